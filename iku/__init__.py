@@ -1,0 +1,1 @@
+"""iku: Excel realisations in, signed-ready SAKIP performance documents out."""

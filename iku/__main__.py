@@ -1,0 +1,3 @@
+from iku.cli import main
+
+main()

@@ -1,0 +1,174 @@
+"""Load an office's catalogue (indicators, targets, signatory) from iku/offices/*.toml."""
+
+from __future__ import annotations
+
+import tomllib
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from iku.errors import InputError, Problem
+from iku.model import LEVELS, UNITS, Catalogue, Function, Indicator, Office, Signatory
+from iku.rules import LOWEST_BAND, PREDICATE_BANDS
+
+OFFICES_DIR = Path(__file__).parent / "offices"
+
+
+def available() -> list[Path]:
+    return sorted(OFFICES_DIR.glob("*.toml"))
+
+
+def load_all() -> list[Catalogue]:
+    return [load(path) for path in available()]
+
+
+def find(office_name: str, catalogues: list[Catalogue]) -> Catalogue | None:
+    wanted = " ".join(office_name.split()).casefold()
+    for cat in catalogues:
+        if cat.office.name.casefold() == wanted or cat.office.code.casefold() == wanted:
+            return cat
+    return None
+
+
+def load(path: Path) -> Catalogue:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(Problem(f"katalog {path.name} tidak dapat dibaca: {exc}")) from exc
+    reader = _Reader(path.name)
+    office = reader.office(data)
+    indicators = tuple(reader.indicator(row, office) for row in data.get("indikator", []))
+    numbers = [ind.number for ind in indicators]
+    for n in {n for n in numbers if numbers.count(n) > 1}:
+        reader.fail(f"nomor indikator {n} dipakai lebih dari sekali")
+    if reader.problems:
+        raise InputError(reader.problems, source=path.name)
+    return Catalogue(office=office, indicators=indicators, source=path)
+
+
+class _Reader:
+    """Reads the TOML tables, collecting every problem instead of stopping at the first."""
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.problems: list[Problem] = []
+
+    def fail(self, message: str) -> None:
+        self.problems.append(Problem(f"katalog {self.filename}: {message}"))
+
+    def text(self, table: dict, key: str, where: str, required: bool = True) -> str:
+        value = table.get(key, "")
+        if not isinstance(value, str) or (required and not value.strip()):
+            self.fail(f"{where}: '{key}' harus berupa teks yang terisi")
+            return ""
+        return value.strip()
+
+    def number(self, raw: object, where: str) -> Decimal | None:
+        if raw == "" or raw is None:
+            return None
+        try:
+            return Decimal(str(raw))
+        except InvalidOperation:
+            self.fail(f"{where}: '{raw}' bukan angka (tulis misalnya \"46.67\", atau \"\" bila belum ada)")
+            return None
+
+    def office(self, data: dict) -> Office:
+        k = data.get("kantor", {})
+        p = data.get("pejabat", {})
+        labels = data.get("predikat", {})
+        for key in [key for _, key in PREDICATE_BANDS] + [LOWEST_BAND]:
+            if not isinstance(labels.get(key), str):
+                self.fail(f"[predikat]: label '{key}' belum diisi")
+        first, last = k.get("periode_awal"), k.get("periode_akhir")
+        if not (isinstance(first, int) and isinstance(last, int) and first <= last):
+            self.fail("[kantor]: periode_awal dan periode_akhir harus tahun, awal <= akhir")
+            first, last = 0, -1
+        paper = k.get("kertas", "F4")
+        if paper not in ("F4", "A4"):
+            self.fail(f"[kantor]: kertas '{paper}' tidak dikenal; pilih \"F4\" atau \"A4\"")
+        functions = tuple(
+            Function(
+                number=str(f.get("nomor", "")),
+                text=self.text(f, "teks", f"fungsi {f.get('nomor', '?')}"),
+                parent=f.get("induk"),
+            )
+            for f in data.get("fungsi", [])
+        )
+        return Office(
+            code=self.text(k, "kode", "[kantor]"),
+            name=self.text(k, "nama", "[kantor]"),
+            regency=self.text(k, "kabupaten", "[kantor]"),
+            government=self.text(k, "pemerintah", "[kantor]"),
+            superior=self.text(k, "atasan", "[kantor]"),
+            address=self.text(k, "alamat", "[kantor]", required=False),
+            contact=self.text(k, "kontak", "[kantor]", required=False),
+            signing_place=self.text(k, "tempat_tanda_tangan", "[kantor]"),
+            first_year=first,
+            last_year=last,
+            paper=paper,
+            village_count=int(k.get("jumlah_desa", 0)),
+            task=self.text(k, "tugas", "[kantor]"),
+            functions=functions,
+            signatory=Signatory(
+                name=self.text(p, "nama", "[pejabat]"),
+                position=self.text(p, "jabatan", "[pejabat]"),
+                rank=self.text(p, "pangkat", "[pejabat]"),
+                nip=self.text(p, "nip", "[pejabat]"),
+            ),
+            predicate_labels={key: str(v) for key, v in labels.items()},
+        )
+
+    def indicator(self, row: dict, office: Office) -> Indicator:
+        number = row.get("nomor")
+        where = f"indikator {number}"
+        if not isinstance(number, int):
+            self.fail(f"indikator tanpa nomor bulat: {row.get('nama', '?')}")
+            number = 0
+        unit = row.get("satuan")
+        if unit not in UNITS:
+            self.fail(f"{where}: satuan '{unit}' tidak dikenal; pilih salah satu dari {', '.join(UNITS)}")
+        level = row.get("tingkat")
+        if level is not None and level not in LEVELS:
+            self.fail(f"{where}: tingkat '{level}' tidak dikenal; pilih salah satu dari {', '.join(LEVELS)}")
+        polarity = row.get("polaritas", "naik")
+        if polarity not in ("naik", "turun"):
+            self.fail(f"{where}: polaritas '{polarity}' tidak dikenal; pilih \"naik\" atau \"turun\"")
+        lower_formula = row.get("rumus_turun", "selisih")
+        if lower_formula not in ("selisih", "rasio"):
+            self.fail(f"{where}: rumus_turun '{lower_formula}' tidak dikenal; pilih \"selisih\" atau \"rasio\"")
+        bounds = row.get("rentang", [])
+        low = self.number(bounds[0], where) if len(bounds) == 2 else None
+        high = self.number(bounds[1], where) if len(bounds) == 2 else None
+        if low is None or high is None or low > high:
+            self.fail(f"{where}: 'rentang' harus dua angka [terkecil, terbesar]")
+            low, high = Decimal(0), Decimal(0)
+        raw_targets = row.get("target", {})
+        targets: dict[int, Decimal | None] = {}
+        for year in range(office.first_year, office.last_year + 1):
+            if str(year) not in raw_targets:
+                self.fail(f"{where}: target tahun {year} tidak ada (tulis \"\" bila belum ditetapkan)")
+            targets[year] = self.number(raw_targets.get(str(year), ""), f"{where}, target {year}")
+        for key in raw_targets:
+            if not (key.isdigit() and office.first_year <= int(key) <= office.last_year):
+                self.fail(f"{where}: target tahun {key} di luar periode {office.first_year}-{office.last_year}")
+        fraction = None
+        if "formula_pembilang" in row:
+            fraction = (
+                self.text(row, "formula_pembilang", where),
+                self.text(row, "formula_penyebut", where),
+                self.text(row, "formula_pengali", where, required=False),
+            )
+        return Indicator(
+            number=number,
+            name=self.text(row, "nama", where),
+            unit=unit or "nilai",
+            higher_is_better=polarity != "turun",
+            lower_formula=lower_formula,
+            value_range=(low, high),
+            targets=targets,
+            end_target=self.number(row.get("kondisi_akhir", ""), f"{where}, kondisi akhir"),
+            level=level,
+            objective=self.text(row, "uraian", where, required=level is not None),
+            definition=self.text(row, "definisi", where, required=level is not None),
+            formula=self.text(row, "formula", where, required=level is not None),
+            formula_fraction=fraction,
+        )

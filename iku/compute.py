@@ -1,0 +1,53 @@
+"""Achievement (capaian) and predicate per indicator and year, plus warnings on missing targets."""
+
+from __future__ import annotations
+
+from iku import rules
+from iku.model import Achievement, Catalogue, Indicator, ReportInput, Results
+
+
+def achievement(indicator: Indicator, year: int, realisation, labels: dict[str, str]) -> Achievement:
+    target = indicator.targets.get(year)
+    value, note = rules.capaian(target, realisation, indicator.higher_is_better, indicator.lower_formula)
+    band = rules.predicate_key(value) if value is not None else None
+    return Achievement(
+        indicator=indicator, year=year, target=target, realisation=realisation,
+        capaian=value, predicate=labels[band] if band else None, band=band, note=note,
+    )
+
+
+def compute(catalogue: Catalogue, report: ReportInput, warnings: tuple[str, ...] = ()) -> Results:
+    """Every year of the period up to the report year, so documents can compare years."""
+    report_year = report.identity.report_year
+    labels = catalogue.office.predicate_labels
+    years = [y for y in catalogue.years if y <= report_year]
+    achievements = {
+        ind.number: tuple(
+            achievement(ind, year, report.realisations[ind.number].get(year), labels) for year in years
+        )
+        for ind in catalogue.indicators
+    }
+    return Results(
+        catalogue=catalogue,
+        report=report,
+        achievements=achievements,
+        warnings=tuple(warnings) + tuple(missing_target_warnings(catalogue, report_year)),
+    )
+
+
+def missing_target_warnings(catalogue: Catalogue, report_year: int) -> list[str]:
+    where = f"iku/offices/{catalogue.source.name}"
+    lines = []
+    for ind in catalogue.indicators:
+        missing = [str(y) for y, t in ind.targets.items() if t is None]
+        if ind.end_target is None:
+            missing.append("kondisi akhir")
+        if not missing:
+            continue
+        head = (
+            f"Target {report_year} indikator '{ind.name}' belum ditetapkan, capaian tidak dihitung"
+            if ind.targets.get(report_year) is None
+            else f"Target indikator '{ind.name}' belum lengkap"
+        )
+        lines.append(f"{head} (belum ada: {', '.join(missing)}); tetapkan di {where}.")
+    return lines

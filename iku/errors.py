@@ -1,0 +1,36 @@
+"""The one exception for "the user's input is wrong"; anything else is a bug."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    message: str
+    sheet: str | None = None
+    cell: str | None = None
+
+    def __str__(self) -> str:
+        if self.sheet and self.cell:
+            return f"{self.sheet}!{self.cell}: {self.message}"
+        if self.sheet:
+            return f"Lembar '{self.sheet}': {self.message}"
+        return self.message
+
+
+class InputError(Exception):
+    """One or more problems in a file the user gave; each names its sheet and cell."""
+
+    def __init__(self, problems: list[Problem] | Problem, source: str = "") -> None:
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        self.source = source
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        head = f"{self.source}: " if self.source else ""
+        if len(self.problems) == 1:
+            return head + str(self.problems[0])
+        lines = [f"{head}{len(self.problems)} masalah ditemukan:"]
+        lines += [f"  - {p}" for p in self.problems]
+        return "\n".join(lines)

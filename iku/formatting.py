@@ -1,0 +1,58 @@
+"""Numbers and dates for Indonesian readers (Babel, locale id). Rounding happens here, once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from iku.model import Achievement, Indicator
+from iku.rules import round_half_up
+
+LOCALE = "id"
+NOT_SET = "belum ditetapkan"
+NOT_REPORTED = "belum dilaporkan"
+
+
+def number(value: Decimal, places: int = 2) -> str:
+    """1234567 -> '1.234.567'; 46.665 -> '46,67' (rounded half up before Babel sees it)."""
+    rounded = round_half_up(value, places)
+    pattern = "#,##0" if places == 0 else "#,##0." + "0" * places
+    return format_decimal(rounded, format=pattern, locale=LOCALE)
+
+
+def percent(value: Decimal) -> str:
+    """A percentage held as 46.67 -> '46,67%'."""
+    return number(value) + "%"
+
+
+def date(value: dt.date) -> str:
+    """24 November 2026."""
+    return format_date(value, format="d MMMM y", locale=LOCALE)
+
+
+def value(indicator: Indicator, amount: Decimal | None, missing: str = NOT_REPORTED) -> str:
+    """A target or realisation in the indicator's unit."""
+    if amount is None:
+        return missing
+    if indicator.is_percent:
+        return percent(amount)
+    if indicator.is_count:
+        places = 0 if amount == amount.to_integral_value() else 2
+        return f"{number(amount, places)} {indicator.unit}"
+    return number(amount)
+
+
+def target(indicator: Indicator, amount: Decimal | None) -> str:
+    return value(indicator, amount, missing=NOT_SET)
+
+
+def capaian(a: Achievement) -> str:
+    return percent(a.capaian) if a.capaian is not None else "-"
+
+
+def capaian_note(a: Achievement) -> str:
+    """The predicate, or why there is no capaian."""
+    return a.predicate if a.predicate else a.note

@@ -1,0 +1,130 @@
+"""Typed values that travel along the pipeline: catalogue, report input, results."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+LEVELS = ("tujuan", "sasaran", "program")
+UNITS = ("nilai", "desa", "persen")
+
+
+@dataclass(frozen=True)
+class Signatory:
+    name: str
+    position: str  # jabatan, e.g. "Camat Mantup"
+    rank: str  # pangkat
+    nip: str
+
+
+@dataclass(frozen=True)
+class Function:
+    number: str
+    text: str
+    parent: str | None = None  # "11" for the sub-items 11a and 11b
+
+
+@dataclass(frozen=True)
+class Indicator:
+    number: int
+    name: str
+    unit: str  # one of UNITS
+    higher_is_better: bool
+    lower_formula: str  # "selisih" or "rasio"; used only when not higher_is_better
+    value_range: tuple[Decimal, Decimal]
+    targets: dict[int, Decimal | None]  # year -> target; None = not set
+    end_target: Decimal | None  # kondisi akhir
+    level: str | None = None  # one of LEVELS; None for indicators outside the IKU tables
+    objective: str = ""  # the tujuan / sasaran / program text
+    definition: str = ""
+    formula: str = ""
+    formula_fraction: tuple[str, str, str] | None = None  # numerator, denominator, multiplier
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "persen"
+
+    @property
+    def is_count(self) -> bool:
+        return self.unit == "desa"
+
+
+@dataclass(frozen=True)
+class Office:
+    code: str
+    name: str
+    regency: str
+    government: str
+    superior: str
+    address: str
+    contact: str
+    signing_place: str
+    first_year: int
+    last_year: int
+    paper: str
+    village_count: int
+    task: str
+    functions: tuple[Function, ...]
+    signatory: Signatory
+    predicate_labels: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    office: Office
+    indicators: tuple[Indicator, ...]
+    source: Path
+
+    @property
+    def years(self) -> range:
+        return range(self.office.first_year, self.office.last_year + 1)
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The Identitas sheet, after validation."""
+
+    office_name: str
+    report_year: int
+    signatory: Signatory
+    signing_place: str
+    signing_date: dt.date
+    is_sample: bool
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    """Everything a validated workbook says."""
+
+    source: Path
+    identity: Identity
+    realisations: dict[int, dict[int, Decimal | None]]  # indicator number -> year -> value
+
+
+@dataclass(frozen=True)
+class Achievement:
+    indicator: Indicator
+    year: int
+    target: Decimal | None
+    realisation: Decimal | None
+    capaian: Decimal | None  # percent, full precision
+    predicate: str | None  # label from the catalogue
+    band: str | None  # key of the predicate band in rules.PREDICATE_BANDS
+    note: str  # why there is no capaian, empty when there is one
+
+
+@dataclass(frozen=True)
+class Results:
+    catalogue: Catalogue
+    report: ReportInput
+    achievements: dict[int, tuple[Achievement, ...]]  # indicator number -> one per year
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def report_year(self) -> int:
+        return self.report.identity.report_year
+
+    def for_year(self, year: int) -> list[Achievement]:
+        return [a for rows in self.achievements.values() for a in rows if a.year == year]

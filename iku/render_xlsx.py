@@ -1,0 +1,172 @@
+"""Render the measurement workbook (Pengukuran Kinerja): report year first, recap, charts."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from iku import formatting as fmt
+from iku.model import Achievement, Indicator, Results
+from iku.render_docx import SAMPLE_MARK, signature
+from iku.rules import round_half_up
+from iku.xlsx_style import BOLD, BORDER, CENTER, COUNT_FORMAT, DECIMAL_FORMAT, PERCENT_FORMAT, WRAP, header, put_text
+
+BAND_FILLS = {
+    "sangat_tinggi": "63BE7B",
+    "tinggi": "C6EFCE",
+    "sedang": "FFEB9C",
+    "rendah": "F8CBAD",
+    "sangat_rendah": "FF7C80",
+}
+COLUMNS = ("No", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian", "Predikat / Keterangan")
+WIDTHS = (5, 55, 9, 15, 15, 12, 28)
+CHART_ROWS = 16  # rows taken by one chart on the Grafik sheet
+
+
+def measurement_workbook(results: Results) -> bytes:
+    wb = Workbook()
+    year = results.report_year
+    _year_sheet(wb.active, results, year)
+    _recap_sheet(wb.create_sheet(f"Rekap {results.catalogue.office.first_year}-{year}"), results)
+    _chart_sheet(wb.create_sheet("Grafik"), results)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _title(ws: Worksheet, results: Results, lines: list[str], width: int) -> int:
+    row = 1
+    if results.report.identity.is_sample:
+        lines = [SAMPLE_MARK] + lines
+    for text in lines:
+        cell = put_text(ws.cell(row=row, column=1), text)
+        cell.font = Font(bold=True, size=12, color="C00000" if text == SAMPLE_MARK else "000000")
+        cell.alignment = Alignment(horizontal="center")
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+        row += 1
+    return row + 1
+
+
+def _number_cell(cell, ind: Indicator, value: Decimal | None, missing: str) -> None:
+    if value is None:
+        put_text(cell, missing).alignment = CENTER
+        return
+    rounded = round_half_up(value)
+    if ind.is_percent:
+        cell.value = float(rounded / 100)
+        cell.number_format = PERCENT_FORMAT
+    else:
+        cell.value = float(rounded)
+        cell.number_format = COUNT_FORMAT if ind.is_count and rounded == rounded.to_integral_value() else DECIMAL_FORMAT
+
+
+def _achievement_cells(ws: Worksheet, row: int, first_col: int, a: Achievement) -> None:
+    ind = a.indicator
+    _number_cell(ws.cell(row=row, column=first_col), ind, a.target, fmt.NOT_SET)
+    _number_cell(ws.cell(row=row, column=first_col + 1), ind, a.realisation, fmt.NOT_REPORTED)
+    capaian = ws.cell(row=row, column=first_col + 2)
+    if a.capaian is None:
+        put_text(capaian, "-").alignment = CENTER
+    else:
+        capaian.value = float(round_half_up(a.capaian) / 100)
+        capaian.number_format = PERCENT_FORMAT
+    note = put_text(ws.cell(row=row, column=first_col + 3), fmt.capaian_note(a))
+    note.alignment = WRAP
+    if a.band:
+        note.fill = PatternFill("solid", fgColor=BAND_FILLS[a.band])
+
+
+def _table(ws: Worksheet, start: int, columns: tuple[str, ...], widths: tuple[int, ...]) -> None:
+    for col, (title, width) in enumerate(zip(columns, widths), start=1):
+        header(ws.cell(row=start, column=col), title)
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = ws.cell(row=start + 1, column=1)
+
+
+def _year_sheet(ws: Worksheet, results: Results, year: int) -> None:
+    office = results.catalogue.office
+    ws.title = f"Pengukuran {year}"
+    row = _title(ws, results, ["PENGUKURAN KINERJA", f"{office.name} Kabupaten {office.regency}".upper(),
+                               f"TAHUN {year}"], len(COLUMNS))
+    _table(ws, row, COLUMNS, WIDTHS)
+    for a in results.for_year(year):
+        row += 1
+        ws.cell(row=row, column=1, value=a.indicator.number).alignment = CENTER
+        put_text(ws.cell(row=row, column=2), a.indicator.name).alignment = WRAP
+        put_text(ws.cell(row=row, column=3), a.indicator.unit).alignment = CENTER
+        _achievement_cells(ws, row, 4, a)
+        for col in range(1, len(COLUMNS) + 1):
+            ws.cell(row=row, column=col).border = BORDER
+    _signature(ws, results, row + 2, column=6)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToHeight = 0
+
+
+def _signature(ws: Worksheet, results: Results, row: int, column: int) -> None:
+    sig = signature(results)
+    lines = [sig["tempat_tanggal"], sig["jabatan"], "", "", "", sig["nama"], sig["pangkat"], f"NIP. {sig['nip']}"]
+    for offset, text in enumerate(lines):
+        cell = put_text(ws.cell(row=row + offset, column=column), text)
+        ws.merge_cells(start_row=row + offset, start_column=column, end_row=row + offset, end_column=column + 1)
+        cell.alignment = Alignment(horizontal="center")
+        if offset == 1:
+            cell.font = BOLD
+        if offset == 5:
+            cell.font = Font(bold=True, underline="single")
+
+
+def _recap_sheet(ws: Worksheet, results: Results) -> None:
+    office = results.catalogue.office
+    columns = ("No", "Indikator Kinerja", "Tahun", "Target", "Realisasi", "Capaian", "Predikat / Keterangan")
+    row = _title(ws, results, [f"REKAPITULASI CAPAIAN KINERJA {office.name.upper()}",
+                               f"TAHUN {office.first_year}-{results.report_year}"], len(columns))
+    _table(ws, row, columns, (5, 55, 8, 15, 15, 12, 28))
+    for number, achievements in results.achievements.items():
+        for a in sorted(achievements, key=lambda a: -a.year):  # report year first
+            row += 1
+            ws.cell(row=row, column=1, value=number).alignment = CENTER
+            put_text(ws.cell(row=row, column=2), a.indicator.name).alignment = WRAP
+            ws.cell(row=row, column=3, value=a.year).alignment = CENTER
+            _achievement_cells(ws, row, 4, a)
+            for col in range(1, len(columns) + 1):
+                ws.cell(row=row, column=col).border = BORDER
+
+
+def _chart_sheet(ws: Worksheet, results: Results) -> None:
+    """Native Excel bar charts of realisation against target, one per indicator.
+
+    The numbers behind the charts sit in columns A-C (percent as 46.67, so the axis reads 0-100).
+    """
+    for index, (number, achievements) in enumerate(results.achievements.items()):
+        row = 1 + index * CHART_ROWS
+        ind = achievements[0].indicator
+        put_text(ws.cell(row=row, column=1), f"{number}. {ind.name}").font = BOLD
+        header(ws.cell(row=row + 1, column=1), "Tahun")
+        header(ws.cell(row=row + 1, column=2), "Target")
+        header(ws.cell(row=row + 1, column=3), "Realisasi")
+        for offset, a in enumerate(achievements, start=2):
+            put_text(ws.cell(row=row + offset, column=1), str(a.year))
+            for col, value in ((2, a.target), (3, a.realisation)):
+                if value is not None:
+                    ws.cell(row=row + offset, column=col, value=float(round_half_up(value)))
+        last = row + 1 + len(achievements)
+        chart = BarChart()
+        chart.type = "col"
+        chart.title = f"{number}. {ind.name}"[:80]
+        chart.y_axis.title = "Persen (%)" if ind.is_percent else ind.unit.capitalize()
+        chart.x_axis.title = "Tahun"
+        chart.add_data(Reference(ws, min_col=2, max_col=3, min_row=row + 1, max_row=last), titles_from_data=True)
+        chart.set_categories(Reference(ws, min_col=1, min_row=row + 2, max_row=last))
+        chart.height, chart.width = 7.5, 16
+        chart.y_axis.delete = False
+        chart.x_axis.delete = False
+        ws.add_chart(chart, f"E{row}")
+    ws.column_dimensions["A"].width = 12

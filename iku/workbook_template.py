@@ -1,0 +1,207 @@
+"""Write the standard input workbook that staff fill with realisations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+
+from openpyxl import Workbook
+from openpyxl.styles import Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from iku import layout as L
+from iku.model import Catalogue, Indicator
+from iku.xlsx_style import (
+    BOLD,
+    BORDER,
+    COUNT_FORMAT,
+    DECIMAL_FORMAT,
+    INPUT_FILL,
+    LOCKED_FILL,
+    PERCENT_FORMAT,
+    WRAP,
+    header,
+    put_text,
+)
+
+GUIDE = (
+    "Cara mengisi buku kerja ini",
+    "1. Lembar Identitas: periksa tahun laporan, pejabat penandatangan, tempat dan tanggal tanda tangan.",
+    "2. Lembar Realisasi: isi hanya sel berwarna kuning (Realisasi per tahun). Sel abu-abu adalah target "
+    "dari katalog dan terkunci.",
+    "3. Persen ditulis seperti biasa di Excel, misalnya 46,67%. Jumlah desa ditulis bilangan bulat. "
+    "Nilai (IKM, SAKIP) ditulis dengan koma desimal, misalnya 82,50.",
+    "4. Sel kosong berarti realisasi belum dilaporkan (bukan nol). Isi 0 hanya bila realisasinya memang nol.",
+    "5. Jangan mengganti nama lembar, judul kolom, atau nama indikator.",
+    "6. Simpan, letakkan file di folder input/, lalu jalankan: python generate.py",
+    "Target diubah di katalog kantor (iku/offices/), bukan di buku kerja ini.",
+)
+FIRST_DATA_ROW = 5
+HEADER_ROW = 4
+
+
+def build(catalogue: Catalogue, report_year: int, sample: bool = False) -> Workbook:
+    wb = Workbook()
+    guide = wb.active
+    guide.title = L.SHEET_GUIDE
+    _guide(guide, sample)
+    _identity(wb.create_sheet(L.SHEET_IDENTITY), catalogue, report_year, sample)
+    _realisation(wb.create_sheet(L.SHEET_REALISATION), catalogue)
+    wb.active = 2
+    return wb
+
+
+def to_bytes(wb: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def default_report_year(catalogue: Catalogue, today: dt.date) -> int:
+    """Reports are written for the year just ended."""
+    return min(max(today.year - 1, catalogue.office.first_year), catalogue.office.last_year)
+
+
+def _guide(ws: Worksheet, sample: bool) -> None:
+    lines = GUIDE
+    if sample:
+        lines = ("CONTOH: angka realisasi di buku kerja ini hanya ilustrasi, bukan data resmi.",) + lines
+    for row, text in enumerate(lines, start=1):
+        put_text(ws.cell(row=row, column=1), text).alignment = WRAP
+    ws["A1"].font = BOLD
+    ws.column_dimensions["A"].width = 110
+
+
+def _identity(ws: Worksheet, catalogue: Catalogue, report_year: int, sample: bool) -> None:
+    office = catalogue.office
+    signer = office.signatory
+    values = {
+        L.ID_OFFICE: office.name,
+        L.ID_YEAR: report_year,
+        L.ID_NAME: signer.name,
+        L.ID_POSITION: signer.position,
+        L.ID_RANK: signer.rank,
+        L.ID_NIP: signer.nip,
+        L.ID_PLACE: office.signing_place,
+        L.ID_DATE: None,
+        L.ID_STATUS: L.STATUS_SAMPLE if sample else L.STATUS_OFFICIAL,
+    }
+    notes = {
+        L.ID_YEAR: f"Tahun {office.first_year}-{office.last_year}",
+        L.ID_DATE: "Kosong = tanggal saat dokumen dibuat",
+        L.ID_STATUS: "RESMI, atau CONTOH untuk latihan (dokumen diberi tanda CONTOH)",
+    }
+    header(ws["A1"], "Keterangan")
+    header(ws["B1"], "Isian")
+    header(ws["C1"], "Catatan")
+    for row, label in enumerate(L.ID_LABELS, start=2):
+        put_text(ws.cell(row=row, column=1), label).border = BORDER
+        cell = ws.cell(row=row, column=2)
+        value = values[label]
+        if isinstance(value, str):
+            put_text(cell, value)
+        else:
+            cell.value = value
+        cell.fill = INPUT_FILL
+        cell.border = BORDER
+        if label == L.ID_DATE:
+            cell.number_format = "DD/MM/YYYY"
+        put_text(ws.cell(row=row, column=3), notes.get(label, ""))
+    year_row = 2 + L.ID_LABELS.index(L.ID_YEAR)
+    year_check = DataValidation(
+        type="whole", operator="between", formula1=str(office.first_year), formula2=str(office.last_year),
+        showErrorMessage=True, errorTitle="Tahun tidak sah",
+        error=f"Tahun laporan harus {office.first_year}-{office.last_year}.",
+    )
+    year_check.add(f"B{year_row}")
+    status_row = 2 + L.ID_LABELS.index(L.ID_STATUS)
+    status_check = DataValidation(
+        type="list", formula1=f'"{L.STATUS_OFFICIAL},{L.STATUS_SAMPLE}"', showErrorMessage=True
+    )
+    status_check.add(f"B{status_row}")
+    ws.add_data_validation(year_check)
+    ws.add_data_validation(status_check)
+    ws.column_dimensions["A"].width = 30
+    ws.column_dimensions["B"].width = 45
+    ws.column_dimensions["C"].width = 60
+
+
+def _number_format(indicator: Indicator) -> str:
+    if indicator.is_percent:
+        return PERCENT_FORMAT
+    return COUNT_FORMAT if indicator.is_count else DECIMAL_FORMAT
+
+
+def _stored(indicator: Indicator, value: Decimal) -> float:
+    """Percent cells hold fractions, as Excel does."""
+    return float(value / 100) if indicator.is_percent else float(value)
+
+
+def _realisation(ws: Worksheet, catalogue: Catalogue) -> None:
+    years = list(catalogue.years)
+    put_text(ws["A1"], f"REALISASI INDIKATOR KINERJA {catalogue.office.name.upper()}").font = BOLD
+    put_text(ws["A2"], "Isi sel kuning saja. Sel kosong = belum dilaporkan. Target (abu-abu) dari katalog kantor.")
+    columns = [L.HEADER_NUMBER, L.HEADER_INDICATOR, L.HEADER_UNIT]
+    for year in years:
+        columns += [L.target_header(year), L.realisation_header(year)]
+    columns.append(L.HEADER_END_TARGET)
+    for col, title in enumerate(columns, start=1):
+        header(ws.cell(row=HEADER_ROW, column=col), title)
+
+    for offset, ind in enumerate(catalogue.indicators):
+        row = FIRST_DATA_ROW + offset
+        ws.cell(row=row, column=1, value=ind.number).border = BORDER
+        put_text(ws.cell(row=row, column=2), ind.name).alignment = WRAP
+        put_text(ws.cell(row=row, column=3), ind.unit)
+        for index, year in enumerate(years):
+            target_cell = ws.cell(row=row, column=4 + 2 * index)
+            _target(target_cell, ind, ind.targets[year])
+            cell = ws.cell(row=row, column=5 + 2 * index)
+            cell.fill = INPUT_FILL
+            cell.number_format = _number_format(ind)
+            cell.protection = Protection(locked=False)
+        _target(ws.cell(row=row, column=len(columns)), ind, ind.end_target)
+        for col in range(1, len(columns) + 1):
+            ws.cell(row=row, column=col).border = BORDER
+        _validate_range(ws, ind, row, years)
+
+    ws.column_dimensions["A"].width = 5
+    ws.column_dimensions["B"].width = 50
+    ws.column_dimensions["C"].width = 9
+    for col in range(4, len(columns) + 1):
+        ws.column_dimensions[get_column_letter(col)].width = 14
+    ws.row_dimensions[HEADER_ROW].height = 32
+    ws.freeze_panes = ws.cell(row=FIRST_DATA_ROW, column=4)
+    ws.protection.sheet = True  # no password: it guards against slips, not people
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+
+
+def _target(cell, ind: Indicator, value: Decimal | None) -> None:
+    cell.fill = LOCKED_FILL
+    if value is None:
+        put_text(cell, "belum ditetapkan")
+    else:
+        cell.value = _stored(ind, value)
+        cell.number_format = _number_format(ind)
+
+
+def _validate_range(ws: Worksheet, ind: Indicator, row: int, years: list[int]) -> None:
+    low, high = ind.value_range
+    shown = f"{low}-{high}%" if ind.is_percent else f"{low}-{high}"
+    check = DataValidation(
+        type="whole" if ind.is_count else "decimal",
+        operator="between",
+        formula1=str(_stored(ind, low)),
+        formula2=str(_stored(ind, high)),
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Angka di luar rentang",
+        error=f"Realisasi '{ind.name}' harus angka {shown}.",
+    )
+    for index in range(len(years)):
+        check.add(ws.cell(row=row, column=5 + 2 * index).coordinate)
+    ws.add_data_validation(check)

@@ -1,0 +1,151 @@
+"""Build the .docx templates in templates/ from code, so their layout is reviewable in git.
+
+Run: python tools/make_templates.py. The files it writes are ordinary Word documents with
+docxtpl tags ({{ }}, {%tr %}, {%p %}); they may also be edited in Word afterwards, as long as
+each tag stays within one run.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+
+sys.path.insert(0, str(Path(__file__).parent))
+import docx_build as B  # noqa: E402
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def letterhead(doc) -> None:
+    B.para(doc, "{{ kop.pemerintah }}", bold=True, size=14, align="center")
+    B.para(doc, "{{ kop.kantor }}", bold=True, size=18, align="center")
+    B.para(doc, "{{ kop.alamat }}", size=10, align="center")
+    last = B.para(doc, "{{ kop.kontak }}", size=10, align="center", space_after=2)
+    B.bottom_rule(last)
+
+
+def marker_header(section) -> None:
+    header = section.header
+    p = header.paragraphs[0]
+    run = p.add_run("{{ penanda }}")
+    run.bold = True
+    run.font.color.rgb = B.RGBColor.from_string("C00000")
+    p.alignment = B.WD_ALIGN_PARAGRAPH.CENTER
+    footer = section.footer
+    fp = footer.paragraphs[0]
+    fp.alignment = B.WD_ALIGN_PARAGRAPH.CENTER
+    fp.add_run("Halaman ")
+    B.field(fp, "PAGE")
+
+
+def signature(doc, left_width: float, right_width: float) -> None:
+    """Right-hand signature block: place and date, jabatan, room to sign, name, rank, NIP."""
+    t = B.table(doc, 1, [left_width, right_width], grid=False)
+    B.no_split(t.rows[0])
+    cell = t.rows[0].cells[1]
+    B.cell_text(cell, "{{ ttd.tempat_tanggal }}", align="center")
+    B.cell_text(cell, "{{ ttd.jabatan }}", bold=True, align="center")
+    for _ in range(4):
+        B.cell_text(cell, "", first=False)
+    p = B.cell_text(cell, "{{ ttd.nama }}", bold=True, align="center", first=False)
+    p.runs[0].underline = True
+    B.cell_text(cell, "{{ ttd.pangkat }}", align="center", first=False)
+    B.cell_text(cell, "NIP. {{ ttd.nip }}", align="center", first=False)
+
+
+def title_block(doc) -> None:
+    B.para(doc, "INDIKATOR KINERJA UTAMA (IKU)", bold=True, size=12, align="center", space_before=12)
+    B.para(doc, "{{ judul_instansi }}", bold=True, size=12, align="center")
+    B.para(doc, "TAHUN {{ periode }}", bold=True, size=12, align="center", space_after=12)
+
+
+def iku_template() -> Path:
+    doc = Document()
+    B.base_styles(doc, size=11)
+    section = doc.sections[0]
+    B.page(section, landscape=True)
+    marker_header(section)
+    width = 330 - 25 - 20  # usable width in mm (landscape F4)
+
+    letterhead(doc)
+    title_block(doc)
+
+    office = B.table(doc, 3, [45, width - 45])
+    for row, label in zip(office.rows, ("INSTANSI", "TUGAS", "FUNGSI")):
+        B.cell_text(row.cells[0], label, bold=True)
+    B.cell_text(office.rows[0].cells[1], "{{ instansi }}")
+    B.cell_text(office.rows[1].cells[1], "{{ tugas }}", align="justify")
+    cell = office.rows[2].cells[1]
+    B.cell_text(cell, "{%p for f in fungsi %}")
+    B.cell_text(cell, "{%p if f.sub %}", first=False)
+    B.indent(B.cell_text(cell, "{{ f.nomor }}.\t{{ f.teks }}", align="justify", first=False), 16, 6)
+    B.cell_text(cell, "{%p else %}", first=False)
+    B.indent(B.cell_text(cell, "{{ f.nomor }}.\t{{ f.teks }}", align="justify", first=False), 8, 8)
+    B.cell_text(cell, "{%p endif %}", first=False)
+    B.cell_text(cell, "{%p endfor %}", first=False)
+
+    doc.add_page_break()
+    title_block(doc)
+    widths = [12, 55, 50, 83, width - 200]
+    B.para(doc, "{%p for t in tabel_iku %}")
+    table = B.table(doc, 4, widths)
+    heads = ["No", "{{ t.judul }}", "{{ t.kolom_indikator }}", "Definisi Operasional", "Formulasi Perhitungan"]
+    for cell, text in zip(table.rows[0].cells, heads):
+        B.cell_text(cell, text, bold=True, align="center")
+        B.shade(cell)
+    B.repeat_header(table.rows[0])
+    B.cell_text(table.rows[1].cells[0], "{%tr for r in t.baris %}")
+    row = table.rows[2].cells
+    B.cell_text(row[0], "{{ r.no }}", align="center")
+    B.cell_text(row[1], "{{ r.uraian }}")
+    B.cell_text(row[2], "{{ r.indikator }}")
+    B.cell_text(row[3], "{{ r.definisi }}")
+    B.cell_text(row[4], "{{r r.rumus }}", align="center")
+    B.no_split(table.rows[2])
+    B.cell_text(table.rows[3].cells[0], "{%tr endfor %}")
+    B.para(doc, "", space_after=10)
+    B.para(doc, "{%p endfor %}")
+
+    B.para(doc, "TARGET INDIKATOR KINERJA TAHUN {{ periode }}", bold=True, align="center",
+           space_before=6, space_after=6, keep_next=True)
+    year_width = 20
+    widths = [12, width - 12 - 7 * year_width] + [year_width] * 7
+    target = B.table(doc, 5, widths)
+    head1, head2 = target.rows[0].cells, target.rows[1].cells
+    B.cell_text(head1[0], "No", bold=True, align="center")
+    B.cell_text(head1[1], "Indikator Kinerja", bold=True, align="center")
+    B.cell_text(head1[2], "Target", bold=True, align="center")
+    B.cell_text(head1[8], "Kondisi Akhir", bold=True, align="center")
+    for index in range(6):
+        B.cell_text(head2[2 + index], "{{ tahun[%d] }}" % index, bold=True, align="center")
+    for col in range(9):
+        B.shade(head1[col])
+        B.shade(head2[col])
+    head1[0].merge(head2[0])
+    head1[1].merge(head2[1])
+    head1[8].merge(head2[8])
+    head1[2].merge(head1[7])
+    B.repeat_header(target.rows[0])
+    B.repeat_header(target.rows[1])
+    B.cell_text(target.rows[2].cells[0], "{%tr for r in target %}")
+    cells = target.rows[3].cells
+    B.cell_text(cells[0], "{{ r.no }}", align="center")
+    B.cell_text(cells[1], "{{ r.nama }}")
+    for index in range(6):
+        B.cell_text(cells[2 + index], "{{ r.target[%d] }}" % index, align="center", size=10)
+    B.cell_text(cells[8], "{{ r.akhir }}", align="center", size=10)
+    B.no_split(target.rows[3])
+    B.cell_text(target.rows[4].cells[0], "{%tr endfor %}")
+    B.para(doc, "{{ catatan_target }}", italic=True, size=9, space_before=4, space_after=12, keep_next=True)
+
+    signature(doc, width - 110, 110)
+    path = TEMPLATES / "iku.docx"
+    doc.save(path)
+    return path
+
+
+if __name__ == "__main__":
+    TEMPLATES.mkdir(exist_ok=True)
+    print(iku_template())
