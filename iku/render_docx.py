@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from xml.sax.saxutils import escape
+from collections.abc import Callable
 
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Mm
-from docxtpl import DocxTemplate, RichText
-from markupsafe import Markup
+from docxtpl import DocxTemplate
 
 from iku import formatting as fmt
 from iku.model import Indicator, Results
@@ -17,30 +20,44 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 SAMPLE_MARK = "CONTOH — ANGKA ILUSTRATIF, BUKAN DATA RESMI"
 LEVEL_TITLES = {"tujuan": ("Tujuan", "Indikator Kinerja"), "sasaran": ("Sasaran", "Indikator"),
                 "program": ("Program", "Indikator")}
-FONT = "Arial"
 NOT_SET_MARK = "\u2013"  # en dash in the target table; the note under it explains
 PAPER_MM = {"F4": (215, 330), "A4": (210, 297)}
 
 
-def fraction(numerator: str, denominator: str, multiplier: str = "") -> Markup:
-    """A stacked fraction as a Word equation (OMML), shown as a real fraction in Word and LibreOffice."""
+def _formula(template: DocxTemplate, ind: Indicator):
+    """The formula cell: plain text, or a stacked fraction (a small borderless table) when the
+    catalogue gives numerator and denominator. A table shows the same in Word and LibreOffice."""
+    sub = template.new_subdoc()
+    if not ind.formula_fraction:
+        sub.add_paragraph(ind.formula).alignment = WD_ALIGN_PARAGRAPH.CENTER
+        return sub
+    numerator, denominator, multiplier = ind.formula_fraction
+    table = sub.add_table(rows=2, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, width in zip(table.columns, (Mm(78), Mm(18))):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+    top, bottom = table.rows[0].cells, table.rows[1].cells
+    top[0].text, bottom[0].text = numerator, denominator
+    for cell in (top[0], bottom[0]):
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _rule_below(top[0])
+    side = top[1].merge(bottom[1])
+    side.text = multiplier.replace(" ", "\u00a0")  # keep "× 100%" on one line
+    side.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    sub.add_paragraph()  # a table cell must end with a paragraph, not a nested table
+    return sub
 
-    def run(text: str) -> str:
-        return (
-            f'<m:r><m:rPr><m:sty m:val="p"/></m:rPr><w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}"/>'
-            f'<w:sz w:val="20"/></w:rPr><m:t xml:space="preserve">{escape(text)}</m:t></m:r>'
-        )
 
-    tail = run(f" {multiplier}") if multiplier else ""
-    return Markup(
-        f"<m:oMath><m:f><m:num>{run(numerator)}</m:num><m:den>{run(denominator)}</m:den></m:f>{tail}</m:oMath>"
-    )
-
-
-def _formula(ind: Indicator):
-    if ind.formula_fraction:
-        return fraction(*ind.formula_fraction)
-    return RichText(ind.formula)
+def _rule_below(cell) -> None:
+    borders = OxmlElement("w:tcBorders")
+    line = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:color", "000000")):
+        line.set(qn(key), value)
+    borders.append(line)
+    cell._tc.get_or_add_tcPr().append(borders)
 
 
 def _target_cell(ind: Indicator, value) -> str:
@@ -74,7 +91,7 @@ def common_context(results: Results) -> dict:
     }
 
 
-def iku_context(results: Results) -> dict:
+def iku_context(results: Results, template: DocxTemplate) -> dict:
     cat = results.catalogue
     office = cat.office
     years = list(cat.years)
@@ -91,7 +108,7 @@ def iku_context(results: Results) -> dict:
             "kolom_indikator": indicator_column,
             "baris": [
                 {"no": str(i), "uraian": ind.objective, "indikator": ind.name,
-                 "definisi": ind.definition, "rumus": _formula(ind)}
+                 "definisi": ind.definition, "rumus": _formula(template, ind)}
                 for i, ind in enumerate(rows, start=1)
             ],
         })
@@ -116,9 +133,9 @@ def iku_context(results: Results) -> dict:
     }
 
 
-def render(template_name: str, context: dict, paper: str) -> bytes:
+def render(template_name: str, context: Callable[[DocxTemplate], dict], paper: str) -> bytes:
     template = DocxTemplate(TEMPLATES / template_name)
-    template.render(context, autoescape=True)
+    template.render(context(template), autoescape=True)
     width, height = (Mm(v) for v in PAPER_MM[paper])
     for section in template.docx.sections:
         landscape = section.page_width > section.page_height
@@ -129,4 +146,4 @@ def render(template_name: str, context: dict, paper: str) -> bytes:
 
 
 def iku_document(results: Results) -> bytes:
-    return render("iku.docx", iku_context(results), results.catalogue.office.paper)
+    return render("iku.docx", lambda template: iku_context(results, template), results.catalogue.office.paper)

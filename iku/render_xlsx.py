@@ -99,15 +99,29 @@ def _year_sheet(ws: Worksheet, results: Results, year: int) -> None:
         row += 1
         ws.cell(row=row, column=1, value=a.indicator.number).alignment = CENTER
         put_text(ws.cell(row=row, column=2), a.indicator.name).alignment = WRAP
+        _fit_row(ws, row, a.indicator.name, WIDTHS[1])
         put_text(ws.cell(row=row, column=3), a.indicator.unit).alignment = CENTER
         _achievement_cells(ws, row, 4, a)
         for col in range(1, len(COLUMNS) + 1):
             ws.cell(row=row, column=col).border = BORDER
     _signature(ws, results, row + 2, column=6)
+    _print_setup(ws)
+
+
+def _print_setup(ws: Worksheet) -> None:
+    """A4 landscape, one page wide (F4 has no paper code in the xlsx format)."""
     ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+
+
+def _fit_row(ws: Worksheet, row: int, text: str, width: int) -> None:
+    """LibreOffice and Excel do not grow rows of wrapped text written by openpyxl; size them."""
+    lines = max(1, -(-len(text) // int(width * 1.1)))
+    ws.row_dimensions[row].height = 15 * lines
 
 
 def _signature(ws: Worksheet, results: Results, row: int, column: int) -> None:
@@ -134,10 +148,12 @@ def _recap_sheet(ws: Worksheet, results: Results) -> None:
             row += 1
             ws.cell(row=row, column=1, value=number).alignment = CENTER
             put_text(ws.cell(row=row, column=2), a.indicator.name).alignment = WRAP
+            _fit_row(ws, row, a.indicator.name, 55)
             ws.cell(row=row, column=3, value=a.year).alignment = CENTER
             _achievement_cells(ws, row, 4, a)
             for col in range(1, len(columns) + 1):
                 ws.cell(row=row, column=col).border = BORDER
+    _print_setup(ws)
 
 
 def _chart_sheet(ws: Worksheet, results: Results) -> None:
@@ -166,7 +182,9 @@ def _chart_sheet(ws: Worksheet, results: Results) -> None:
         chart.add_data(Reference(ws, min_col=2, max_col=3, min_row=row + 1, max_row=last), titles_from_data=True)
         chart.set_categories(Reference(ws, min_col=1, min_row=row + 2, max_row=last))
         chart.height, chart.width = 7.5, 16
+        chart.y_axis.scaling.min = 0
         chart.y_axis.delete = False
         chart.x_axis.delete = False
         ws.add_chart(chart, f"E{row}")
     ws.column_dimensions["A"].width = 12
+    _print_setup(ws)

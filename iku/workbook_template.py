@@ -205,3 +205,23 @@ def _validate_range(ws: Worksheet, ind: Indicator, row: int, years: list[int]) -
     for index in range(len(years)):
         check.add(ws.cell(row=row, column=5 + 2 * index).coordinate)
     ws.add_data_validation(check)
+
+
+def realisation_cell(catalogue: Catalogue, number: int, year: int) -> str:
+    """Coordinate of an indicator's realisation cell for a year in the standard workbook."""
+    row = FIRST_DATA_ROW + [ind.number for ind in catalogue.indicators].index(number)
+    column = 5 + 2 * (year - catalogue.office.first_year)
+    return f"{get_column_letter(column)}{row}"
+
+
+def fill(wb: Workbook, catalogue: Catalogue, values: dict[int, dict[int, Decimal | float | str]]) -> None:
+    """Write realisations (indicator number -> year -> value, percent as 46.67) as Excel would store them."""
+    ws = wb[L.SHEET_REALISATION]
+    by_number = {ind.number: ind for ind in catalogue.indicators}
+    for number, per_year in values.items():
+        for year, value in per_year.items():
+            cell = ws[realisation_cell(catalogue, number, year)]
+            if isinstance(value, str):
+                put_text(cell, value)
+            else:
+                cell.value = _stored(by_number[number], Decimal(str(value)))

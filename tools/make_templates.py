@@ -88,7 +88,7 @@ def iku_template() -> Path:
 
     doc.add_page_break()
     title_block(doc)
-    widths = [12, 55, 50, 83, width - 200]
+    widths = [12, 50, 45, 80, width - 187]
     B.para(doc, "{%p for t in tabel_iku %}")
     table = B.table(doc, 4, widths)
     heads = ["No", "{{ t.judul }}", "{{ t.kolom_indikator }}", "Definisi Operasional", "Formulasi Perhitungan"]
@@ -102,7 +102,7 @@ def iku_template() -> Path:
     B.cell_text(row[1], "{{ r.uraian }}")
     B.cell_text(row[2], "{{ r.indikator }}")
     B.cell_text(row[3], "{{ r.definisi }}")
-    B.cell_text(row[4], "{{r r.rumus }}", align="center")
+    B.cell_text(row[4], "{{p r.rumus }}", align="center")
     B.no_split(table.rows[2])
     B.cell_text(table.rows[3].cells[0], "{%tr endfor %}")
     B.para(doc, "", space_after=10)
