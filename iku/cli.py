@@ -46,7 +46,7 @@ def _build_all(paths: list[Path], output: Path, year: int | None) -> None:
             click.echo(f"  Peringatan: {outcome.folder} juga dipakai oleh {done[outcome.folder].name}; "
                        "dokumennya tertimpa oleh buku kerja ini.")
         done[outcome.folder] = path
-        for title, written in zip(outcome.titles, outcome.written):
+        for title, written in zip(outcome.titles, outcome.written, strict=False):
             click.echo(f"  Ditulis: {title}: {written}")
         _warn(outcome.warnings)
     click.echo(f"\nSelesai: {len(paths) - failed} buku kerja berhasil, {failed} gagal.")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -35,7 +35,7 @@ def _formula(template: DocxTemplate, ind: Indicator):
     table = sub.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    for column, width in zip(table.columns, (Mm(78), Mm(18))):
+    for column, width in zip(table.columns, (Mm(78), Mm(18)), strict=False):
         column.width = width
         for cell in column.cells:
             cell.width = width

@@ -83,7 +83,7 @@ def _achievement_cells(ws: Worksheet, row: int, first_col: int, a: Achievement) 
 
 
 def _table(ws: Worksheet, start: int, columns: tuple[str, ...], widths: tuple[int, ...]) -> None:
-    for col, (title, width) in enumerate(zip(columns, widths), start=1):
+    for col, (title, width) in enumerate(zip(columns, widths, strict=False), start=1):
         header(ws.cell(row=start, column=col), title)
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = ws.cell(row=start + 1, column=1)

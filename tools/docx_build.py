@@ -97,10 +97,10 @@ def table(doc, rows: int, widths_mm: list[float], grid=True, align_center=True):
         t.style = doc.styles["Table Grid"]
     t.alignment = WD_TABLE_ALIGNMENT.CENTER if align_center else WD_TABLE_ALIGNMENT.LEFT
     t.autofit = False
-    for column, width in zip(t.columns, widths_mm):
+    for column, width in zip(t.columns, widths_mm, strict=False):
         column.width = Mm(width)
     for row in t.rows:
-        for cell, width in zip(row.cells, widths_mm):
+        for cell, width in zip(row.cells, widths_mm, strict=False):
             cell.width = Mm(width)
     return t
 

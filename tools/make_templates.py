@@ -73,7 +73,7 @@ def iku_template() -> Path:
     title_block(doc)
 
     office = B.table(doc, 3, [45, width - 45])
-    for row, label in zip(office.rows, ("INSTANSI", "TUGAS", "FUNGSI")):
+    for row, label in zip(office.rows, ("INSTANSI", "TUGAS", "FUNGSI"), strict=False):
         B.cell_text(row.cells[0], label, bold=True)
     B.cell_text(office.rows[0].cells[1], "{{ instansi }}")
     B.cell_text(office.rows[1].cells[1], "{{ tugas }}", align="justify")
@@ -92,7 +92,7 @@ def iku_template() -> Path:
     B.para(doc, "{%p for t in tabel_iku %}")
     table = B.table(doc, 4, widths)
     heads = ["No", "{{ t.judul }}", "{{ t.kolom_indikator }}", "Definisi Operasional", "Formulasi Perhitungan"]
-    for cell, text in zip(table.rows[0].cells, heads):
+    for cell, text in zip(table.rows[0].cells, heads, strict=False):
         B.cell_text(cell, text, bold=True, align="center")
         B.shade(cell)
     B.repeat_header(table.rows[0])
@@ -119,7 +119,7 @@ def iku_template() -> Path:
     B.cell_text(head1[2], "Target", bold=True, align="center")
     B.cell_text(head1[8], "Kondisi Akhir", bold=True, align="center")
     for index in range(6):
-        B.cell_text(head2[2 + index], "{{ tahun[%d] }}" % index, bold=True, align="center")
+        B.cell_text(head2[2 + index], "{{ tahun[" + str(index) + "] }}", bold=True, align="center")
     for col in range(9):
         B.shade(head1[col])
         B.shade(head2[col])
@@ -134,7 +134,7 @@ def iku_template() -> Path:
     B.cell_text(cells[0], "{{ r.no }}", align="center")
     B.cell_text(cells[1], "{{ r.nama }}")
     for index in range(6):
-        B.cell_text(cells[2 + index], "{{ r.target[%d] }}" % index, align="center", size=10)
+        B.cell_text(cells[2 + index], "{{ r.target[" + str(index) + "] }}", align="center", size=10)
     B.cell_text(cells[8], "{{ r.akhir }}", align="center", size=10)
     B.no_split(target.rows[3])
     B.cell_text(target.rows[4].cells[0], "{%tr endfor %}")

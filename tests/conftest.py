@@ -1,0 +1,52 @@
+"""Shared fixtures: the Mantup catalogue and a builder for input workbooks made in the test."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from iku import catalogue, layout
+from iku.cli import main
+from iku.workbook_template import fill
+
+
+@pytest.fixture(scope="session")
+def mantup():
+    return catalogue.load(catalogue.OFFICES_DIR / "mantup.toml")
+
+
+def run_cli(*args: str):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def identity_row(label: str) -> int:
+    return 2 + layout.ID_LABELS.index(label)
+
+
+@pytest.fixture
+def make_workbook(tmp_path, mantup) -> Callable[..., Path]:
+    """Write the standard workbook with the `template` command, then fill it like staff would."""
+
+    def make(values=None, year: int = 2025, identity=None, edit=None, name: str = "realisasi.xlsx") -> Path:
+        path = tmp_path / name
+        result = run_cli("template", path, "--year", str(year))
+        assert result.exit_code == 0, result.output
+        wb = load_workbook(path)
+        fill(wb, mantup, values or {})
+        for label, value in (identity or {}).items():
+            wb[layout.SHEET_IDENTITY].cell(row=identity_row(label), column=2, value=value)
+        if edit:
+            edit(wb)
+        wb.save(path)
+        return path
+
+    return make
