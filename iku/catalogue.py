@@ -8,7 +8,7 @@ from pathlib import Path
 
 from iku.errors import InputError, Problem
 from iku.model import LEVELS, UNITS, Catalogue, Function, Indicator, Office, Signatory
-from iku.rules import LOWEST_BAND, PREDICATE_BANDS
+from iku.rules import LOWEST_BAND, PREDICATE_BANDS, ROLLUPS
 
 OFFICES_DIR = Path(__file__).parent / "offices"
 
@@ -115,6 +115,7 @@ class _Reader:
                 nip=self.text(p, "nip", "[pejabat]"),
             ),
             predicate_labels={key: str(v) for key, v in labels.items()},
+            narrative_defaults={key: str(v).strip() for key, v in data.get("narasi", {}).items()},
         )
 
     def indicator(self, row: dict, office: Office) -> Indicator:
@@ -150,6 +151,10 @@ class _Reader:
         for key in raw_targets:
             if not (key.isdigit() and office.first_year <= int(key) <= office.last_year):
                 self.fail(f"{where}: target tahun {key} di luar periode {office.first_year}-{office.last_year}")
+        rollup = row.get("triwulan", "terakhir")
+        if rollup not in ROLLUPS:
+            self.fail(f"{where}: triwulan '{rollup}' tidak dikenal; pilih salah satu dari {', '.join(ROLLUPS)}")
+        standard = row.get("standar", {})
         fraction = None
         if "formula_pembilang" in row:
             fraction = (
@@ -171,4 +176,7 @@ class _Reader:
             definition=self.text(row, "definisi", where, required=level is not None),
             formula=self.text(row, "formula", where, required=level is not None),
             formula_fraction=fraction,
+            rollup=rollup,
+            standard=self.number(standard.get("nilai", ""), f"{where}, standar"),
+            standard_source=str(standard.get("sumber", "")),
         )

@@ -38,3 +38,28 @@ def realisation_header(year: int) -> str:
 
 def target_header(year: int) -> str:
     return f"{TARGET_PREFIX} {year}"
+
+# Sheets of the annual report (LKjIP) and the performance agreement (PK).
+SHEET_QUARTERS = "Triwulan"
+SHEET_ANALYSIS = "Analisis"
+SHEET_BUDGET = "Anggaran"
+SHEET_NARRATIVE = "Narasi"
+
+QUARTERS = ("TW I", "TW II", "TW III", "TW IV")
+ANALYSIS_COLUMNS = ("Faktor Pendukung", "Faktor Penghambat", "Upaya / Rencana Tindak Lanjut")
+BUDGET_PROGRAM = "Program"
+BUDGET_ACTIVITY = "Kegiatan"
+BUDGET_CEILING = "Pagu (Rp)"
+BUDGET_SPENT = "Realisasi (Rp)"
+BUDGET_ROWS = 40  # empty rows offered for kegiatan
+
+NARRATIVE_PART = "Bagian"
+NARRATIVE_TEXT = "Isi"
+# key in the catalogue's [narasi] table -> label in the Narasi sheet
+NARRATIVE_PARTS = {
+    "latar_belakang": "Latar Belakang",
+    "struktur_organisasi": "Struktur Organisasi",
+    "isu_strategis": "Isu Strategis",
+    "penutup": "Penutup",
+}
+TEXT_LIMIT = 4000  # characters in one cell of text

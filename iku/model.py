@@ -41,6 +41,9 @@ class Indicator:
     definition: str = ""
     formula: str = ""
     formula_fraction: tuple[str, str, str] | None = None  # numerator, denominator, multiplier
+    rollup: str = "terakhir"  # how quarters make the year: "terakhir", "jumlah" or "rata-rata"
+    standard: Decimal | None = None  # national or provincial standard, where one exists
+    standard_source: str = ""
 
     @property
     def is_percent(self) -> bool:
@@ -69,6 +72,7 @@ class Office:
     functions: tuple[Function, ...]
     signatory: Signatory
     predicate_labels: dict[str, str]
+    narrative_defaults: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -95,12 +99,33 @@ class Identity:
 
 
 @dataclass(frozen=True)
+class Analysis:
+    """The staff's own words on one indicator (sheet Analisis); empty strings when not given."""
+
+    support: str = ""  # faktor pendukung
+    obstacle: str = ""  # faktor penghambat
+    action: str = ""  # upaya / rencana tindak lanjut
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    program: str
+    activity: str
+    ceiling: Decimal  # pagu
+    spent: Decimal  # realisasi
+
+
+@dataclass(frozen=True)
 class ReportInput:
     """Everything a validated workbook says."""
 
     source: Path
     identity: Identity
     realisations: dict[int, dict[int, Decimal | None]]  # indicator number -> year -> value
+    quarters: dict[int, tuple[Decimal | None, ...]] = field(default_factory=dict)  # report year, TW I-IV
+    analysis: dict[int, Analysis] = field(default_factory=dict)
+    budget: tuple[BudgetLine, ...] = ()
+    narrative: dict[str, str] = field(default_factory=dict)  # key of layout.NARRATIVE_PARTS -> text
 
 
 @dataclass(frozen=True)

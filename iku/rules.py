@@ -50,6 +50,40 @@ def capaian(
     return (2 * target - realisation) / target * HUNDRED, ""
 
 
+# How a year's figure follows from its quarters (shared/domain: counts add up over the quarters,
+# rates and indices take the latest quarter). The choice per indicator is in the catalogue.
+ROLLUPS = ("terakhir", "jumlah", "rata-rata")
+
+
+def rollup(quarters: tuple[Decimal | None, ...], how: str) -> Decimal | None:
+    """The year's figure from the quarters reported so far; None when no quarter is reported."""
+    reported = [q for q in quarters if q is not None]
+    if not reported:
+        return None
+    if how == "jumlah":
+        return sum(reported, Decimal(0))
+    if how == "rata-rata":
+        return sum(reported, Decimal(0)) / len(reported)
+    return reported[-1]
+
+
+def cumulative(quarters: tuple[Decimal | None, ...], how: str) -> list[Decimal | None]:
+    """The year-to-date figure after each quarter (None after a quarter not reported)."""
+    return [rollup(quarters[: i + 1], how) if quarters[i] is not None else None for i in range(len(quarters))]
+
+
+def absorption(ceiling: Decimal, spent: Decimal) -> Decimal | None:
+    """Serapan anggaran = realisasi / pagu x 100 (shared/domain); None when the ceiling is 0."""
+    return spent / ceiling * HUNDRED if ceiling else None
+
+
+def efficiency(capaian_percent: Decimal | None, absorption_percent: Decimal | None) -> Decimal | None:
+    """Ours (shared/domain): the ratio capaian / serapan; efficient when it is at least 1."""
+    if capaian_percent is None or not absorption_percent:
+        return None
+    return capaian_percent / absorption_percent
+
+
 def predicate_key(capaian_percent: Decimal) -> str:
     for lower_bound, key in PREDICATE_BANDS:
         if capaian_percent >= lower_bound:

@@ -13,6 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from iku import layout as L
+from iku import workbook_report_sheets
 from iku.model import Catalogue, Indicator
 from iku.xlsx_style import (
     BOLD,
@@ -32,11 +33,13 @@ GUIDE = (
     "1. Lembar Identitas: periksa tahun laporan, pejabat penandatangan, tempat dan tanggal tanda tangan.",
     "2. Lembar Realisasi: isi hanya sel berwarna kuning (Realisasi per tahun). Sel abu-abu adalah target "
     "dari katalog dan terkunci.",
-    "3. Persen ditulis seperti biasa di Excel, misalnya 46,67%. Jumlah desa ditulis bilangan bulat. "
+    "3. Lembar Triwulan, Analisis, Anggaran dan Narasi (untuk LKjIP dan Perjanjian Kinerja) boleh diisi "
+    "sebagian; yang kosong ditulis 'belum dilaporkan' atau memakai teks bawaan.",
+    "4. Persen ditulis seperti biasa di Excel, misalnya 46,67%. Jumlah desa ditulis bilangan bulat. "
     "Nilai (IKM, SAKIP) ditulis dengan koma desimal, misalnya 82,50.",
-    "4. Sel kosong berarti realisasi belum dilaporkan (bukan nol). Isi 0 hanya bila realisasinya memang nol.",
-    "5. Jangan mengganti nama lembar, judul kolom, atau nama indikator.",
-    "6. Simpan, letakkan file di folder input/, lalu jalankan: python generate.py",
+    "5. Sel kosong berarti realisasi belum dilaporkan (bukan nol). Isi 0 hanya bila realisasinya memang nol.",
+    "6. Jangan mengganti nama lembar, judul kolom, atau nama indikator.",
+    "7. Simpan, letakkan file di folder input/, lalu jalankan: python generate.py",
     "Target diubah di katalog kantor (iku/offices/), bukan di buku kerja ini.",
 )
 FIRST_DATA_ROW = 5
@@ -50,6 +53,7 @@ def build(catalogue: Catalogue, report_year: int, sample: bool = False) -> Workb
     _guide(guide, sample)
     _identity(wb.create_sheet(L.SHEET_IDENTITY), catalogue, report_year, sample)
     _realisation(wb.create_sheet(L.SHEET_REALISATION), catalogue)
+    workbook_report_sheets.add_sheets(wb, catalogue, report_year)
     wb.active = 2
     return wb
 

@@ -3,8 +3,9 @@ from decimal import Decimal as D
 
 import pytest
 
+from iku.cells import NotANumber as _NotANumber
+from iku.cells import parse_number
 from iku.reader import RawCell
-from iku.validate import _NotANumber, parse_number
 
 
 def cell(value, number_format="General", is_formula=False):

@@ -1,0 +1,147 @@
+"""Reading single cells and indicator rows of the input workbook: numbers in Indonesian notation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from iku import layout as L
+from iku.errors import Problem
+from iku.model import Catalogue, Indicator
+from iku.reader import RawCell, RawWorkbook
+
+# Indonesian notation: thousands dot, decimal comma ("1.234,5"), or plain digits with a comma.
+_GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
+_PLAIN = re.compile(r"^-?\d+(,\d+)?$")
+_DOT_DECIMAL = re.compile(r"^-?\d+\.\d+$")
+
+class NotANumber(ValueError):
+    """Carries the Indonesian explanation of why a cell is not a usable number."""
+
+
+def parse_number(cell: RawCell, percent: bool) -> Decimal | None:
+    """The number a cell holds, in the indicator's unit (percent as 46.67), or None when empty."""
+    value = cell.value
+    if cell.is_formula and value is None:
+        raise NotANumber(
+            "berisi rumus yang hasilnya belum tersimpan (file dibuat program lain dan belum pernah "
+            "dibuka di Excel). Buka file di Excel, simpan, lalu ulangi."
+        )
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool) or isinstance(value, (dt.date, dt.time, dt.timedelta)):
+        raise NotANumber(f"berisi {_shown(value)}, bukan angka")
+    if isinstance(value, (int, float)):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if percent and "%" in cell.number_format:
+            number *= 100  # Excel stores 46,67% as 0.4667
+        return number
+    return _parse_text(str(value), percent)
+
+
+def _parse_text(text: str, percent: bool) -> Decimal:
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
+    has_sign = cleaned.endswith("%")
+    if has_sign:
+        if not percent:
+            raise NotANumber(f"'{text}' memakai tanda %, padahal indikator ini bukan persen")
+        cleaned = cleaned[:-1]
+    if _GROUPED.match(cleaned) or _PLAIN.match(cleaned):
+        try:
+            return Decimal(cleaned.replace(".", "").replace(",", "."))
+        except InvalidOperation:  # pragma: no cover - the patterns admit only digits
+            pass
+    if _DOT_DECIMAL.match(cleaned):
+        raise NotANumber(
+            f"'{text}' memakai titik sebagai tanda desimal; tulis dengan koma, misalnya "
+            f"'{cleaned.replace('.', ',')}'"
+        )
+    raise NotANumber(f"'{text}' bukan angka; tulis angka seperti 46,67")
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, bool):
+        return "nilai benar/salah (TRUE/FALSE)"
+    return "tanggal atau waktu"
+
+
+def norm(text: object) -> str:
+    return " ".join(str(text).split()).casefold() if text is not None else ""
+
+
+def find_header(raw: RawWorkbook, sheet: str, problems: list[Problem]) -> list[RawCell] | None:
+    """The row holding the cell 'Indikator', searched in the first rows of the sheet."""
+    rows = raw.sheets[sheet][: L.HEADER_SEARCH_ROWS]
+    found = next((r for r in rows if any(norm(c.value) == norm(L.HEADER_INDICATOR) for c in r)), None)
+    if found is None:
+        problems.append(Problem(
+            f"judul kolom '{L.HEADER_INDICATOR}' tidak ditemukan di {L.HEADER_SEARCH_ROWS} baris pertama",
+            sheet=sheet,
+        ))
+    return found
+
+
+def indicator_rows(
+    raw: RawWorkbook, sheet: str, header_row: list[RawCell], catalogue: Catalogue, problems: list[Problem]
+) -> dict[int, list[RawCell]]:
+    """Indicator number -> its row, matched by name; unknown, duplicated and missing rows are problems."""
+    name_col = next(c.column for c in header_row if norm(c.value) == norm(L.HEADER_INDICATOR))
+    by_name = {norm(ind.name): ind for ind in catalogue.indicators}
+    found: dict[int, list[RawCell]] = {}
+    for row in raw.sheets[sheet][header_row[0].row:]:
+        name_cell = row[name_col - 1] if len(row) >= name_col else None
+        if name_cell is None or not norm(name_cell.value):
+            continue
+        ind = by_name.get(norm(name_cell.value))
+        if ind is None:
+            problems.append(Problem(
+                f"indikator '{name_cell.value}' tidak ada di katalog {catalogue.office.name}; "
+                "nama indikator harus persis seperti di dokumen IKU",
+                sheet=sheet, cell=name_cell.coordinate,
+            ))
+        elif ind.number in found:
+            first = found[ind.number][name_col - 1].coordinate
+            problems.append(Problem(
+                f"indikator '{ind.name}' tercantum dua kali (juga di {first})", sheet=sheet, cell=name_cell.coordinate
+            ))
+        else:
+            found[ind.number] = row
+    for ind in catalogue.indicators:
+        if ind.number not in found:
+            problems.append(Problem(
+                f"baris indikator '{ind.name}' tidak ditemukan di kolom {L.HEADER_INDICATOR}", sheet=sheet
+            ))
+    return found
+
+
+def number_value(cell: RawCell, ind: Indicator, problems: list[Problem]) -> Decimal | None:
+    """A realisation in the indicator's unit and range, or None (empty, or a problem recorded)."""
+    try:
+        value = parse_number(cell, ind.is_percent)
+    except NotANumber as exc:
+        problems.append(Problem(f"realisasi '{ind.name}' {exc}", sheet=cell.sheet, cell=cell.coordinate))
+        return None
+    if value is None:
+        return None
+    low, high = ind.value_range
+    suffix = "%" if ind.is_percent else ""
+    if not low <= value <= high:
+        problems.append(Problem(
+            f"realisasi '{ind.name}' {_plain(value)}{suffix} di luar rentang {_plain(low)}-{_plain(high)}{suffix}",
+            sheet=cell.sheet, cell=cell.coordinate,
+        ))
+        return None
+    if ind.is_count and value != value.to_integral_value():
+        problems.append(Problem(
+            f"realisasi '{ind.name}' {_plain(value)} harus bilangan bulat (jumlah {ind.unit})",
+            sheet=cell.sheet, cell=cell.coordinate,
+        ))
+        return None
+    return value
+
+
+def _plain(value: Decimal) -> str:
+    """A number in an error message, Indonesian style, without trailing zeros."""
+    text = format(value.normalize(), "f")
+    return text.replace(".", ",")

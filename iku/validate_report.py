@@ -1,0 +1,158 @@
+"""Validate the sheets behind the LKjIP and PK: Triwulan, Analisis, Anggaran, Narasi.
+
+They are optional: a workbook made before they existed still builds, with a warning.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from iku import layout as L
+from iku.cells import NotANumber, find_header, indicator_rows, norm, number_value, parse_number
+from iku.errors import Problem
+from iku.model import Analysis, BudgetLine, Catalogue
+from iku.reader import RawCell, RawWorkbook
+
+
+def report_sheets(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warnings: list[str]) -> dict:
+    """Keyword arguments for ReportInput: quarters, analysis, budget, narrative."""
+    found: dict = {}
+    readers = {
+        L.SHEET_QUARTERS: ("quarters", _quarters),
+        L.SHEET_ANALYSIS: ("analysis", _analysis),
+        L.SHEET_BUDGET: ("budget", _budget),
+        L.SHEET_NARRATIVE: ("narrative", _narrative),
+    }
+    for sheet, (key, read) in readers.items():
+        if sheet not in raw.sheets:
+            warnings.append(f"Lembar '{sheet}' tidak ada; bagiannya di LKjIP/PK ditulis tanpa isian kantor. "
+                            "Buku kerja standar terbaru: python generate.py template PATH")
+            continue
+        found[key] = read(raw, catalogue, problems)
+    return found
+
+
+def _columns(header_row: list[RawCell], titles: tuple[str, ...], sheet: str, problems: list[Problem]) -> dict[str, int]:
+    by_title = {norm(c.value): c.column for c in header_row if c.value is not None}
+    columns = {}
+    for title in titles:
+        if norm(title) in by_title:
+            columns[title] = by_title[norm(title)]
+        else:
+            problems.append(Problem(f"judul kolom '{title}' tidak ditemukan (diubah atau dihapus?)", sheet=sheet))
+    return columns
+
+
+def _cell(row: list[RawCell], column: int) -> RawCell | None:
+    return row[column - 1] if len(row) >= column else None
+
+
+def text_value(cell: RawCell | None, problems: list[Problem]) -> str:
+    """Free text: kept as written (the documents escape it), never evaluated."""
+    if cell is None or cell.value is None:
+        if cell is not None and cell.is_formula:
+            problems.append(Problem("berisi rumus yang hasilnya belum tersimpan; buka dan simpan file di Excel",
+                                    sheet=cell.sheet, cell=cell.coordinate))
+        return ""
+    text = str(cell.value).strip()
+    if len(text) > L.TEXT_LIMIT:
+        problems.append(Problem(f"teks terlalu panjang ({len(text)} karakter, paling banyak {L.TEXT_LIMIT}); "
+                                "ringkas atau bagi ke kolom lain", sheet=cell.sheet, cell=cell.coordinate))
+    return text
+
+
+def _quarters(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem]) -> dict[int, tuple]:
+    sheet = L.SHEET_QUARTERS
+    header = find_header(raw, sheet, problems)
+    if header is None:
+        return {}
+    columns = _columns(header, L.QUARTERS, sheet, problems)
+    rows = indicator_rows(raw, sheet, header, catalogue, problems)
+    result = {}
+    for ind in catalogue.indicators:
+        row = rows.get(ind.number, [])
+        values = []
+        for title in L.QUARTERS:
+            cell = _cell(row, columns[title]) if title in columns else None
+            values.append(number_value(cell, ind, problems) if cell else None)
+        result[ind.number] = tuple(values)
+    return result
+
+
+def _analysis(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem]) -> dict[int, Analysis]:
+    sheet = L.SHEET_ANALYSIS
+    header = find_header(raw, sheet, problems)
+    if header is None:
+        return {}
+    columns = _columns(header, L.ANALYSIS_COLUMNS, sheet, problems)
+    rows = indicator_rows(raw, sheet, header, catalogue, problems)
+    result = {}
+    for number, row in rows.items():
+        texts = [text_value(_cell(row, columns[t]), problems) if t in columns else "" for t in L.ANALYSIS_COLUMNS]
+        if any(texts):
+            result[number] = Analysis(*texts)
+    return result
+
+
+def _money(cell: RawCell | None, label: str, problems: list[Problem]) -> Decimal | None:
+    if cell is None:
+        return None
+    try:
+        value = parse_number(cell, percent=False)
+    except NotANumber as exc:
+        problems.append(Problem(f"{label} {exc}", sheet=cell.sheet, cell=cell.coordinate))
+        return None
+    if value is not None and value < 0:
+        problems.append(Problem(f"{label} tidak boleh negatif", sheet=cell.sheet, cell=cell.coordinate))
+        return None
+    return value
+
+
+def _budget(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem]) -> tuple[BudgetLine, ...]:
+    sheet = L.SHEET_BUDGET
+    titles = (L.BUDGET_PROGRAM, L.BUDGET_ACTIVITY, L.BUDGET_CEILING, L.BUDGET_SPENT)
+    rows = raw.sheets[sheet][: L.HEADER_SEARCH_ROWS]
+    header = next((r for r in rows if any(norm(c.value) == norm(L.BUDGET_PROGRAM) for c in r)), None)
+    if header is None:
+        problems.append(Problem(f"judul kolom '{L.BUDGET_PROGRAM}' tidak ditemukan", sheet=sheet))
+        return ()
+    columns = _columns(header, titles, sheet, problems)
+    if len(columns) < len(titles):
+        return ()
+    lines = []
+    for row in raw.sheets[sheet][header[0].row:]:
+        cells = [_cell(row, columns[t]) for t in titles]
+        if all(c is None or c.value is None or not str(c.value).strip() for c in cells):
+            continue
+        program, activity = (text_value(c, problems) for c in cells[:2])
+        ceiling = _money(cells[2], "pagu", problems)
+        spent = _money(cells[3], "realisasi anggaran", problems)
+        where = cells[0] or cells[2]
+        for value, cell, label in ((program, cells[0], "program"), (activity, cells[1], "kegiatan")):
+            if not value and cell is not None:
+                problems.append(Problem(f"nama {label} kosong pada baris anggaran yang terisi",
+                                        sheet=sheet, cell=cell.coordinate))
+        for value, cell, label in ((ceiling, cells[2], "pagu"), (spent, cells[3], "realisasi anggaran")):
+            if value is None and cell is not None and (cell.value is None or not str(cell.value).strip()):
+                problems.append(Problem(f"{label} kosong; isi 0 bila memang tidak ada",
+                                        sheet=sheet, cell=cell.coordinate))
+        if ceiling is not None and spent is not None and spent > ceiling:
+            problems.append(Problem("realisasi anggaran melebihi pagu", sheet=sheet, cell=cells[3].coordinate))
+            continue
+        if program and activity and ceiling is not None and spent is not None and where is not None:
+            lines.append(BudgetLine(program, activity, ceiling, spent))
+    return tuple(lines)
+
+
+def _narrative(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem]) -> dict[str, str]:
+    sheet = L.SHEET_NARRATIVE
+    labels = {norm(label): key for key, label in L.NARRATIVE_PARTS.items()}
+    result = {}
+    for row in raw.sheets[sheet]:
+        key = labels.get(norm(row[0].value)) if row else None
+        if key is None:
+            continue
+        text = text_value(_cell(row, 2), problems)
+        if text:
+            result[key] = text
+    return result

@@ -1,0 +1,150 @@
+"""Sheets of the standard workbook that feed the LKjIP and the PK: Triwulan, Analisis, Anggaran, Narasi."""
+
+from __future__ import annotations
+
+from openpyxl import Workbook
+from openpyxl.styles import Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from iku import layout as L
+from iku.model import Catalogue, Indicator
+from iku.xlsx_style import (
+    BOLD,
+    BORDER,
+    COUNT_FORMAT,
+    DECIMAL_FORMAT,
+    INPUT_FILL,
+    PERCENT_FORMAT,
+    WRAP,
+    header,
+    put_text,
+)
+
+HEADER_ROW = 4
+FIRST_ROW = 5
+ROLLUP_WORDS = {"terakhir": "TW terakhir", "jumlah": "jumlah TW", "rata-rata": "rata-rata TW"}
+
+
+def add_sheets(wb: Workbook, catalogue: Catalogue, report_year: int) -> None:
+    _quarters(wb.create_sheet(L.SHEET_QUARTERS), catalogue, report_year)
+    _analysis(wb.create_sheet(L.SHEET_ANALYSIS), catalogue, report_year)
+    _budget(wb.create_sheet(L.SHEET_BUDGET), catalogue, report_year)
+    _narrative(wb.create_sheet(L.SHEET_NARRATIVE), catalogue)
+
+
+def _intro(ws: Worksheet, title: str, note: str) -> None:
+    put_text(ws["A1"], title).font = BOLD
+    put_text(ws["A2"], note)
+
+
+def _editable(cell, number_format: str | None = None, wrap: bool = False) -> None:
+    cell.fill = INPUT_FILL
+    cell.border = BORDER
+    cell.protection = Protection(locked=False)
+    if number_format:
+        cell.number_format = number_format
+    if wrap:
+        cell.alignment = WRAP
+
+
+def _protect(ws: Worksheet) -> None:
+    ws.protection.sheet = True  # no password: it guards against slips, not people
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+
+
+def _indicator_rows(ws: Worksheet, catalogue: Catalogue, columns: list[str]) -> None:
+    for col, title in enumerate([L.HEADER_NUMBER, L.HEADER_INDICATOR] + columns, start=1):
+        header(ws.cell(row=HEADER_ROW, column=col), title)
+    for offset, ind in enumerate(catalogue.indicators):
+        row = FIRST_ROW + offset
+        ws.cell(row=row, column=1, value=ind.number).border = BORDER
+        cell = put_text(ws.cell(row=row, column=2), ind.name)
+        cell.alignment = WRAP
+        cell.border = BORDER
+    ws.column_dimensions["A"].width = 5
+    ws.column_dimensions["B"].width = 50
+    ws.freeze_panes = ws.cell(row=FIRST_ROW, column=3)
+
+
+def _number_format(ind: Indicator) -> str:
+    if ind.is_percent:
+        return PERCENT_FORMAT
+    return COUNT_FORMAT if ind.is_count else DECIMAL_FORMAT
+
+
+def _quarters(ws: Worksheet, catalogue: Catalogue, year: int) -> None:
+    _intro(ws, f"REALISASI TRIWULAN TAHUN {year}",
+           "Isi realisasi per triwulan (sel kuning). Kosong = belum dilaporkan. Kolom terakhir menyebut cara "
+           "realisasi tahunan dihitung dari triwulan bila kolom Realisasi tahun itu di lembar Realisasi kosong.")
+    put_text(ws["A3"], f"Tahun {year}")
+    _indicator_rows(ws, catalogue, list(L.QUARTERS) + ["Realisasi Tahunan"])
+    for offset, ind in enumerate(catalogue.indicators):
+        row = FIRST_ROW + offset
+        for col in range(3, 3 + len(L.QUARTERS)):
+            _editable(ws.cell(row=row, column=col), _number_format(ind))
+        put_text(ws.cell(row=row, column=3 + len(L.QUARTERS)), ROLLUP_WORDS[ind.rollup]).border = BORDER
+    for col in range(3, 4 + len(L.QUARTERS)):
+        ws.column_dimensions[get_column_letter(col)].width = 14
+    _protect(ws)
+
+
+def _analysis(ws: Worksheet, catalogue: Catalogue, year: int) -> None:
+    _intro(ws, f"ANALISIS CAPAIAN KINERJA TAHUN {year}",
+           "Tulis dengan kalimat sendiri. Boleh kosong: laporan lalu memakai kalimat yang dibuat dari angka saja.")
+    _indicator_rows(ws, catalogue, list(L.ANALYSIS_COLUMNS))
+    for offset in range(len(catalogue.indicators)):
+        row = FIRST_ROW + offset
+        for col in range(3, 3 + len(L.ANALYSIS_COLUMNS)):
+            _editable(ws.cell(row=row, column=col), wrap=True)
+        ws.row_dimensions[row].height = 60
+    for col in range(3, 3 + len(L.ANALYSIS_COLUMNS)):
+        ws.column_dimensions[get_column_letter(col)].width = 45
+    _protect(ws)
+
+
+def _budget(ws: Worksheet, catalogue: Catalogue, year: int) -> None:
+    _intro(ws, f"ANGGARAN TAHUN {year}",
+           "Satu baris per kegiatan: program, kegiatan, pagu dan realisasi dalam rupiah (angka saja, tanpa 'Rp').")
+    titles = [L.HEADER_NUMBER, L.BUDGET_PROGRAM, L.BUDGET_ACTIVITY, L.BUDGET_CEILING, L.BUDGET_SPENT]
+    for col, title in enumerate(titles, start=1):
+        header(ws.cell(row=HEADER_ROW, column=col), title)
+    programs = [ind.objective for ind in catalogue.indicators if ind.level == "program"]
+    choice = DataValidation(type="list", formula1='"' + ",".join(programs) + '"', showErrorMessage=False,
+                            allow_blank=True)
+    money = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                           showErrorMessage=True, errorTitle="Bukan rupiah", error="Isi angka rupiah, 0 atau lebih.")
+    for offset in range(L.BUDGET_ROWS):
+        row = FIRST_ROW + offset
+        ws.cell(row=row, column=1, value=offset + 1).border = BORDER
+        for col in (2, 3):
+            _editable(ws.cell(row=row, column=col), wrap=True)
+        for col in (4, 5):
+            _editable(ws.cell(row=row, column=col), "#,##0")
+        choice.add(f"B{row}")
+        money.add(f"D{row}:E{row}")
+    ws.add_data_validation(choice)
+    ws.add_data_validation(money)
+    for col, width in zip("ABCDE", (5, 50, 50, 18, 18), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.freeze_panes = ws.cell(row=FIRST_ROW, column=1)
+    _protect(ws)
+
+
+def _narrative(ws: Worksheet, catalogue: Catalogue) -> None:
+    _intro(ws, "NARASI LAPORAN KINERJA",
+           "Paragraf kantor sendiri. Kosong = teks bawaan dari katalog kantor (lihat kolom C).")
+    for col, title in enumerate((L.NARRATIVE_PART, L.NARRATIVE_TEXT, "Teks bawaan"), start=1):
+        header(ws.cell(row=HEADER_ROW, column=col), title)
+    for offset, (key, label) in enumerate(L.NARRATIVE_PARTS.items()):
+        row = FIRST_ROW + offset
+        put_text(ws.cell(row=row, column=1), label).border = BORDER
+        _editable(ws.cell(row=row, column=2), wrap=True)
+        default = put_text(ws.cell(row=row, column=3), catalogue.office.narrative_defaults.get(key, ""))
+        default.alignment = WRAP
+        ws.row_dimensions[row].height = 110
+    for col, width in zip("ABC", (22, 80, 60), strict=True):
+        ws.column_dimensions[col].width = width
+    _protect(ws)
