@@ -1,0 +1,118 @@
+"""Convert .docx files to PDF with LibreOffice headless: one soffice call, private profile, atomic moves."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+from iku.writer import write_atomic
+
+INSTALL_HINT = ("LibreOffice tidak terpasang, PDF tidak dibuat. Pasang paket Debian libreoffice-writer-nogui "
+                "(apt-get install libreoffice-writer-nogui) atau buka .docx di Word dan simpan sebagai PDF.")
+MANUAL_HINT = "Buka .docx di Word dan simpan sebagai PDF."
+
+
+class PdfError(Exception):
+    """LibreOffice did not produce every PDF; the message is for the user (Indonesian)."""
+
+
+class PdfUnavailable(PdfError):
+    """LibreOffice is not installed."""
+
+
+def find_soffice() -> str | None:
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def convert(docx_paths: list[Path], out_dir: Path, timeout: int = 180) -> list[Path]:
+    """Convert every .docx to out_dir/<stem>.pdf; if soffice fails or any PDF is missing, none is moved."""
+    if not docx_paths:
+        return []
+    soffice = find_soffice()
+    if soffice is None:
+        raise PdfUnavailable(INSTALL_HINT)
+    sources = _check_sources(docx_paths)
+    work = Path(tempfile.mkdtemp(prefix="iku-pdf-"))  # HOME, private profile and staging folder
+    try:
+        staging = work / "pdf"
+        staging.mkdir()
+        _run(_command(soffice, sources, work / "profile", staging), work, timeout)
+        produced = _expected(sources, staging)
+        return [_move(pdf, out_dir) for pdf in produced]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _check_sources(docx_paths: list[Path]) -> list[Path]:
+    sources = [Path(p).resolve() for p in docx_paths]
+    for path in sources:
+        if not path.is_file():
+            raise PdfError(f"Berkas .docx tidak ditemukan: {path}; PDF tidak dibuat.")
+    stems: dict[str, Path] = {}
+    for path in sources:
+        other = stems.setdefault(path.stem.casefold(), path)
+        if other != path:
+            raise PdfError(f"{other} dan {path} akan menjadi PDF bernama sama ({path.stem}.pdf); "
+                           "ubah salah satu nama berkas.")
+    return sources
+
+
+def _command(soffice: str, sources: list[Path], profile: Path, staging: Path) -> list[str]:
+    # A profile per run: two conversions sharing one can silently lose a PDF.
+    return [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+            "--convert-to", "pdf", "--outdir", str(staging), *map(str, sources)]
+
+
+def _run(command: list[str], home: Path, timeout: int) -> None:
+    env = {**os.environ, "HOME": str(home)}
+    try:
+        proc = subprocess.Popen(command, env=env, cwd=home, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, start_new_session=True)
+    except OSError as exc:
+        raise PdfError(f"LibreOffice tidak dapat dijalankan ({exc}); PDF tidak dibuat. {MANUAL_HINT}") from exc
+    try:
+        output, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill(proc)
+        raise PdfError(f"LibreOffice tidak selesai dalam {timeout} detik; PDF tidak dibuat. "
+                       "Coba lagi, atau buka .docx di Word dan simpan sebagai PDF.") from None
+    if proc.returncode != 0:
+        detail = output.decode(errors="replace").strip()[-800:]
+        raise PdfError(f"LibreOffice gagal (kode keluar {proc.returncode}); PDF tidak dibuat."
+                       + (f"\n{detail}" if detail else ""))
+
+
+def _kill(proc: subprocess.Popen[bytes]) -> None:
+    """soffice starts helper processes; end the whole session it was started in."""
+    try:
+        if hasattr(os, "killpg"):
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:
+            proc.kill()
+    except ProcessLookupError:
+        pass
+    proc.communicate()
+
+
+def _expected(sources: list[Path], staging: Path) -> list[Path]:
+    produced = [staging / f"{src.stem}.pdf" for src in sources]
+    missing = [src.name for src, pdf in zip(sources, produced, strict=True)
+               if not pdf.is_file() or pdf.stat().st_size == 0]
+    if missing:
+        raise PdfError(f"LibreOffice tidak menghasilkan PDF untuk {', '.join(missing)}; PDF tidak dibuat. "
+                       f"{MANUAL_HINT}")
+    return produced
+
+
+def _move(pdf: Path, out_dir: Path) -> Path:
+    target = out_dir / pdf.name
+    write_atomic(target, pdf.read_bytes())  # temp file beside the target, then os.replace
+    return target
