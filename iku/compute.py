@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from iku import rules
 from iku.model import Achievement, Catalogue, Indicator, ReportInput, Results
 
@@ -21,6 +23,7 @@ def compute(catalogue: Catalogue, report: ReportInput, warnings: tuple[str, ...]
     report_year = report.identity.report_year
     labels = catalogue.office.predicate_labels
     years = [y for y in catalogue.years if y <= report_year]
+    report, quarter_notes = with_year_from_quarters(catalogue, report)
     achievements = {
         ind.number: tuple(
             achievement(ind, year, report.realisations[ind.number].get(year), labels) for year in years
@@ -31,8 +34,30 @@ def compute(catalogue: Catalogue, report: ReportInput, warnings: tuple[str, ...]
         catalogue=catalogue,
         report=report,
         achievements=achievements,
-        warnings=tuple(warnings) + tuple(missing_target_warnings(catalogue, report_year)),
+        warnings=tuple(warnings) + tuple(quarter_notes) + tuple(missing_target_warnings(catalogue, report_year)),
     )
+
+
+def with_year_from_quarters(catalogue: Catalogue, report: ReportInput) -> tuple[ReportInput, list[str]]:
+    """Fill an empty report-year realisation from the quarters, as the catalogue says; flag disagreements."""
+    year = report.identity.report_year
+    realisations = {number: dict(per_year) for number, per_year in report.realisations.items()}
+    notes = []
+    for ind in catalogue.indicators:
+        from_quarters = rules.rollup(report.quarters.get(ind.number, ()), ind.rollup)
+        stated = realisations[ind.number].get(year)
+        if from_quarters is None:
+            continue
+        if stated is None:
+            realisations[ind.number][year] = from_quarters
+            notes.append(f"Realisasi {year} '{ind.name}' diambil dari lembar Triwulan ({ind.rollup}).")
+        elif rules.round_half_up(stated) != rules.round_half_up(from_quarters):
+            notes.append(
+                f"Realisasi {year} '{ind.name}' di lembar Realisasi ({stated.normalize():f}) berbeda dengan hasil "
+                f"lembar Triwulan ({rules.round_half_up(from_quarters).normalize():f}, {ind.rollup}); "
+                "yang dipakai lembar Realisasi."
+            )
+    return replace(report, realisations=realisations), notes
 
 
 def missing_target_warnings(catalogue: Catalogue, report_year: int) -> list[str]:
