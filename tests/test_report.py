@@ -118,7 +118,8 @@ def test_sentence_rising(mantup):
 
 def test_sentence_falling(mantup):
     c = by_number(report.comparisons(results_for(mantup, {8: {2024: D(100), 2025: D("87.5")}})), 8)
-    assert sentences.trend(c) == "Dibandingkan tahun 2024 (100,00%), realisasi turun 12,50 poin persen; kinerja menurun."
+    assert sentences.trend(c) == (
+        "Dibandingkan tahun 2024 (100,00%), realisasi turun 12,50 poin persen; kinerja menurun.")
     assert sentences.outcome(c).endswith("capaian kinerjanya 87,50% dengan predikat Tinggi.")
 
 
