@@ -99,6 +99,7 @@ class _Reader:
             regency=self.text(k, "kabupaten", "[kantor]"),
             government=self.text(k, "pemerintah", "[kantor]"),
             superior=self.text(k, "atasan", "[kantor]"),
+            superior_name=self.text(k, "atasan_nama", "[kantor]", required=False),
             address=self.text(k, "alamat", "[kantor]", required=False),
             contact=self.text(k, "kontak", "[kantor]", required=False),
             signing_place=self.text(k, "tempat_tanda_tangan", "[kantor]"),

@@ -10,6 +10,7 @@ import click
 from iku import catalogue as catalogue_mod
 from iku import pipeline, reader, workbook_template
 from iku.errors import InputError
+from iku.pdf import PdfError
 from iku.writer import write_atomic
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,14 +30,18 @@ def _warn(lines) -> None:
         click.echo(f"  Peringatan: {line}")
 
 
-def _build_all(paths: list[Path], output: Path, year: int | None) -> None:
+def _build_all(paths: list[Path], output: Path, year: int | None, pdf: bool = False) -> None:
     catalogues = _catalogues()
     failed = 0
     done: dict[Path, Path] = {}
     for path in paths:
         click.echo(f"\n{path.name}")
         try:
-            outcome = pipeline.build(path, output, catalogues, year)
+            outcome = pipeline.build(path, output, catalogues, year, pdf=pdf)
+        except PdfError as exc:
+            failed += 1
+            click.echo(f"  Dokumen .docx dan .xlsx sudah ditulis, tetapi PDF tidak: {exc}", err=True)
+            continue
         except InputError as exc:
             failed += 1
             click.echo(f"  GAGAL, tidak ada dokumen yang ditulis.\n  {exc.describe().replace(chr(10), chr(10) + '  ')}",
@@ -54,9 +59,13 @@ def _build_all(paths: list[Path], output: Path, year: int | None) -> None:
         raise SystemExit(1)
 
 
+PDF_HELP = "Tulis juga PDF dari setiap .docx (perlu LibreOffice)."
+
+
 @click.group(invoke_without_command=True)
+@click.option("--pdf", is_flag=True, help=PDF_HELP)
 @click.pass_context
-def main(ctx: click.Context) -> None:
+def main(ctx: click.Context, pdf: bool) -> None:
     """Membuat dokumen kinerja (IKU, tabel pengukuran) dari buku kerja realisasi.
 
     Tanpa perintah: memproses setiap buku kerja .xlsx di folder input/ ke folder output/.
@@ -71,7 +80,7 @@ def main(ctx: click.Context) -> None:
     if not paths:
         raise click.ClickException(f"Tidak ada buku kerja .xlsx di {INPUT_DIR}. "
                                    "Buat dengan: python generate.py template input/NAMA.xlsx")
-    _build_all(paths, OUTPUT_DIR, None)
+    _build_all(paths, OUTPUT_DIR, None, pdf)
 
 
 @main.command()
@@ -79,9 +88,10 @@ def main(ctx: click.Context) -> None:
 @click.option("--year", type=int, help="Tahun laporan (menggantikan isian Identitas).")
 @click.option("--output", type=click.Path(path_type=Path, file_okay=False), default=OUTPUT_DIR,
               show_default=True, help="Folder hasil.")
-def build(workbooks: tuple[Path, ...], year: int | None, output: Path) -> None:
+@click.option("--pdf", is_flag=True, help=PDF_HELP)
+def build(workbooks: tuple[Path, ...], year: int | None, output: Path, pdf: bool) -> None:
     """Membuat dokumen dari buku kerja yang disebut."""
-    _build_all(list(workbooks), output, year)
+    _build_all(list(workbooks), output, year, pdf)
 
 
 @main.command()

@@ -60,7 +60,8 @@ class Office:
     name: str
     regency: str
     government: str
-    superior: str
+    superior: str  # jabatan of the second party of the PK, e.g. "Bupati Lamongan"
+    superior_name: str  # empty when the catalogue does not give it: the PK leaves a line to write on
     address: str
     contact: str
     signing_place: str

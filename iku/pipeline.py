@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from iku import catalogue as catalogue_mod
-from iku import compute, reader, render_docx, render_xlsx, validate
+from iku import compute, reader, render_docx, render_lkjip, render_pk, render_xlsx, toc_pages, validate
+from iku import pdf as pdf_mod
 from iku.model import Catalogue, Results
 from iku.writer import Document, write_documents
 
@@ -34,25 +35,52 @@ def output_folder(results: Results, output_root: Path) -> Path:
     return output_root / name
 
 
-def render(results: Results) -> list[Document]:
+def _name(results: Results, kind: str) -> str:
     office = results.catalogue.office
-    slug = office.name.replace(" ", "_")
     prefix = "CONTOH_" if results.report.identity.is_sample else ""
-    return [
-        Document(f"{prefix}IKU_{slug}_{office.first_year}-{office.last_year}.docx",
-                 render_docx.iku_document(results), "Dokumen IKU"),
-        Document(f"{prefix}Pengukuran_Kinerja_{slug}_{results.report_year}.xlsx",
-                 render_xlsx.measurement_workbook(results), "Tabel pengukuran kinerja"),
+    return f"{prefix}{kind}_{office.name.replace(' ', '_')}_{results.report_year}"
+
+
+def lkjip_name(results: Results) -> str:
+    return _name(results, "LKjIP") + ".docx"
+
+
+def render(results: Results, lkjip_pages: dict[str, int] | None = None) -> list[Document]:
+    office = results.catalogue.office
+    iku_name = _name(results, "IKU").rsplit("_", 1)[0] + f"_{office.first_year}-{office.last_year}.docx"
+    documents = [
+        Document(iku_name, render_docx.iku_document(results), "Dokumen IKU"),
+        Document(lkjip_name(results), render_lkjip.lkjip_document(results, lkjip_pages), "LKjIP"),
+        Document(_name(results, "Perjanjian_Kinerja") + ".docx", render_pk.pk_document(results),
+                 "Perjanjian Kinerja"),
+        Document(_name(results, "Pengukuran_Kinerja") + ".xlsx", render_xlsx.measurement_workbook(results),
+                 "Tabel pengukuran kinerja"),
     ]
+    for quarter, content in render_pk.quarter_documents(results):
+        roman = render_pk.ROMAN[quarter - 1]
+        documents.append(Document(_name(results, f"Pengukuran_Triwulan_{roman}") + ".docx", content,
+                                  f"Pengukuran kinerja triwulan {roman}"))
+    return documents
 
 
 def build(path: Path, output_root: Path, catalogues: list[Catalogue] | None = None,
-          year: int | None = None) -> BuildOutcome:
+          year: int | None = None, pdf: bool = False) -> BuildOutcome:
     results = check(path, catalogues, year)
     documents = render(results)  # everything rendered in memory before anything is written
     folder = output_folder(results, output_root)
     written = write_documents(folder, documents)
+    titles = [d.title for d in documents]
+    warnings = list(results.warnings)
+    if pdf:
+        pages = toc_pages.find(folder / lkjip_name(results))
+        if pages:  # the same layout again, now with page numbers in the table of contents
+            write_documents(folder, [Document(lkjip_name(results), render_lkjip.lkjip_document(results, pages),
+                                              "LKjIP")])
+        else:
+            warnings.append("Nomor halaman daftar isi LKjIP tidak dapat dibaca dari PDF; Word mengisinya saat dibuka.")
+        docx = [p for p in written if p.suffix == ".docx"]
+        written += pdf_mod.convert(docx, folder)
+        titles += [f"PDF {p.stem}" for p in docx]
     return BuildOutcome(
-        source=path, folder=folder, written=tuple(written),
-        titles=tuple(d.title for d in documents), warnings=results.warnings,
+        source=path, folder=folder, written=tuple(written), titles=tuple(titles), warnings=tuple(warnings),
     )

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable
-from pathlib import Path
-
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -15,13 +11,11 @@ from docxtpl import DocxTemplate
 
 from iku import formatting as fmt
 from iku.model import Indicator, Results
+from iku.render_common import common_context, render
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-SAMPLE_MARK = "CONTOH — ANGKA ILUSTRATIF, BUKAN DATA RESMI"
 LEVEL_TITLES = {"tujuan": ("Tujuan", "Indikator Kinerja"), "sasaran": ("Sasaran", "Indikator"),
                 "program": ("Program", "Indikator")}
 NOT_SET_MARK = "\u2013"  # en dash in the target table; the note under it explains
-PAPER_MM = {"F4": (215, 330), "A4": (210, 297)}
 
 
 def _formula(template: DocxTemplate, ind: Indicator):
@@ -64,33 +58,6 @@ def _target_cell(ind: Indicator, value) -> str:
     return NOT_SET_MARK if value is None else fmt.target(ind, value)
 
 
-def signature(results: Results) -> dict[str, str]:
-    ident = results.report.identity
-    return {
-        "tempat_tanggal": f"{ident.signing_place}, {fmt.date(ident.signing_date)}",
-        "jabatan": ident.signatory.position.upper(),
-        "nama": ident.signatory.name,
-        "pangkat": ident.signatory.rank,
-        "nip": ident.signatory.nip,
-    }
-
-
-def common_context(results: Results) -> dict:
-    office = results.catalogue.office
-    return {
-        "penanda": SAMPLE_MARK if results.report.identity.is_sample else "",
-        "kop": {
-            "pemerintah": office.government.upper(),
-            "kantor": office.name.upper(),
-            "alamat": office.address,
-            "kontak": office.contact,
-        },
-        "judul_instansi": f"{office.name} Kabupaten {office.regency}".upper(),
-        "periode": f"{office.first_year}-{office.last_year}",
-        "ttd": signature(results),
-    }
-
-
 def iku_context(results: Results, template: DocxTemplate) -> dict:
     cat = results.catalogue
     office = cat.office
@@ -112,14 +79,23 @@ def iku_context(results: Results, template: DocxTemplate) -> dict:
                 for i, ind in enumerate(rows, start=1)
             ],
         })
-    missing = any(t is None for ind in cat.indicators for t in list(ind.targets.values()) + [ind.end_target])
     return {
         **common_context(results),
         "instansi": f"{office.name} Kabupaten {office.regency}".upper(),
         "tugas": office.task,
         "fungsi": [{"nomor": f.number, "teks": f.text, "sub": f.parent is not None} for f in office.functions],
         "tabel_iku": tables,
-        "tahun": [str(y) for y in years],
+        **target_table(results),
+    }
+
+
+def target_table(results: Results) -> dict:
+    """The IKU target table 2021-2026 with kondisi akhir; an unset target shows as a dash, explained below."""
+    cat = results.catalogue
+    years = list(cat.years)
+    missing = any(t is None for ind in cat.indicators for t in list(ind.targets.values()) + [ind.end_target])
+    return {
+        "tahun_renstra": [str(y) for y in years],
         "target": [
             {"no": str(ind.number), "nama": ind.name,
              "target": [_target_cell(ind, ind.targets[y]) for y in years],
@@ -131,18 +107,6 @@ def iku_context(results: Results, template: DocxTemplate) -> dict:
             if missing else ""
         ),
     }
-
-
-def render(template_name: str, context: Callable[[DocxTemplate], dict], paper: str) -> bytes:
-    template = DocxTemplate(TEMPLATES / template_name)
-    template.render(context(template), autoescape=True)
-    width, height = (Mm(v) for v in PAPER_MM[paper])
-    for section in template.docx.sections:
-        landscape = section.page_width > section.page_height
-        section.page_width, section.page_height = (height, width) if landscape else (width, height)
-    buffer = io.BytesIO()
-    template.save(buffer)
-    return buffer.getvalue()
 
 
 def iku_document(results: Results) -> bytes:

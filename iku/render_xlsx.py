@@ -13,8 +13,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from iku import formatting as fmt
 from iku.model import Achievement, Indicator, Results
-from iku.render_docx import SAMPLE_MARK, signature
-from iku.rules import round_half_up
+from iku.render_common import SAMPLE_MARK, signature
+from iku.report import last_quarter_reported, quarter_rows
+from iku.rules import predicate_key, round_half_up
 from iku.xlsx_style import BOLD, BORDER, CENTER, COUNT_FORMAT, DECIMAL_FORMAT, PERCENT_FORMAT, WRAP, header, put_text
 
 BAND_FILLS = {
@@ -34,6 +35,7 @@ def measurement_workbook(results: Results) -> bytes:
     year = results.report_year
     _year_sheet(wb.active, results, year)
     _recap_sheet(wb.create_sheet(f"Rekap {results.catalogue.office.first_year}-{year}"), results)
+    _quarter_sheet(wb.create_sheet(f"Triwulan {year}"), results)
     _chart_sheet(wb.create_sheet("Grafik"), results)
     buffer = io.BytesIO()
     wb.save(buffer)
@@ -153,6 +155,42 @@ def _recap_sheet(ws: Worksheet, results: Results) -> None:
             _achievement_cells(ws, row, 4, a)
             for col in range(1, len(columns) + 1):
                 ws.cell(row=row, column=col).border = BORDER
+    _print_setup(ws)
+
+
+def _quarter_sheet(ws: Worksheet, results: Results) -> None:
+    """Per indicator: each quarter's realisation, the year to date after each, and capaian against the year."""
+    office = results.catalogue.office
+    rows = quarter_rows(results)
+    last = last_quarter_reported(rows)
+    quarters = [f"TW {r}" for r in ("I", "II", "III", "IV")]
+    columns = ("No", "Indikator Kinerja", "Target", *quarters, *[f"s.d. {q}" for q in quarters],
+               f"Capaian s.d. TW {('-', 'I', 'II', 'III', 'IV')[last]}", "Predikat / Keterangan")
+    row = _title(ws, results, [f"PENGUKURAN KINERJA TRIWULAN {office.name.upper()}",
+                               f"TAHUN {results.report_year}"], len(columns))
+    _table(ws, row, columns, (5, 50, 13) + (11,) * 8 + (14, 26))
+    for q in rows:
+        row += 1
+        ind = q.indicator
+        ws.cell(row=row, column=1, value=ind.number).alignment = CENTER
+        put_text(ws.cell(row=row, column=2), ind.name).alignment = WRAP
+        _fit_row(ws, row, ind.name, 50)
+        _number_cell(ws.cell(row=row, column=3), ind, q.target, fmt.NOT_SET)
+        for i, value in enumerate(q.quarters + q.cumulative):
+            _number_cell(ws.cell(row=row, column=4 + i), ind, value, "-")
+        capaian = q.capaian[last - 1] if last else None
+        cell = ws.cell(row=row, column=12)
+        note = ws.cell(row=row, column=13)
+        if capaian is None:
+            put_text(cell, "-").alignment = CENTER
+            put_text(note, fmt.NOT_SET if q.target is None else fmt.NOT_REPORTED)
+        else:
+            cell.value = float(round_half_up(capaian) / 100)
+            cell.number_format = PERCENT_FORMAT
+            band = predicate_key(capaian)
+            put_text(note, office.predicate_labels[band]).fill = PatternFill("solid", fgColor=BAND_FILLS[band])
+        for col in range(1, len(columns) + 1):
+            ws.cell(row=row, column=col).border = BORDER
     _print_setup(ws)
 
 

@@ -148,3 +148,48 @@ def _narrative(ws: Worksheet, catalogue: Catalogue) -> None:
     for col, width in zip("ABC", (22, 80, 60), strict=True):
         ws.column_dimensions[col].width = width
     _protect(ws)
+
+
+def _row_of(catalogue: Catalogue, number: int) -> int:
+    return FIRST_ROW + [ind.number for ind in catalogue.indicators].index(number)
+
+
+def fill_quarters(wb: Workbook, catalogue: Catalogue, values: dict[int, tuple]) -> None:
+    """Quarterly realisations (indicator number -> TW I-IV, percent as 46.67), stored as Excel would."""
+    ws = wb[L.SHEET_QUARTERS]
+    by_number = {ind.number: ind for ind in catalogue.indicators}
+    for number, quarters in values.items():
+        for index, value in enumerate(quarters):
+            if value is None:
+                continue
+            cell = ws.cell(row=_row_of(catalogue, number), column=3 + index)
+            if isinstance(value, str):
+                put_text(cell, value)
+            else:
+                cell.value = float(value) / 100 if by_number[number].is_percent else float(value)
+
+
+def fill_analysis(wb: Workbook, catalogue: Catalogue, texts: dict[int, tuple[str, str, str]]) -> None:
+    ws = wb[L.SHEET_ANALYSIS]
+    for number, row_texts in texts.items():
+        for index, text in enumerate(row_texts):
+            put_text(ws.cell(row=_row_of(catalogue, number), column=3 + index), text)
+
+
+def fill_budget(wb: Workbook, lines: list[tuple]) -> None:
+    """Budget lines (program, kegiatan, pagu, realisasi) from the first empty row on."""
+    ws = wb[L.SHEET_BUDGET]
+    for offset, line in enumerate(lines):
+        for index, value in enumerate(line):
+            cell = ws.cell(row=FIRST_ROW + offset, column=2 + index)
+            if isinstance(value, str):
+                put_text(cell, value)
+            else:
+                cell.value = value
+
+
+def fill_narrative(wb: Workbook, texts: dict[str, str]) -> None:
+    ws = wb[L.SHEET_NARRATIVE]
+    for offset, key in enumerate(L.NARRATIVE_PARTS):
+        if key in texts:
+            put_text(ws.cell(row=FIRST_ROW + offset, column=2), texts[key])

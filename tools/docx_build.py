@@ -161,6 +161,28 @@ def field(paragraph, instruction: str, placeholder: str = "1") -> None:
     run._r.append(end)
 
 
+def field_begin(paragraph, instruction: str) -> None:
+    """Open a field whose result spans the following paragraphs (a table of contents); close with field_end."""
+    for kind, text in (("begin", None), (None, instruction), ("separate", None)):
+        run = paragraph.add_run()
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+            if kind == "begin":
+                el.set(qn("w:dirty"), "true")
+        else:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = f" {text} "
+        run._r.append(el)
+
+
+def field_end(paragraph) -> None:
+    el = OxmlElement("w:fldChar")
+    el.set(qn("w:fldCharType"), "end")
+    paragraph.add_run()._r.append(el)
+
+
 def indent(paragraph, left_mm: float, hanging_mm: float = 0) -> None:
     fmt = paragraph.paragraph_format
     fmt.left_indent = Mm(left_mm)

@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from iku import catalogue, layout, workbook_template  # noqa: E402
+from iku import catalogue, layout, workbook_report_sheets, workbook_template  # noqa: E402
 
 SAMPLE = ROOT / "input" / "CONTOH_Realisasi_Kecamatan_Mantup_2025.xlsx"
 
@@ -31,10 +31,46 @@ VALUES = {
 }
 
 
+# Report year 2025 by quarter; TW IV equals the year's figure above (all roll up as "terakhir").
+QUARTERS = {
+    1: (85.10, 85.60, 86.02, 86.31),
+    2: (2, 2, 3, 3),
+    3: (None, None, 70.10, 70.10),
+    4: (7, 7, 8, 8),
+    5: (86.20, 86.75, 87.10, 87.40),
+    6: (96.50, 97.10, 97.60, 97.80),
+    7: (100, 100, 100, 100),
+    8: (100, 100, 100, 100),
+    9: (100, 100, 100, 100),
+    10: (33.33, 33.33, 40.00, 40.00),
+}
+ANALYSIS = {
+    10: ("Pendampingan rutin pemerintah kecamatan kepada desa dalam penyusunan RPJMDes dan pemutakhiran data IDM.",
+         "Satu desa tertahan pada dimensi ketahanan ekologi karena pengelolaan sampah belum berjalan.",
+         "Memfasilitasi bank sampah desa dan pendampingan dimensi ekologi pada triwulan I tahun berikutnya."),
+    6: ("Penerapan antrean daring dan standar pelayanan yang dipajang di ruang layanan.",
+        "Gangguan jaringan aplikasi layanan kependudukan pada beberapa hari kerja.",
+        "Menyediakan jalur layanan cadangan saat aplikasi tidak dapat diakses."),
+}
+BUDGET = [
+    ("Program penunjang Urusan Pemerintahan daerah Kabupaten/Kota",
+     "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah", 45_000_000, 43_250_000),
+    ("Program penunjang Urusan Pemerintahan daerah Kabupaten/Kota", "Administrasi Umum Perangkat Daerah",
+     350_000_000, 331_500_000),
+    ("Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", "Penyelenggaraan Urusan Pemerintahan Umum",
+     120_000_000, 112_800_000),
+    ("Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", "Peningkatan Kualitas Pelayanan Publik",
+     80_000_000, 76_400_000),
+]
+
+
 def main() -> Path:
     cat = catalogue.load(catalogue.OFFICES_DIR / "mantup.toml")
     wb = workbook_template.build(cat, 2025, sample=True)
     workbook_template.fill(wb, cat, VALUES)
+    workbook_report_sheets.fill_quarters(wb, cat, QUARTERS)
+    workbook_report_sheets.fill_analysis(wb, cat, ANALYSIS)
+    workbook_report_sheets.fill_budget(wb, BUDGET)
     ident = wb[layout.SHEET_IDENTITY]
     date_row = 2 + layout.ID_LABELS.index(layout.ID_DATE)
     ident.cell(row=date_row, column=2, value=dt.date(2026, 1, 30))

@@ -14,45 +14,11 @@ from docx import Document
 
 sys.path.insert(0, str(Path(__file__).parent))
 import docx_build as B  # noqa: E402
+from template_lkjip import lkjip_template  # noqa: E402
+from template_parts import letterhead, marker_header, signature  # noqa: E402
+from template_pk import pk_template, quarter_template  # noqa: E402
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-
-def letterhead(doc) -> None:
-    B.para(doc, "{{ kop.pemerintah }}", bold=True, size=14, align="center")
-    B.para(doc, "{{ kop.kantor }}", bold=True, size=18, align="center")
-    B.para(doc, "{{ kop.alamat }}", size=10, align="center")
-    last = B.para(doc, "{{ kop.kontak }}", size=10, align="center", space_after=2)
-    B.bottom_rule(last)
-
-
-def marker_header(section) -> None:
-    header = section.header
-    p = header.paragraphs[0]
-    run = p.add_run("{{ penanda }}")
-    run.bold = True
-    run.font.color.rgb = B.RGBColor.from_string("C00000")
-    p.alignment = B.WD_ALIGN_PARAGRAPH.CENTER
-    footer = section.footer
-    fp = footer.paragraphs[0]
-    fp.alignment = B.WD_ALIGN_PARAGRAPH.CENTER
-    fp.add_run("Halaman ")
-    B.field(fp, "PAGE")
-
-
-def signature(doc, left_width: float, right_width: float) -> None:
-    """Right-hand signature block: place and date, jabatan, room to sign, name, rank, NIP."""
-    t = B.table(doc, 1, [left_width, right_width], grid=False)
-    B.no_split(t.rows[0])
-    cell = t.rows[0].cells[1]
-    B.cell_text(cell, "{{ ttd.tempat_tanggal }}", align="center")
-    B.cell_text(cell, "{{ ttd.jabatan }}", bold=True, align="center")
-    for _ in range(4):
-        B.cell_text(cell, "", first=False)
-    p = B.cell_text(cell, "{{ ttd.nama }}", bold=True, align="center", first=False)
-    p.runs[0].underline = True
-    B.cell_text(cell, "{{ ttd.pangkat }}", align="center", first=False)
-    B.cell_text(cell, "NIP. {{ ttd.nip }}", align="center", first=False)
 
 
 def title_block(doc) -> None:
@@ -119,7 +85,7 @@ def iku_template() -> Path:
     B.cell_text(head1[2], "Target", bold=True, align="center")
     B.cell_text(head1[8], "Kondisi Akhir", bold=True, align="center")
     for index in range(6):
-        B.cell_text(head2[2 + index], "{{ tahun[" + str(index) + "] }}", bold=True, align="center")
+        B.cell_text(head2[2 + index], "{{ tahun_renstra[" + str(index) + "] }}", bold=True, align="center")
     for col in range(9):
         B.shade(head1[col])
         B.shade(head2[col])
@@ -149,3 +115,7 @@ def iku_template() -> Path:
 if __name__ == "__main__":
     TEMPLATES.mkdir(exist_ok=True)
     print(iku_template())
+    lkjip_template(TEMPLATES / "lkjip.docx")
+    pk_template(TEMPLATES / "pk.docx")
+    quarter_template(TEMPLATES / "triwulan.docx")
+    print(TEMPLATES / "lkjip.docx", TEMPLATES / "pk.docx", TEMPLATES / "triwulan.docx")

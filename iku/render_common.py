@@ -1,0 +1,111 @@
+"""Context pieces shared by the .docx documents: letterhead, signatures, PK rows, budget rows."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from docxtpl import DocxTemplate, RichText
+
+from iku import formatting as fmt
+from iku.model import Results
+from iku.report import ProgramBudget, total_budget
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+SAMPLE_MARK = "CONTOH — ANGKA ILUSTRATIF, BUKAN DATA RESMI"
+PAPER_MM = {"F4": (215, 330), "A4": (210, 297)}
+BLANK_NAME = "(" + "." * 40 + ")"
+LEVEL_NAMES = {"tujuan": "Tujuan", "sasaran": "Sasaran", "program": "Program"}
+
+
+def signature(results: Results) -> dict[str, str]:
+    ident = results.report.identity
+    return {
+        "tempat_tanggal": f"{ident.signing_place}, {fmt.date(ident.signing_date)}",
+        "jabatan": ident.signatory.position.upper(),
+        "jabatan_biasa": ident.signatory.position,
+        "nama": ident.signatory.name,
+        "pangkat": ident.signatory.rank,
+        "nip": ident.signatory.nip,
+        "nip_baris": f"NIP. {ident.signatory.nip}",
+    }
+
+
+def superior(results: Results) -> dict[str, str]:
+    office = results.catalogue.office
+    return {
+        "jabatan": office.superior.upper(),
+        "jabatan_biasa": office.superior,
+        "nama": office.superior_name or BLANK_NAME,
+        "nama_isian": office.superior_name or "." * 50,
+        "pangkat": "",
+        "nip_baris": "",
+    }
+
+
+def common_context(results: Results) -> dict:
+    office = results.catalogue.office
+    return {
+        "penanda": SAMPLE_MARK if results.report.identity.is_sample else "",
+        "kop": {
+            "pemerintah": office.government.upper(),
+            "kantor": office.name.upper(),
+            "alamat": office.address,
+            "kontak": office.contact,
+        },
+        "judul_instansi": f"{office.name} Kabupaten {office.regency}".upper(),
+        "instansi_judul": office.name.upper(),
+        "periode": f"{office.first_year}-{office.last_year}",
+        "tahun": str(results.report_year),
+        "ttd": signature(results),
+        "atasan": superior(results),
+    }
+
+
+def pk_rows(results: Results) -> list[dict[str, str]]:
+    """Sasaran, indicator and target of the report year, for the PK and its copy in the LKjIP."""
+    year = results.report_year
+    return [
+        {"no": str(ind.number), "sasaran": ind.objective or "\u2013", "indikator": ind.name,
+         "target": fmt.target(ind, ind.targets.get(year))}
+        for ind in results.catalogue.indicators
+    ]
+
+
+def rupiah(amount: Decimal) -> str:
+    return fmt.number(amount, 0)
+
+
+def program_rows(budgets: list[ProgramBudget]) -> list[dict]:
+    """Programs with their budget ceiling, and a bold total row."""
+    rows: list[dict] = [{"no": RichText(str(i)), "program": RichText(b.program), "pagu": RichText(rupiah(b.ceiling))}
+                        for i, b in enumerate(budgets, start=1)]
+    if budgets:
+        ceiling, _, _ = total_budget(budgets)
+        rows.append({"no": RichText(""), "program": RichText("Jumlah", bold=True),
+                     "pagu": RichText(rupiah(ceiling), bold=True)})
+    return rows
+
+
+def render(template_name: str, context: Callable[[DocxTemplate], dict], paper: str, update_fields=False,
+           finish: Callable[[DocxTemplate], None] | None = None) -> bytes:
+    template = DocxTemplate(TEMPLATES / template_name)
+    template.render(context(template), autoescape=True)
+    if finish:
+        finish(template)
+    width, height = (Mm(v) for v in PAPER_MM[paper])
+    for section in template.docx.sections:
+        landscape = section.page_width > section.page_height
+        section.page_width, section.page_height = (height, width) if landscape else (width, height)
+    if update_fields:  # Word recomputes the table of contents and page numbers on opening
+        flag = OxmlElement("w:updateFields")
+        flag.set(qn("w:val"), "true")
+        template.docx.settings.element.append(flag)
+    buffer = io.BytesIO()
+    template.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,80 @@
+"""The Perjanjian Kinerja and the quarterly measurement documents (templates/pk.docx, triwulan.docx)."""
+
+from __future__ import annotations
+
+from iku import formatting as fmt
+from iku import rules
+from iku.model import Results
+from iku.render_common import common_context, pk_rows, program_rows, render
+from iku.report import QuarterRow, last_quarter_reported, program_budgets, quarter_rows
+
+ROMAN = ("I", "II", "III", "IV")
+
+
+def pk_context(results: Results) -> dict:
+    office = results.catalogue.office
+    year = results.report_year
+    budgets = program_budgets(results)
+    unset = [ind.name for ind in results.catalogue.indicators if ind.targets.get(year) is None]
+    return {
+        **common_context(results),
+        "pembuka": ("Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
+                    "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:"),
+        "isi": [
+            f"Pihak pertama berjanji akan mewujudkan target kinerja tahun {year} sebagaimana tercantum dalam "
+            f"lampiran perjanjian ini, untuk mencapai target jangka menengah yang ditetapkan dalam Rencana "
+            f"Strategis {office.first_year}-{office.last_year}. Keberhasilan dan kegagalan pencapaian target "
+            "tersebut menjadi tanggung jawab pihak pertama.",
+            "Pihak kedua akan memberikan supervisi yang diperlukan, mengevaluasi capaian kinerja dari perjanjian "
+            "ini, dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan dan sanksi.",
+        ],
+        "pk": pk_rows(results),
+        "pk_program": program_rows(budgets),
+        "catatan_target": (f"Target tahun {year} untuk {len(unset)} indikator belum ditetapkan dalam dokumen IKU; "
+                           "tetapkan sebelum perjanjian ditandatangani.") if unset else "",
+        "catatan_anggaran": "" if budgets else "Anggaran program belum diisi pada lembar Anggaran.",
+    }
+
+
+def pk_document(results: Results) -> bytes:
+    return render("pk.docx", lambda template: pk_context(results), results.catalogue.office.paper)
+
+
+def quarter_context(results: Results, rows: list[QuarterRow], quarter: int) -> dict:
+    labels = results.catalogue.office.predicate_labels
+
+    def line(row: QuarterRow) -> dict[str, str]:
+        ind = row.indicator
+        capaian = row.capaian[quarter - 1]
+        if capaian is not None:
+            note = labels[rules.predicate_key(capaian)]
+        elif row.target is None:
+            note = rules.NOTE_NO_TARGET
+        elif row.cumulative[quarter - 1] is None:
+            note = rules.NOTE_NOT_REPORTED
+        else:
+            note = rules.NOTE_ZERO_TARGET
+        return {
+            "no": str(ind.number), "nama": ind.name, "target": fmt.target(ind, row.target),
+            "realisasi": fmt.value(ind, row.quarters[quarter - 1]),
+            "kumulatif": fmt.value(ind, row.cumulative[quarter - 1]),
+            "capaian": fmt.percent(capaian) if capaian is not None else "-", "predikat": note,
+        }
+
+    return {
+        **common_context(results),
+        "triwulan": ROMAN[quarter - 1],
+        "baris": [line(row) for row in rows],
+        "catatan": ("Realisasi s.d. triwulan dihitung menurut katalog: TW terakhir untuk nilai, indeks dan "
+                    "persentase; jumlah untuk hitungan; rata-rata bila ditetapkan demikian."),
+    }
+
+
+def quarter_documents(results: Results) -> list[tuple[int, bytes]]:
+    """One document per quarter, up to the last quarter with any figure."""
+    rows = quarter_rows(results)
+    return [
+        (q, render("triwulan.docx", lambda template, q=q: quarter_context(results, rows, q),
+                   results.catalogue.office.paper))
+        for q in range(1, last_quarter_reported(rows) + 1)
+    ]

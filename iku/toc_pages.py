@@ -1,0 +1,55 @@
+"""Page numbers of the LKjIP headings, read from a PDF of the document made by LibreOffice."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from docx import Document
+
+from iku import pdf
+from iku.render_lkjip import headings
+
+TOC_TITLE = "DAFTAR ISI"
+
+
+def page_texts(pdf_path: Path) -> list[str]:
+    """The text of each page (pdftotext from poppler), or [] when pdftotext is not installed."""
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        return []
+    done = subprocess.run([tool, "-enc", "UTF-8", str(pdf_path), "-"], capture_output=True, timeout=60, check=False)
+    if done.returncode != 0:
+        return []
+    return done.stdout.decode("utf-8", errors="replace").split("\f")
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def locate(pages: list[str], wanted: list[str]) -> dict[str, int]:
+    """Page (1-based) of each heading, searched in order after the table of contents page."""
+    flat = [_flat(p) for p in pages]
+    start = next((i + 1 for i, text in enumerate(flat) if _flat(TOC_TITLE) in text), 0)
+    found: dict[str, int] = {}
+    for heading in wanted:
+        for index in range(start, len(flat)):
+            if _flat(heading) in flat[index]:
+                found[heading] = index + 1
+                start = index  # the next heading is on this page or later
+                break
+    return found
+
+
+def find(docx_path: Path) -> dict[str, int]:
+    """Convert the document once and read where its headings fall; {} when that is not possible."""
+    wanted = [text for _, text in headings(Document(docx_path))]
+    with tempfile.TemporaryDirectory(prefix="iku-toc-") as tmp:
+        try:
+            made = pdf.convert([docx_path], Path(tmp))
+        except pdf.PdfError:
+            return {}
+        return locate(page_texts(made[0]), wanted)

@@ -1,0 +1,225 @@
+"""The LKjIP template (PermenPANRB 53/2014 order): cover, kata pengantar, daftar isi, ikhtisar,
+Bab I-IV, lampiran. Built by make_templates.py."""
+
+from __future__ import annotations
+
+import docx_build as B
+from docx import Document
+from docx.enum.text import WD_BREAK
+from template_parts import marker_header, signature, two_signatures
+
+WIDTH = 215 - 30 - 20  # usable width in mm (portrait F4, margins 30 left, 20 right)
+TOC_PLACEHOLDER = "[daftar isi]"
+
+
+def heading(doc, text: str, level: int) -> None:
+    p = doc.add_paragraph(text, style=f"Heading {level}")
+    p.paragraph_format.keep_with_next = True
+    if level == 1:
+        p.alignment = B.WD_ALIGN_PARAGRAPH.CENTER
+
+
+def loop_paragraphs(doc, items: str, indent_mm: float = 0, justify: bool = True) -> None:
+    """One paragraph per string in `items`."""
+    B.para(doc, "{%p for t in " + items + " %}")
+    p = B.para(doc, "{{ t }}", align="justify" if justify else None, space_after=6)
+    p.paragraph_format.first_line_indent = B.Mm(indent_mm) if indent_mm else None
+    B.para(doc, "{%p endfor %}")
+
+
+def page_break(doc) -> None:
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def loop_table(doc, widths, heads, cells, loop: str, aligns=None, size=10):
+    """A grid table: a shaded header row repeated on every page, then one row per item of `loop`."""
+    t = B.table(doc, 4, widths)
+    for cell, text in zip(t.rows[0].cells, heads, strict=True):
+        B.cell_text(cell, text, bold=True, align="center", size=size)
+        B.shade(cell)
+    B.repeat_header(t.rows[0])
+    B.cell_text(t.rows[1].cells[0], "{%tr for r in " + loop + " %}")
+    aligns = aligns or ["left"] * len(cells)
+    for cell, text, align in zip(t.rows[2].cells, cells, aligns, strict=True):
+        B.cell_text(cell, text, align=align, size=size)
+    B.no_split(t.rows[2])
+    B.cell_text(t.rows[3].cells[0], "{%tr endfor %}")
+    B.para(doc, "", space_after=6)
+    return t
+
+
+def fungsi_list(doc) -> None:
+    B.para(doc, "{%p for f in fungsi %}")
+    B.para(doc, "{%p if f.sub %}")
+    B.indent(B.para(doc, "{{ f.nomor }}.\t{{ f.teks }}", align="justify"), 16, 6)
+    B.para(doc, "{%p else %}")
+    B.indent(B.para(doc, "{{ f.nomor }}.\t{{ f.teks }}", align="justify"), 8, 8)
+    B.para(doc, "{%p endif %}")
+    B.para(doc, "{%p endfor %}")
+
+
+def pk_table(doc) -> None:
+    loop_table(doc, [10, 55, 70, WIDTH - 135], ["No", "Sasaran / Program", "Indikator Kinerja", "Target {{ tahun }}"],
+               ["{{ r.no }}", "{{ r.sasaran }}", "{{ r.indikator }}", "{{ r.target }}"], "pk",
+               ["center", "left", "left", "center"])
+
+
+def cover(doc) -> None:
+    for _ in range(6):
+        B.para(doc, "")
+    B.para(doc, "LAPORAN KINERJA", bold=True, size=22, align="center")
+    B.para(doc, "INSTANSI PEMERINTAH", bold=True, size=22, align="center")
+    B.para(doc, "(LKjIP)", bold=True, size=18, align="center", space_after=24)
+    B.para(doc, "{{ instansi_judul }}", bold=True, size=18, align="center")
+    B.para(doc, "TAHUN {{ tahun }}", bold=True, size=18, align="center")
+    for _ in range(12):
+        B.para(doc, "")
+    B.para(doc, "{{ kop.pemerintah }}", bold=True, size=14, align="center")
+    B.para(doc, "{{ kop.kantor }}", bold=True, size=14, align="center")
+    B.para(doc, "{{ kop.alamat }}", size=10, align="center")
+    B.para(doc, "{{ tahun_terbit }}", bold=True, size=12, align="center")
+    page_break(doc)
+
+
+def bab3_indicator(doc) -> None:
+    B.para(doc, "{%p for s in capaian %}")
+    heading(doc, "{{ s.judul }}", 3)
+    loop_table(doc, [20, 35, 35, 30, WIDTH - 120], ["Tahun", "Target", "Realisasi", "Capaian", "Predikat / Keterangan"],
+               ["{{ r.tahun }}", "{{ r.target }}", "{{ r.realisasi }}", "{{ r.capaian }}", "{{ r.predikat }}"],
+               "s.tahun", ["center", "center", "center", "center", "left"])
+    B.para(doc, "{%p for b in s.pembanding %}")
+    B.indent(B.para(doc, "{{ b }}", align="justify", size=10), 4)
+    B.para(doc, "{%p endfor %}")
+    B.para(doc, "{%p if s.grafik %}")
+    B.para(doc, "{{ s.grafik }}", align="center", space_before=6, keep_next=True)
+    B.para(doc, "{{ s.keterangan_grafik }}", italic=True, size=9, align="center", space_after=6)
+    B.para(doc, "{%p endif %}")
+    B.para(doc, "{{ s.paragraf }}", align="justify", space_after=6)
+    B.para(doc, "{%p for a in s.analisis %}")
+    p = B.para(doc, "", align="justify", space_after=4)
+    run = p.add_run("{{ a.judul }}: ")
+    run.bold = True
+    p.add_run("{{ a.teks }}")
+    B.para(doc, "{%p endfor %}")
+    B.para(doc, "{%p endfor %}")
+
+
+def budget(doc) -> None:
+    B.para(doc, "{%p if anggaran.ada %}")
+    B.para(doc, "{{ anggaran.pengantar }}", align="justify", space_after=6)
+    loop_table(doc, [10, WIDTH - 110, 38, 38, 24], ["No", "Program / Kegiatan", "Pagu (Rp)", "Realisasi (Rp)",
+                                                    "Serapan"],
+               ["{{r r.no }}", "{{r r.uraian }}", "{{r r.pagu }}", "{{r r.realisasi }}", "{{r r.serapan }}"],
+               "anggaran.baris", ["center", "left", "right", "right", "right"], size=9)
+    B.para(doc, "Efisiensi penggunaan anggaran", bold=True, space_after=4, keep_next=True)
+    loop_table(doc, [WIDTH - 100, 24, 28, 20, 28], ["Program", "Serapan", "Rata-rata Capaian", "Rasio",
+                                                    "Keterangan"],
+               ["{{ r.program }}", "{{ r.serapan }}", "{{ r.capaian }}", "{{ r.rasio }}", "{{ r.keterangan }}"],
+               "anggaran.efisiensi", ["left", "right", "right", "right", "center"], size=9)
+    B.para(doc, "{{ anggaran.catatan_efisiensi }}", italic=True, size=9, space_after=6)
+    B.para(doc, "{%p for t in anggaran.kalimat %}")
+    B.para(doc, "{{ t }}", align="justify", space_after=6)
+    B.para(doc, "{%p endfor %}")
+    B.para(doc, "{%p else %}")
+    B.para(doc, "{{ anggaran.kosong }}", align="justify")
+    B.para(doc, "{%p endif %}")
+
+
+def lkjip_template(path) -> None:
+    doc = Document()
+    B.base_styles(doc, size=12)
+    section = doc.sections[0]
+    B.page(section, landscape=False, margins_mm=(30, 20, 25, 25))
+    marker_header(section)
+
+    cover(doc)
+
+    heading(doc, "KATA PENGANTAR", 1)
+    loop_paragraphs(doc, "kata_pengantar", indent_mm=10)
+    signature(doc, WIDTH - 100, 100)
+    page_break(doc)
+
+    B.para(doc, "DAFTAR ISI", bold=True, size=13, align="center", space_after=12)
+    B.field_begin(B.para(doc, ""), 'TOC \\o "1-2" \\h \\z \\u')
+    B.para(doc, TOC_PLACEHOLDER)  # replaced by the entries after rendering (iku/render_lkjip.py)
+    B.field_end(B.para(doc, ""))
+    page_break(doc)
+
+    heading(doc, "IKHTISAR EKSEKUTIF", 1)
+    loop_paragraphs(doc, "ikhtisar.pembuka", indent_mm=10)
+    loop_table(doc, [10, WIDTH - 120, 27, 27, 26, 30], ["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian",
+                                                        "Predikat"],
+               ["{{ r.no }}", "{{ r.nama }}", "{{ r.target }}", "{{ r.realisasi }}", "{{ r.capaian }}",
+                "{{ r.predikat }}"], "ikhtisar.baris", ["center", "left", "center", "center", "center", "center"],
+               size=9)
+    loop_paragraphs(doc, "ikhtisar.penutup", indent_mm=10)
+    page_break(doc)
+
+    heading(doc, "BAB I PENDAHULUAN", 1)
+    heading(doc, "A. Latar Belakang", 2)
+    loop_paragraphs(doc, "bab1.latar_belakang", indent_mm=10)
+    heading(doc, "B. Tugas dan Fungsi", 2)
+    B.para(doc, "{{ bab1.tugas }}", align="justify", space_after=6)
+    B.para(doc, "Untuk melaksanakan tugas tersebut, Kecamatan menyelenggarakan fungsi:", space_after=4)
+    fungsi_list(doc)
+    heading(doc, "C. Struktur Organisasi", 2)
+    loop_paragraphs(doc, "bab1.struktur", indent_mm=10)
+    heading(doc, "D. Isu Strategis", 2)
+    loop_paragraphs(doc, "bab1.isu", indent_mm=10)
+    page_break(doc)
+
+    heading(doc, "BAB II PERENCANAAN KINERJA", 1)
+    heading(doc, "A. Rencana Strategis {{ periode }}", 2)
+    B.para(doc, "{{ bab2.renstra }}", align="justify", space_after=6)
+    loop_table(doc, [10, 22, 55, 48, 15, WIDTH - 150], ["No", "Tingkat", "Tujuan / Sasaran / Program",
+                                                        "Indikator", "Satuan", "Kondisi Akhir"],
+               ["{{ r.no }}", "{{ r.tingkat }}", "{{ r.uraian }}", "{{ r.indikator }}", "{{ r.satuan }}",
+                "{{ r.akhir }}"], "bab2.renstra_baris", ["center", "left", "left", "left", "center", "center"], size=9)
+    heading(doc, "B. Indikator Kinerja Utama", 2)
+    B.para(doc, "{{ bab2.iku }}", align="justify", space_after=6)
+    loop_table(doc, [10, 50, 60, WIDTH - 120], ["No", "Indikator Kinerja", "Definisi Operasional",
+                                                "Formulasi Perhitungan"],
+               ["{{ r.no }}", "{{ r.nama }}", "{{ r.definisi }}", "{{ r.formula }}"], "iku",
+               ["center", "left", "left", "left"], size=9)
+    heading(doc, "C. Perjanjian Kinerja Tahun {{ tahun }}", 2)
+    B.para(doc, "{{ bab2.pk }}", align="justify", space_after=6)
+    pk_table(doc)
+    page_break(doc)
+
+    heading(doc, "BAB III AKUNTABILITAS KINERJA", 1)
+    heading(doc, "A. Capaian Kinerja Organisasi", 2)
+    loop_paragraphs(doc, "bab3.metode", indent_mm=10)
+    loop_table(doc, [50, 50], ["Capaian", "Predikat"], ["{{ r.rentang }}", "{{ r.predikat }}"], "bab3.skala",
+               ["center", "center"], size=10)
+    bab3_indicator(doc)
+    heading(doc, "B. Realisasi Anggaran", 2)
+    budget(doc)
+    page_break(doc)
+
+    heading(doc, "BAB IV PENUTUP", 1)
+    heading(doc, "A. Kesimpulan", 2)
+    loop_paragraphs(doc, "penutup.kesimpulan", indent_mm=10)
+    heading(doc, "B. Langkah Perbaikan", 2)
+    B.para(doc, "{%p for t in penutup.langkah %}")
+    B.indent(B.para(doc, "{{ loop.index }}.\t{{ t }}", align="justify", space_after=3), 8, 8)
+    B.para(doc, "{%p endfor %}")
+    B.para(doc, "", space_after=12)
+    signature(doc, WIDTH - 100, 100)
+    page_break(doc)
+
+    heading(doc, "LAMPIRAN 1. PERJANJIAN KINERJA TAHUN {{ tahun }}", 1)
+    B.para(doc, "{{ instansi_judul }}", bold=True, align="center", space_after=8)
+    pk_table(doc)
+    B.para(doc, "Program dan anggaran:", bold=True, space_after=4, keep_next=True)
+    loop_table(doc, [10, WIDTH - 50, 40], ["No", "Program", "Anggaran (Rp)"],
+               ["{{ r.no }}", "{{ r.program }}", "{{ r.pagu }}"], "pk_program", ["center", "left", "right"])
+    two_signatures(doc, WIDTH)
+    page_break(doc)
+
+    heading(doc, "LAMPIRAN 2. INDIKATOR KINERJA UTAMA {{ periode }}", 1)
+    loop_table(doc, [10, WIDTH - 115] + [15] * 7, ["No", "Indikator Kinerja"] + [
+        "{{ tahun_renstra[" + str(i) + "] }}" for i in range(6)] + ["Akhir"],
+        ["{{ r.no }}", "{{ r.nama }}"] + ["{{ r.target[" + str(i) + "] }}" for i in range(6)] + ["{{ r.akhir }}"],
+        "target", ["center", "left"] + ["center"] * 7, size=8)
+    B.para(doc, "{{ catatan_target }}", italic=True, size=9)
+    doc.save(path)

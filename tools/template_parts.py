@@ -1,0 +1,60 @@
+"""Parts shared by the .docx templates: letterhead, page header/footer, signature blocks."""
+
+from __future__ import annotations
+
+import docx_build as B
+
+
+def letterhead(doc) -> None:
+    B.para(doc, "{{ kop.pemerintah }}", bold=True, size=14, align="center")
+    B.para(doc, "{{ kop.kantor }}", bold=True, size=18, align="center")
+    B.para(doc, "{{ kop.alamat }}", size=10, align="center")
+    last = B.para(doc, "{{ kop.kontak }}", size=10, align="center", space_after=2)
+    B.bottom_rule(last)
+
+
+def marker_header(section, page_numbers: bool = True) -> None:
+    """The CONTOH marker at the top of every page (empty for official data) and page numbers."""
+    p = section.header.paragraphs[0]
+    run = p.add_run("{{ penanda }}")
+    run.bold = True
+    run.font.color.rgb = B.RGBColor.from_string("C00000")
+    p.alignment = B.WD_ALIGN_PARAGRAPH.CENTER
+    if page_numbers:
+        fp = section.footer.paragraphs[0]
+        fp.alignment = B.WD_ALIGN_PARAGRAPH.CENTER
+        fp.add_run("Halaman ")
+        B.field(fp, "PAGE")
+
+
+def signer(cell, key: str = "ttd", heading: str | None = None, with_place: bool = True) -> None:
+    """Place and date, jabatan, room to sign and stamp, name bold underlined, rank, NIP."""
+    # The first line holds place and date, or stays blank so two blocks side by side line up.
+    B.cell_text(cell, f"{{{{ {key}.tempat_tanggal }}}}" if with_place else " ", align="center")
+    first = False
+    if heading:
+        B.cell_text(cell, heading, align="center", first=first)
+        first = False
+    B.cell_text(cell, f"{{{{ {key}.jabatan }}}}", bold=True, align="center", first=first)
+    for _ in range(4):
+        B.cell_text(cell, "", first=False)
+    p = B.cell_text(cell, f"{{{{ {key}.nama }}}}", bold=True, align="center", first=False)
+    p.runs[0].underline = True
+    B.cell_text(cell, f"{{{{ {key}.pangkat }}}}", align="center", first=False)
+    B.cell_text(cell, f"{{{{ {key}.nip_baris }}}}", align="center", first=False)
+
+
+def signature(doc, left_width: float, right_width: float) -> None:
+    """Right-hand signature block of the head of office."""
+    t = B.table(doc, 1, [left_width, right_width], grid=False)
+    B.no_split(t.rows[0])
+    signer(t.rows[0].cells[1])
+
+
+def two_signatures(doc, width: float) -> None:
+    """PK: the superior (pihak kedua) on the left, the head of office (pihak pertama) on the right."""
+    t = B.table(doc, 1, [width / 2, width / 2], grid=False)
+    B.no_split(t.rows[0])
+    left, right = t.rows[0].cells
+    signer(left, key="atasan", heading="PIHAK KEDUA,", with_place=False)
+    signer(right, key="ttd", heading="PIHAK PERTAMA,")

@@ -1,0 +1,75 @@
+"""The Perjanjian Kinerja and the quarterly measurement templates. Built by make_templates.py."""
+
+from __future__ import annotations
+
+import docx_build as B
+from docx import Document
+from template_lkjip import loop_table, page_break
+from template_parts import letterhead, marker_header, signature, two_signatures
+
+WIDTH = 215 - 25 - 20
+
+
+def pk_template(path) -> None:
+    doc = Document()
+    B.base_styles(doc, size=12)
+    section = doc.sections[0]
+    B.page(section, landscape=False, margins_mm=(25, 20, 20, 20))
+    marker_header(section)
+    letterhead(doc)
+    B.para(doc, "PERJANJIAN KINERJA TAHUN {{ tahun }}", bold=True, size=13, align="center", space_before=12)
+    B.para(doc, "{{ instansi_judul }}", bold=True, size=13, align="center", space_after=12)
+    B.para(doc, "{{ pembuka }}", align="justify", space_after=8)
+    table = B.table(doc, 4, [10, 35, 5, WIDTH - 50], grid=False)
+    rows = [("", "Nama", ":", "{{ ttd.nama }}"), ("", "Jabatan", ":", "{{ ttd.jabatan_biasa }}"),
+            ("", "", "", "selanjutnya disebut PIHAK PERTAMA."), ("", "", "", "")]
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, values, strict=True):
+            B.cell_text(cell, text)
+    table2 = B.table(doc, 3, [10, 35, 5, WIDTH - 50], grid=False)
+    rows = [("", "Nama", ":", "{{ atasan.nama_isian }}"), ("", "Jabatan", ":", "{{ atasan.jabatan_biasa }}"),
+            ("", "", "", "selaku atasan PIHAK PERTAMA, selanjutnya disebut PIHAK KEDUA.")]
+    for row, values in zip(table2.rows, rows, strict=True):
+        for cell, text in zip(row.cells, values, strict=True):
+            B.cell_text(cell, text)
+    B.para(doc, "", space_after=6)
+    B.para(doc, "{%p for t in isi %}")
+    B.para(doc, "{{ t }}", align="justify", space_after=6)
+    B.para(doc, "{%p endfor %}")
+    B.para(doc, "", space_after=6)
+    two_signatures(doc, WIDTH)
+    page_break(doc)
+
+    B.para(doc, "LAMPIRAN PERJANJIAN KINERJA TAHUN {{ tahun }}", bold=True, size=12, align="center")
+    B.para(doc, "{{ instansi_judul }}", bold=True, size=12, align="center", space_after=12)
+    loop_table(doc, [10, 55, 70, WIDTH - 135], ["No", "Sasaran / Program", "Indikator Kinerja", "Target"],
+               ["{{ r.no }}", "{{ r.sasaran }}", "{{ r.indikator }}", "{{ r.target }}"], "pk",
+               ["center", "left", "left", "center"])
+    B.para(doc, "{{ catatan_target }}", italic=True, size=9, space_after=8)
+    loop_table(doc, [10, WIDTH - 55, 45], ["No", "Program", "Anggaran (Rp)"],
+               ["{{r r.no }}", "{{r r.program }}", "{{r r.pagu }}"], "pk_program", ["center", "left", "right"])
+    B.para(doc, "{{ catatan_anggaran }}", italic=True, size=9, space_after=8)
+    two_signatures(doc, WIDTH)
+    doc.save(path)
+
+
+def quarter_template(path) -> None:
+    doc = Document()
+    B.base_styles(doc, size=11)
+    section = doc.sections[0]
+    B.page(section, landscape=True, margins_mm=(25, 20, 20, 20))
+    marker_header(section)
+    width = 330 - 45
+    letterhead(doc)
+    B.para(doc, "PENGUKURAN KINERJA TRIWULAN {{ triwulan }} TAHUN {{ tahun }}", bold=True, size=12,
+           align="center", space_before=12)
+    B.para(doc, "{{ instansi_judul }}", bold=True, size=12, align="center", space_after=12)
+    loop_table(doc, [10, width - 185, 30, 35, 40, 30, 40],
+               ["No", "Indikator Kinerja", "Target {{ tahun }}", "Realisasi TW {{ triwulan }}",
+                "Realisasi s.d. TW {{ triwulan }}", "Capaian s.d. TW {{ triwulan }}", "Predikat / Keterangan"],
+               ["{{ r.no }}", "{{ r.nama }}", "{{ r.target }}", "{{ r.realisasi }}", "{{ r.kumulatif }}",
+                "{{ r.capaian }}", "{{ r.predikat }}"], "baris",
+               ["center", "left", "center", "center", "center", "center", "left"])
+    B.para(doc, "{{ catatan }}", italic=True, size=9, space_after=12)
+    signature(doc, width - 100, 100)
+    doc.save(path)
