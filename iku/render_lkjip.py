@@ -113,7 +113,7 @@ def lkjip_context(results: Results, template: DocxTemplate) -> dict:
     labels = [office.predicate_labels[key] for _, key in SCALE]
     budgets = program_budgets(results)
     overview = sentences.overview(comps, year, labels)
-    obstacles = [f"{a.indicator.name}: {analysis.obstacle}" for a in results.for_year(year)
+    obstacles = [f"{a.indicator.name}: {analysis.obstacle.rstrip('.')}" for a in results.for_year(year)
                  if (analysis := results.report.analysis.get(a.indicator.number)) and analysis.obstacle]
     actions = [f"{c.indicator.name}: {' '.join(_paragraphs(results.report.analysis[c.indicator.number].action))}"
                for c in comps if c.indicator.number in results.report.analysis
@@ -176,6 +176,7 @@ def lkjip_context(results: Results, template: DocxTemplate) -> dict:
                 for ind in cat.indicators if ind.level],
         "pk": pk_rows(results),
         "pk_program": program_rows(budgets),
+        "catatan_anggaran": "" if budgets else "Anggaran program belum diisi pada lembar Anggaran.",
         "bab3": {
             "metode": [
                 "Capaian kinerja dihitung dengan membandingkan realisasi terhadap target: capaian = realisasi / "

@@ -31,12 +31,15 @@ def _flat(text: str) -> str:
 
 
 def locate(pages: list[str], wanted: list[str]) -> dict[str, int]:
-    """Page (1-based) of each heading, searched in order after the table of contents page."""
+    """Page (1-based) of each heading, searched in order, passing over the table of contents page."""
     flat = [_flat(p) for p in pages]
-    start = next((i + 1 for i, text in enumerate(flat) if _flat(TOC_TITLE) in text), 0)
+    toc = next((i for i, text in enumerate(flat) if _flat(TOC_TITLE) in text), None)
+    start = 0
     found: dict[str, int] = {}
     for heading in wanted:
         for index in range(start, len(flat)):
+            if index == toc:
+                continue
             if _flat(heading) in flat[index]:
                 found[heading] = index + 1
                 start = index  # the next heading is on this page or later

@@ -82,6 +82,8 @@ def cell_text(cell, text: str, bold=False, align=None, size=None, first=True):
     """Write into a table cell: reuse its empty first paragraph, else add one."""
     p = cell.paragraphs[0] if first and not cell.paragraphs[0].text else cell.add_paragraph()
     run = p.add_run(text)
+    if size and not text:  # an empty line keeps the block's size
+        p.paragraph_format.line_spacing = Pt(size * 1.15)
     run.bold = bold
     if size:
         run.font.size = Pt(size)

@@ -107,12 +107,12 @@ def bab3_indicator(doc) -> None:
 def budget(doc) -> None:
     B.para(doc, "{%p if anggaran.ada %}")
     B.para(doc, "{{ anggaran.pengantar }}", align="justify", space_after=6)
-    loop_table(doc, [10, WIDTH - 110, 38, 38, 24], ["No", "Program / Kegiatan", "Pagu (Rp)", "Realisasi (Rp)",
-                                                    "Serapan"],
+    loop_table(doc, [8, WIDTH - 92, 32, 32, 20], ["No", "Program / Kegiatan", "Pagu (Rp)", "Realisasi (Rp)",
+                                                  "Serapan"],
                ["{{r r.no }}", "{{r r.uraian }}", "{{r r.pagu }}", "{{r r.realisasi }}", "{{r r.serapan }}"],
                "anggaran.baris", ["center", "left", "right", "right", "right"], size=9)
     B.para(doc, "Efisiensi penggunaan anggaran", bold=True, space_after=4, keep_next=True)
-    loop_table(doc, [WIDTH - 100, 24, 28, 20, 28], ["Program", "Serapan", "Rata-rata Capaian", "Rasio",
+    loop_table(doc, [WIDTH - 92, 20, 26, 18, 28], ["Program", "Serapan", "Rata-rata Capaian", "Rasio",
                                                     "Keterangan"],
                ["{{ r.program }}", "{{ r.serapan }}", "{{ r.capaian }}", "{{ r.rasio }}", "{{ r.keterangan }}"],
                "anggaran.efisiensi", ["left", "right", "right", "right", "center"], size=9)
@@ -212,7 +212,8 @@ def lkjip_template(path) -> None:
     pk_table(doc)
     B.para(doc, "Program dan anggaran:", bold=True, space_after=4, keep_next=True)
     loop_table(doc, [10, WIDTH - 50, 40], ["No", "Program", "Anggaran (Rp)"],
-               ["{{ r.no }}", "{{ r.program }}", "{{ r.pagu }}"], "pk_program", ["center", "left", "right"])
+               ["{{r r.no }}", "{{r r.program }}", "{{r r.pagu }}"], "pk_program", ["center", "left", "right"])
+    B.para(doc, "{{ catatan_anggaran }}", italic=True, size=9, space_after=8)
     two_signatures(doc, WIDTH)
     page_break(doc)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import docx_build as B
 
+SIZE = 11  # points, signature blocks
+
 
 def letterhead(doc) -> None:
     B.para(doc, "{{ kop.pemerintah }}", bold=True, size=14, align="center")
@@ -28,20 +30,21 @@ def marker_header(section, page_numbers: bool = True) -> None:
 
 
 def signer(cell, key: str = "ttd", heading: str | None = None, with_place: bool = True) -> None:
-    """Place and date, jabatan, room to sign and stamp, name bold underlined, rank, NIP."""
+    """Place and date, jabatan, room to sign and stamp, name bold underlined, rank, NIP (11 pt, so that a
+    long name with degrees stays on one line in half a page)."""
     # The first line holds place and date, or stays blank so two blocks side by side line up.
-    B.cell_text(cell, f"{{{{ {key}.tempat_tanggal }}}}" if with_place else " ", align="center")
+    B.cell_text(cell, f"{{{{ {key}.tempat_tanggal }}}}" if with_place else " ", align="center", size=SIZE)
     first = False
     if heading:
-        B.cell_text(cell, heading, align="center", first=first)
+        B.cell_text(cell, heading, align="center", first=first, size=SIZE)
         first = False
-    B.cell_text(cell, f"{{{{ {key}.jabatan }}}}", bold=True, align="center", first=first)
+    B.cell_text(cell, f"{{{{ {key}.jabatan }}}}", bold=True, align="center", first=first, size=SIZE)
     for _ in range(4):
-        B.cell_text(cell, "", first=False)
-    p = B.cell_text(cell, f"{{{{ {key}.nama }}}}", bold=True, align="center", first=False)
+        B.cell_text(cell, "", first=False, size=SIZE)
+    p = B.cell_text(cell, f"{{{{ {key}.nama }}}}", bold=True, align="center", first=False, size=SIZE)
     p.runs[0].underline = True
-    B.cell_text(cell, f"{{{{ {key}.pangkat }}}}", align="center", first=False)
-    B.cell_text(cell, f"{{{{ {key}.nip_baris }}}}", align="center", first=False)
+    B.cell_text(cell, f"{{{{ {key}.pangkat }}}}", align="center", first=False, size=SIZE)
+    B.cell_text(cell, f"{{{{ {key}.nip_baris }}}}", align="center", first=False, size=SIZE)
 
 
 def signature(doc, left_width: float, right_width: float) -> None:
@@ -53,7 +56,7 @@ def signature(doc, left_width: float, right_width: float) -> None:
 
 def two_signatures(doc, width: float) -> None:
     """PK: the superior (pihak kedua) on the left, the head of office (pihak pertama) on the right."""
-    t = B.table(doc, 1, [width / 2, width / 2], grid=False)
+    t = B.table(doc, 1, [width * 0.42, width * 0.58], grid=False)  # the right block holds the longer name
     B.no_split(t.rows[0])
     left, right = t.rows[0].cells
     signer(left, key="atasan", heading="PIHAK KEDUA,", with_place=False)

@@ -60,11 +60,10 @@ def quarter_template(path) -> None:
     B.page(section, landscape=True, margins_mm=(25, 20, 20, 20))
     marker_header(section)
     width = 330 - 45
-    letterhead(doc)
     B.para(doc, "PENGUKURAN KINERJA TRIWULAN {{ triwulan }} TAHUN {{ tahun }}", bold=True, size=12,
            align="center", space_before=12)
     B.para(doc, "{{ instansi_judul }}", bold=True, size=12, align="center", space_after=12)
-    loop_table(doc, [10, width - 185, 30, 35, 40, 30, 40],
+    loop_table(doc, [10, width - 198, 34, 34, 40, 30, 50],
                ["No", "Indikator Kinerja", "Target {{ tahun }}", "Realisasi TW {{ triwulan }}",
                 "Realisasi s.d. TW {{ triwulan }}", "Capaian s.d. TW {{ triwulan }}", "Predikat / Keterangan"],
                ["{{ r.no }}", "{{ r.nama }}", "{{ r.target }}", "{{ r.realisasi }}", "{{ r.kumulatif }}",
