@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from iku import catalogue, layout
+from iku import workbook_report_sheets as sheets
 from iku.cli import main
 from iku.workbook_template import fill
 
@@ -28,6 +29,22 @@ def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def rejected(path: Path, tmp_path: Path, *fragments: str) -> str:
+    """Build must fail: non-zero exit, every fragment in the message, nothing written, input untouched."""
+    before = sha(path) if path.exists() else None
+    out = tmp_path / "hasil"
+    result = run_cli("build", path, "--output", out)
+    assert result.exit_code != 0
+    for fragment in fragments:
+        assert fragment in result.output, result.output
+    assert "tidak ada dokumen yang ditulis" in result.output
+    assert not out.exists()
+    if before is not None:
+        assert sha(path) == before
+    return result.output
+
+
+
 def identity_row(label: str) -> int:
     return 2 + layout.ID_LABELS.index(label)
 
@@ -36,12 +53,17 @@ def identity_row(label: str) -> int:
 def make_workbook(tmp_path, mantup) -> Callable[..., Path]:
     """Write the standard workbook with the `template` command, then fill it like staff would."""
 
-    def make(values=None, year: int = 2025, identity=None, edit=None, name: str = "realisasi.xlsx") -> Path:
+    def make(values=None, year: int = 2025, identity=None, edit=None, name: str = "realisasi.xlsx",
+             quarters=None, analysis=None, budget=None, narrative=None) -> Path:
         path = tmp_path / name
         result = run_cli("template", path, "--year", str(year))
         assert result.exit_code == 0, result.output
         wb = load_workbook(path)
         fill(wb, mantup, values or {})
+        sheets.fill_quarters(wb, mantup, quarters or {})
+        sheets.fill_analysis(wb, mantup, analysis or {})
+        sheets.fill_budget(wb, budget or [])
+        sheets.fill_narrative(wb, narrative or {})
         for label, value in (identity or {}).items():
             wb[layout.SHEET_IDENTITY].cell(row=identity_row(label), column=2, value=value)
         if edit:

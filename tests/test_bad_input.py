@@ -2,26 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import identity_row, run_cli, sha
+from conftest import identity_row, rejected, run_cli
 
 from iku import layout
-
-
-def rejected(path: Path, tmp_path: Path, *fragments: str) -> str:
-    before = sha(path) if path.exists() else None
-    out = tmp_path / "hasil"
-    result = run_cli("build", path, "--output", out)
-    assert result.exit_code != 0
-    for fragment in fragments:
-        assert fragment in result.output, result.output
-    assert "tidak ada dokumen yang ditulis" in result.output
-    assert not out.exists()
-    if before is not None:
-        assert sha(path) == before
-    return result.output
 
 
 def test_text_that_is_not_a_number(make_workbook, tmp_path):

@@ -1,0 +1,165 @@
+"""End to end: the LKjIP, the PK and the quarterly reports, read back from the generated files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+
+import pytest
+from conftest import run_cli
+from docx import Document
+from docx_text import full_text, tables
+from openpyxl import load_workbook
+
+from iku import layout
+
+PROGRAM = "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik"
+HEADINGS = ["KATA PENGANTAR", "IKHTISAR EKSEKUTIF", "BAB I PENDAHULUAN", "A. Latar Belakang", "B. Tugas dan Fungsi",
+            "C. Struktur Organisasi", "D. Isu Strategis", "BAB II PERENCANAAN KINERJA",
+            "A. Rencana Strategis 2021-2026", "B. Indikator Kinerja Utama", "C. Perjanjian Kinerja Tahun 2025",
+            "BAB III AKUNTABILITAS KINERJA", "A. Capaian Kinerja Organisasi", "B. Realisasi Anggaran",
+            "BAB IV PENUTUP", "A. Kesimpulan", "B. Langkah Perbaikan", "LAMPIRAN 1. PERJANJIAN KINERJA TAHUN 2025",
+            "LAMPIRAN 2. INDIKATOR KINERJA UTAMA 2021-2026"]
+
+
+def build(make_workbook, tmp_path, values, **sheets):
+    source = make_workbook(values, identity={layout.ID_DATE: dt.datetime(2026, 1, 30)}, **sheets)
+    result = run_cli("build", source, "--output", tmp_path / "hasil")
+    assert result.exit_code == 0, result.output
+    return tmp_path / "hasil" / "mantup-2025", result
+
+
+def headings(path):
+    return [p.text for p in Document(path).paragraphs if p.style.name in ("Heading 1", "Heading 2")]
+
+
+def images(path) -> int:
+    """Pictures placed in the body (identical charts share one media file, so count the placements)."""
+    with zipfile.ZipFile(path) as z:
+        return z.read("word/document.xml").decode().count("<a:blip ")
+
+
+def test_lkjip_with_two_years_of_data(make_workbook, tmp_path):
+    folder, _ = build(make_workbook, tmp_path, {10: {2024: 33.33, 2025: 40}, 1: {2024: 85.76, 2025: 86.31}},
+                      analysis={10: ("Pendampingan desa.", "Dimensi ekologi tertinggal.", "Bank sampah desa.")},
+                      budget=[(PROGRAM, "Pelayanan Publik", 80_000_000, 76_400_000)])
+    path = folder / "LKjIP_Kecamatan_Mantup_2025.docx"
+    assert headings(path) == HEADINGS
+    text = full_text(path)
+    # ikhtisar: one row per indicator with target, realisation, capaian and predicate
+    summary = next(t for t in tables(path) if t[0][:2] == ["No", "Indikator Kinerja"] and "Predikat" in t[0])
+    assert ["10", "Persentase Desa Naik Kelas", "46,67%", "40,00%", "85,71%", "Tinggi"] in summary
+    assert ["1", "Nilai IKM", "belum ditetapkan", "86,31", "-", "target belum ditetapkan"] in summary
+    assert "Pada tahun 2025, 1 dari 10 indikator kinerja dapat diukur capaiannya: 1 berpredikat Tinggi." in text
+    # Bab III: the year table of indicator 10, the sentences and the staff's analysis
+    years = next(t for t in tables(path) if t[0][0] == "Tahun" and ["2025", "46,67%", "40,00%", "85,71%",
+                                                                     "Tinggi"] in t)
+    assert ["2024", "40,00%", "33,33%", "83,33%", "Tinggi"] in years
+    assert ["2021", "20,00%", "belum dilaporkan", "-", "belum dilaporkan"] in years
+    assert ("Dibandingkan tahun 2024 (33,33%), realisasi naik 6,67 poin persen; kinerja membaik." in text)
+    assert "Faktor penghambat: Dimensi ekologi tertinggal." in text
+    # budget: absorption of the program; efficiency not judged (its indicators have no target)
+    assert "95,50%" in text and "Tidak dinilai" in text
+    # a chart for every indicator with data: 1 (realisations) and 7-10 (targets)
+    assert images(path) == 5
+    assert "SUWANTO SASTRODIHARJO, S.STP., M.M" in text and "NIP. 19851010 200602 1 001" in text
+    assert "Mantup, 30 Januari 2026" in text
+    assert "belum dilaporkan" in text and "0,00%" not in [r[3] for r in summary[1:] if r[1] == "Nilai SAKIP Kecamatan"]
+
+
+def test_lkjip_with_all_six_years(make_workbook, tmp_path):
+    values = {n: {y: 100 for y in range(2021, 2027)} for n in (7, 9)}
+    values[10] = {2021: 20, 2022: 26.67, 2023: 33.33, 2024: 40, 2025: 46.67, 2026: 53.33}
+    source = make_workbook(values, identity={layout.ID_YEAR: 2026})
+    result = run_cli("build", source, "--output", tmp_path / "hasil")
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "hasil" / "mantup-2026" / "LKjIP_Kecamatan_Mantup_2026.docx"
+    text = full_text(path)
+    assert "realisasi tahun 2026 telah mencapai 100,00%" in text  # 53,33 against the end target 53,33
+    years = next(t for t in tables(path) if t[0][0] == "Tahun" and ["2026", "53,33%", "53,33%", "100,00%",
+                                                                     "Sangat Tinggi"] in t)
+    assert [r[0] for r in years[1:]] == ["2021", "2022", "2023", "2024", "2025", "2026"]
+    assert images(path) == 4  # indicators 7-10 have targets; 1-6 have neither data nor targets
+
+
+def test_pk_document(make_workbook, tmp_path):
+    folder, _ = build(make_workbook, tmp_path, {}, budget=[
+        (PROGRAM, "Kegiatan A", 80_000_000, 70_000_000), (PROGRAM, "Kegiatan B", 20_000_000, 0)])
+    path = folder / "Perjanjian_Kinerja_Kecamatan_Mantup_2025.docx"
+    text = full_text(path)
+    assert "PERJANJIAN KINERJA TAHUN 2025" in text
+    assert "selanjutnya disebut PIHAK PERTAMA." in text and "PIHAK KEDUA," in text
+    rows = next(t for t in tables(path) if t[0] == ["No", "Sasaran / Program", "Indikator Kinerja", "Target"])
+    assert ["10", "\u2013", "Persentase Desa Naik Kelas", "46,67%"] in rows
+    assert ["1", "Meningkatkan Pelayanan Publik yang Inovatif", "Nilai IKM", "belum ditetapkan"] in rows
+    programs = next(t for t in tables(path) if t[0] == ["No", "Program", "Anggaran (Rp)"])
+    assert programs[1:] == [["1", PROGRAM, "100.000.000"], ["", "Jumlah", "100.000.000"]]
+    signatures = next(t for t in tables(path) if "PIHAK KEDUA," in t[0][0])
+    assert "BUPATI LAMONGAN" in signatures[0][0] and "CAMAT MANTUP" in signatures[0][1]
+    assert "NIP. 19851010 200602 1 001" in signatures[0][1]
+
+
+def test_quarterly_documents_and_sheet(make_workbook, tmp_path):
+    folder, result = build(make_workbook, tmp_path, {}, quarters={10: (20, 33.33, None, None), 2: (1, 2, None, None)})
+    assert sorted(p.name for p in folder.glob("Pengukuran_Triwulan_*")) == [
+        "Pengukuran_Triwulan_II_Kecamatan_Mantup_2025.docx", "Pengukuran_Triwulan_I_Kecamatan_Mantup_2025.docx"]
+    rows = tables(folder / "Pengukuran_Triwulan_II_Kecamatan_Mantup_2025.docx")[0]
+    assert ["10", "Persentase Desa Naik Kelas", "46,67%", "33,33%", "33,33%", "71,42%", "Sedang"] in rows
+    assert "diambil dari lembar Triwulan" in result.output  # the year figure follows from the quarters
+    ws = load_workbook(folder / "Pengukuran_Kinerja_Kecamatan_Mantup_2025.xlsx")["Triwulan 2025"]
+    row = next(r for r in ws.iter_rows(values_only=True) if r[1] == "Persentase Desa Naik Kelas")
+    assert row[2:12] == (0.4667, 0.2, 0.3333, "-", "-", 0.2, 0.3333, "-", "-", 0.7142)
+
+
+def test_workbook_without_report_sheets_still_builds(make_workbook, tmp_path):
+    def old(wb):
+        for name in (layout.SHEET_QUARTERS, layout.SHEET_ANALYSIS, layout.SHEET_BUDGET, layout.SHEET_NARRATIVE):
+            wb.remove(wb[name])
+
+    source = make_workbook({10: {2025: 40}}, edit=old)
+    result = run_cli("build", source, "--output", tmp_path / "hasil")
+    assert result.exit_code == 0 and "Lembar 'Anggaran' tidak ada" in result.output
+    text = full_text(tmp_path / "hasil" / "mantup-2025" / "LKjIP_Kecamatan_Mantup_2025.docx")
+    assert "Data anggaran tahun ini belum dilaporkan" in text
+    assert "Sesuai Peraturan Presiden Nomor 29 Tahun 2014" in text  # default background from the catalogue
+
+
+def test_narrative_from_the_workbook_replaces_the_default(make_workbook, tmp_path):
+    folder, _ = build(make_workbook, tmp_path, {}, narrative={"isu_strategis": "Isu A & <B>.\nIsu kedua {{ x }}."})
+    text = full_text(folder / "LKjIP_Kecamatan_Mantup_2025.docx")
+    assert "Isu A & <B>." in text and "Isu kedua {{ x }}." in text
+    assert "Isu strategis Kecamatan Mantup dirumuskan" not in text
+
+
+@pytest.mark.skipif("not __import__('iku.pdf').pdf.find_soffice() and not __import__('os').environ.get('CI')")
+def test_pdf_of_every_document(make_workbook, tmp_path):
+    source = make_workbook({10: {2025: 40}}, identity={layout.ID_DATE: dt.datetime(2026, 1, 30)})
+    result = run_cli("build", source, "--output", tmp_path / "hasil", "--pdf")
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "hasil" / "mantup-2025"
+    pdfs = sorted(p.name for p in folder.glob("*.pdf"))
+    assert pdfs == ["IKU_Kecamatan_Mantup_2021-2026.pdf", "LKjIP_Kecamatan_Mantup_2025.pdf",
+                    "Perjanjian_Kinerja_Kecamatan_Mantup_2025.pdf"]
+    from iku.toc_pages import page_texts
+
+    pk = page_texts(folder / "Perjanjian_Kinerja_Kecamatan_Mantup_2025.pdf")
+    assert len([p for p in pk if p.strip()]) == 2
+    assert "SUWANTO SASTRODIHARJO, S.STP., M.M" in pk[0] and "NIP. 19851010 200602 1 001" in pk[0]
+    lkjip = page_texts(folder / "LKjIP_Kecamatan_Mantup_2025.pdf")
+    assert 15 <= len([p for p in lkjip if p.strip()]) <= 25
+    toc = next(p for p in lkjip if "DAFTAR ISI" in p)
+    bab3 = next(i for i, p in enumerate(lkjip, start=1) if "BAB III AKUNTABILITAS KINERJA" in p and p is not toc)
+    assert "BAB III AKUNTABILITAS KINERJA" in toc and f"{bab3}" in toc.split("BAB III AKUNTABILITAS KINERJA")[1][:120]
+    assert "CAMAT MANTUP" in lkjip[-2] or "CAMAT MANTUP" in lkjip[-3]
+
+
+def test_pdf_without_libreoffice_says_so(make_workbook, tmp_path, monkeypatch):
+    from iku import pdf
+
+    monkeypatch.setattr(pdf, "find_soffice", lambda: None)
+    source = make_workbook({10: {2025: 40}})
+    result = run_cli("build", source, "--output", tmp_path / "hasil", "--pdf")
+    assert result.exit_code == 1
+    assert "PDF tidak" in result.output and "LibreOffice tidak terpasang" in result.output
+    folder = tmp_path / "hasil" / "mantup-2025"
+    assert (folder / "LKjIP_Kecamatan_Mantup_2025.docx").exists() and not list(folder.glob("*.pdf"))
