@@ -83,12 +83,14 @@ def rupiah(amount: Decimal) -> str:
 
 def program_rows(budgets: list[ProgramBudget]) -> list[dict]:
     """Programs with their budget ceiling, and a bold total row."""
-    rows: list[dict] = [{"no": RichText(str(i)), "program": RichText(b.program), "pagu": RichText(rupiah(b.ceiling))}
+    def cell(text: str, bold: bool = False) -> RichText:
+        return RichText(text, bold=bold, size=20)  # 10 pt, as the table's other cells
+
+    rows: list[dict] = [{"no": cell(str(i)), "program": cell(b.program), "pagu": cell(rupiah(b.ceiling))}
                         for i, b in enumerate(budgets, start=1)]
     if budgets:
         ceiling, _, _ = total_budget(budgets)
-        rows.append({"no": RichText(""), "program": RichText("Jumlah", bold=True),
-                     "pagu": RichText(rupiah(ceiling), bold=True)})
+        rows.append({"no": cell(""), "program": cell("Jumlah", bold=True), "pagu": cell(rupiah(ceiling), bold=True)})
     return rows
 
 

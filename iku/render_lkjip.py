@@ -67,22 +67,27 @@ def _indicator_section(template: DocxTemplate, results: Results, c: Comparison, 
     }
 
 
+def _cell(text: str, bold: bool = False) -> RichText:
+    """A budget table cell: 9 pt like the rest of the table (RichText sizes are in half points)."""
+    return RichText(text, bold=bold, size=18)
+
+
 def _budget(results: Results, budgets: list[ProgramBudget]) -> dict:
     if not budgets:
         return {"ada": False, "kosong": "Data anggaran tahun ini belum dilaporkan (lembar Anggaran kosong)."}
     rows = []
     for i, b in enumerate(budgets, start=1):
-        rows.append({"no": RichText(str(i), bold=True), "uraian": RichText(b.program, bold=True),
-                     "pagu": RichText(rupiah(b.ceiling), bold=True), "realisasi": RichText(rupiah(b.spent), bold=True),
-                     "serapan": RichText(_maybe_percent(b.absorption), bold=True)})
+        rows.append({"no": _cell(str(i), bold=True), "uraian": _cell(b.program, bold=True),
+                     "pagu": _cell(rupiah(b.ceiling), bold=True), "realisasi": _cell(rupiah(b.spent), bold=True),
+                     "serapan": _cell(_maybe_percent(b.absorption), bold=True)})
         for line in b.lines:
-            rows.append({"no": RichText(""), "uraian": RichText(f"\u2022 {line.activity}"),
-                         "pagu": RichText(rupiah(line.ceiling)), "realisasi": RichText(rupiah(line.spent)),
-                         "serapan": RichText(_maybe_percent(rules.absorption(line.ceiling, line.spent)))})
+            rows.append({"no": _cell(""), "uraian": _cell(f"\u2022 {line.activity}"),
+                         "pagu": _cell(rupiah(line.ceiling)), "realisasi": _cell(rupiah(line.spent)),
+                         "serapan": _cell(_maybe_percent(rules.absorption(line.ceiling, line.spent)))})
     ceiling, spent, absorption = total_budget(budgets)
-    rows.append({"no": RichText(""), "uraian": RichText("Jumlah", bold=True),
-                 "pagu": RichText(rupiah(ceiling), bold=True), "realisasi": RichText(rupiah(spent), bold=True),
-                 "serapan": RichText(_maybe_percent(absorption), bold=True)})
+    rows.append({"no": _cell(""), "uraian": _cell("Jumlah", bold=True),
+                 "pagu": _cell(rupiah(ceiling), bold=True), "realisasi": _cell(rupiah(spent), bold=True),
+                 "serapan": _cell(_maybe_percent(absorption), bold=True)})
     return {
         "ada": True,
         "pengantar": (f"Pada tahun {results.report_year}, pagu anggaran {results.catalogue.office.name} sebesar "

@@ -34,3 +34,17 @@ def test_special_text_survives_in_both_documents(make_workbook, tmp_path):
     cells = [c for row in wb["Pengukuran 2025"].iter_rows() for c in row if c.value in (NAME,)]
     assert cells and all(c.data_type == "s" for c in cells)
     assert any(str(c.value).startswith(PLACE) for row in wb["Pengukuran 2025"].iter_rows() for c in row)
+
+
+def test_budget_and_analysis_text_survive_in_the_lkjip(make_workbook, tmp_path):
+    program = "Program Penyelenggaraan Pemerintahan & <Pelayanan> {{ ttd.nip }}"
+    activity = "=1+1 Kegiatan {% raw %}"
+    source = make_workbook({10: {2025: 40}}, budget=[(program, activity, 100, 50)],
+                           analysis={10: ("Faktor <b>A</b> & B", "", "{{ 7*7 }}")})
+    result = run_cli("build", source, "--output", tmp_path / "hasil")
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "hasil" / "mantup-2025"
+    text = full_text(folder / "LKjIP_Kecamatan_Mantup_2025.docx")
+    for literal in (program, "\u2022 " + activity, "Faktor <b>A</b> & B", "{{ 7*7 }}"):
+        assert literal in text
+    assert program in full_text(folder / "Perjanjian_Kinerja_Kecamatan_Mantup_2025.docx")

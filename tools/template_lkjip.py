@@ -107,7 +107,7 @@ def bab3_indicator(doc) -> None:
 def budget(doc) -> None:
     B.para(doc, "{%p if anggaran.ada %}")
     B.para(doc, "{{ anggaran.pengantar }}", align="justify", space_after=6)
-    loop_table(doc, [8, WIDTH - 92, 32, 32, 20], ["No", "Program / Kegiatan", "Pagu (Rp)", "Realisasi (Rp)",
+    loop_table(doc, [10, WIDTH - 94, 32, 32, 20], ["No", "Program / Kegiatan", "Pagu (Rp)", "Realisasi (Rp)",
                                                   "Serapan"],
                ["{{r r.no }}", "{{r r.uraian }}", "{{r r.pagu }}", "{{r r.realisasi }}", "{{r r.serapan }}"],
                "anggaran.baris", ["center", "left", "right", "right", "right"], size=9)
