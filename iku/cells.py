@@ -34,10 +34,30 @@ def parse_number(cell: RawCell, percent: bool) -> Decimal | None:
         raise NotANumber(f"berisi {_shown(value)}, bukan angka")
     if isinstance(value, (int, float)):
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-        if percent and "%" in cell.number_format:
-            number *= 100  # Excel stores 46,67% as 0.4667
-        return number
-    return _parse_text(str(value), percent)
+        if percent and is_percent_format(cell.number_format):
+            return number * 100  # Excel stores 46,67% as 0.4667
+        return _not_a_fraction(number, percent)
+    text = str(value)
+    number = _parse_text(text, percent)
+    return number if text.strip().endswith("%") else _not_a_fraction(number, percent)
+
+
+def _not_a_fraction(number: Decimal, percent: bool) -> Decimal:
+    """0,4667 for a percent indicator, in a cell not formatted as percent, is ambiguous: never guess."""
+    if percent and 0 < number < 1:
+        raise NotANumber(
+            f"{_plain(number)} di sel yang tidak berformat persen: maksudnya {_plain(number * 100)}%? "
+            f"Tulis {_plain(number * 100)}% atau format sel sebagai persen"
+        )
+    return number
+
+
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def is_percent_format(number_format: str) -> bool:
+    """A real percent sign in the format, not one quoted ("%"), escaped (\\%) or in a [..] section."""
+    return "%" in _QUOTED.sub("", number_format or "")
 
 
 def _parse_text(text: str, percent: bool) -> Decimal:
@@ -142,6 +162,8 @@ def number_value(cell: RawCell, ind: Indicator, problems: list[Problem]) -> Deci
 
 
 def _plain(value: Decimal) -> str:
-    """A number in an error message, Indonesian style, without trailing zeros."""
-    text = format(value.normalize(), "f")
+    """A number in an error message, Indonesian style, without trailing zeros, at most 8 decimals."""
+    if abs(value) >= 10**12:
+        return "lebih dari satu triliun" if value > 0 else "kurang dari minus satu triliun"
+    text = format(value.quantize(Decimal("1e-8")).normalize(), "f")
     return text.replace(".", ",")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from iku import rules
+from iku import formatting, rules
 from iku.model import Achievement, Catalogue, Indicator, ReportInput, Results
 
 
@@ -39,22 +39,28 @@ def compute(catalogue: Catalogue, report: ReportInput, warnings: tuple[str, ...]
 
 
 def with_year_from_quarters(catalogue: Catalogue, report: ReportInput) -> tuple[ReportInput, list[str]]:
-    """Fill an empty report-year realisation from the quarters, as the catalogue says; flag disagreements."""
+    """Fill an empty report-year realisation from the quarters, as the catalogue says, once the year is complete
+    (TW IV reported); flag disagreements. A partial year never passes for a whole one."""
     year = report.identity.report_year
     realisations = {number: dict(per_year) for number, per_year in report.realisations.items()}
     notes = []
     for ind in catalogue.indicators:
-        from_quarters = rules.rollup(report.quarters.get(ind.number, ()), ind.rollup)
+        quarters = report.quarters.get(ind.number, ())
+        from_quarters = rules.rollup(quarters, ind.rollup)
         stated = realisations[ind.number].get(year)
         if from_quarters is None:
             continue
-        if stated is None:
+        complete = len(quarters) == 4 and quarters[3] is not None
+        if stated is None and complete:
             realisations[ind.number][year] = from_quarters
             notes.append(f"Realisasi {year} '{ind.name}' diambil dari lembar Triwulan ({ind.rollup}).")
-        elif rules.round_half_up(stated) != rules.round_half_up(from_quarters):
+        elif stated is None:
+            notes.append(f"Realisasi {year} '{ind.name}' belum dilaporkan: lembar Triwulan baru terisi sampai "
+                         "sebelum TW IV, jadi belum menjadi angka tahunan.")
+        elif complete and rules.round_half_up(stated) != rules.round_half_up(from_quarters):
             notes.append(
-                f"Realisasi {year} '{ind.name}' di lembar Realisasi ({stated.normalize():f}) berbeda dengan hasil "
-                f"lembar Triwulan ({rules.round_half_up(from_quarters).normalize():f}, {ind.rollup}); "
+                f"Realisasi {year} '{ind.name}' di lembar Realisasi ({formatting.value(ind, stated)}) berbeda "
+                f"dengan hasil lembar Triwulan ({formatting.value(ind, from_quarters)}, {ind.rollup}); "
                 "yang dipakai lembar Realisasi."
             )
     return replace(report, realisations=realisations), notes

@@ -23,7 +23,9 @@ ID_NIP = "NIP"
 ID_PLACE = "Tempat Penandatanganan"
 ID_DATE = "Tanggal Penandatanganan"
 ID_STATUS = "Status Data"
+ID_PK_DATE = "Tanggal Perjanjian Kinerja"
 ID_LABELS = (ID_OFFICE, ID_YEAR, ID_NAME, ID_POSITION, ID_RANK, ID_NIP, ID_PLACE, ID_DATE, ID_STATUS)
+ID_OPTIONAL = (ID_PK_DATE,)  # rows a workbook made before they existed may lack
 
 STATUS_OFFICIAL = "RESMI"
 STATUS_SAMPLE = "CONTOH"
@@ -62,4 +64,9 @@ NARRATIVE_PARTS = {
     "isu_strategis": "Isu Strategis",
     "penutup": "Penutup",
 }
+# Triwulan, Analisis and Anggaran hold figures of one year: label and value in row 3.
+YEAR_LABEL = "Tahun"
+YEAR_LABEL_CELL = "A3"
+YEAR_VALUE_CELL = "B3"
+MONEY_LIMIT = 10**15  # rupiah; anything larger is a typing slip
 TEXT_LIMIT = 4000  # characters in one cell of text

@@ -97,6 +97,7 @@ class Identity:
     signing_place: str
     signing_date: dt.date
     is_sample: bool
+    pk_date: dt.date | None = None  # signing date of the Perjanjian Kinerja; None = written by hand
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from iku import catalogue as catalogue_mod
 from iku import compute, reader, render_docx, render_lkjip, render_pk, render_xlsx, toc_pages, validate
 from iku import pdf as pdf_mod
 from iku.model import Catalogue, Results
-from iku.writer import Document, write_documents
+from iku.writer import Document, remove_stale, write_documents
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,18 @@ def build(path: Path, output_root: Path, catalogues: list[Catalogue] | None = No
         docx = [p for p in written if p.suffix == ".docx"]
         written += pdf_mod.convert(docx, folder)
         titles += [f"PDF {p.stem}" for p in docx]
+    removed = remove_stale(folder, written, lambda p: _is_ours(results, p))
+    warnings += [f"Dihapus: {p.name} (sisa proses sebelumnya, tidak dibuat lagi kali ini)." for p in removed]
     return BuildOutcome(
         source=path, folder=folder, written=tuple(written), titles=tuple(titles), warnings=tuple(warnings),
+    )
+
+
+def _is_ours(results: Results, path: Path) -> bool:
+    """A document this tool writes for this office and year (the folder holds nothing else of ours)."""
+    office = results.catalogue.office
+    slug = office.name.replace(" ", "_")
+    return path.suffix in (".docx", ".xlsx", ".pdf") and (
+        path.stem.endswith(f"_{slug}_{results.report_year}")
+        or path.stem.endswith(f"IKU_{slug}_{office.first_year}-{office.last_year}")
     )

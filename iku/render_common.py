@@ -23,10 +23,17 @@ BLANK_NAME = "(" + "." * 40 + ")"
 LEVEL_NAMES = {"tujuan": "Tujuan", "sasaran": "Sasaran", "program": "Program"}
 
 
-def signature(results: Results) -> dict[str, str]:
+def signature(results: Results, for_pk: bool = False) -> dict[str, str]:
+    """The head of office's block. A PK carries its own date, or a line to write it on."""
     ident = results.report.identity
+    if not for_pk:
+        date = fmt.date(ident.signing_date)
+    elif ident.pk_date:
+        date = fmt.date(ident.pk_date)
+    else:
+        date = f"{'.' * 25} {ident.report_year}"
     return {
-        "tempat_tanggal": f"{ident.signing_place}, {fmt.date(ident.signing_date)}",
+        "tempat_tanggal": f"{ident.signing_place}, {date}",
         "jabatan": ident.signatory.position.upper(),
         "jabatan_biasa": ident.signatory.position,
         "nama": ident.signatory.name,

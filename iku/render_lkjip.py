@@ -11,7 +11,7 @@ from docxtpl import DocxTemplate, InlineImage, RichText
 from iku import charts, rules, sentences
 from iku import formatting as fmt
 from iku.model import Results
-from iku.render_common import LEVEL_NAMES, common_context, pk_rows, program_rows, render, rupiah
+from iku.render_common import LEVEL_NAMES, common_context, pk_rows, program_rows, render, rupiah, signature
 from iku.render_docx import target_table
 from iku.report import Comparison, ProgramBudget, comparisons, program_budgets, total_budget
 
@@ -96,7 +96,8 @@ def _budget(results: Results, budgets: list[ProgramBudget]) -> dict:
         "baris": rows,
         "efisiensi": [
             {"program": b.program, "serapan": _maybe_percent(b.absorption),
-             "capaian": _maybe_percent(b.capaian), "rasio": fmt.number(b.efficiency) if b.efficiency else "-",
+             "capaian": _maybe_percent(b.capaian),
+             "rasio": fmt.number(b.efficiency) if b.efficiency is not None else "-",
              "keterangan": {True: "Efisien", False: "Belum efisien", None: "Tidak dinilai"}[b.efficient]}
             for b in budgets
         ],
@@ -135,6 +136,7 @@ def lkjip_context(results: Results, template: DocxTemplate) -> dict:
         **common_context(results),
         **target_table(results),
         "tahun_terbit": str(ident.signing_date.year),
+        "ttd_pk": signature(results, for_pk=True),
         "kata_pengantar": [
             f"Laporan Kinerja Instansi Pemerintah (LKjIP) {office.name} Tahun {year} disusun sebagai wujud "
             f"pertanggungjawaban atas pelaksanaan tugas dan fungsi {office.name} kepada {office.superior}, "
@@ -174,7 +176,8 @@ def lkjip_context(results: Results, template: DocxTemplate) -> dict:
                 for ind in cat.indicators
             ],
             "iku": "Indikator Kinerja Utama (IKU) beserta definisi operasional dan formulasi perhitungannya:",
-            "pk": (f"Perjanjian Kinerja Tahun {year} antara Camat dan {office.superior} memuat sasaran, indikator "
+            "pk": (f"Perjanjian Kinerja Tahun {year} antara {results.report.identity.signatory.position} dan "
+                   f"{office.superior} memuat sasaran, indikator "
                    "dan target tahun ini sebagai berikut (naskah lengkap pada Lampiran 1)."),
         },
         "iku": [{"no": str(ind.number), "nama": ind.name, "definisi": ind.definition, "formula": ind.formula}

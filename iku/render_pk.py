@@ -5,7 +5,7 @@ from __future__ import annotations
 from iku import formatting as fmt
 from iku import rules
 from iku.model import Results
-from iku.render_common import common_context, pk_rows, program_rows, render
+from iku.render_common import common_context, pk_rows, program_rows, render, signature
 from iku.report import QuarterRow, last_quarter_reported, program_budgets, quarter_rows
 
 ROMAN = ("I", "II", "III", "IV")
@@ -18,6 +18,7 @@ def pk_context(results: Results) -> dict:
     unset = [ind.name for ind in results.catalogue.indicators if ind.targets.get(year) is None]
     return {
         **common_context(results),
+        "ttd": signature(results, for_pk=True),
         "pembuka": ("Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
                     "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:"),
         "isi": [

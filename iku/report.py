@@ -53,7 +53,7 @@ class ProgramBudget:
 
     @property
     def efficient(self) -> bool | None:
-        return None if self.efficiency is None else self.efficiency >= 1
+        return None if self.efficiency is None else rules.is_efficient(self.efficiency)
 
 
 @dataclass(frozen=True)

@@ -78,15 +78,22 @@ def absorption(ceiling: Decimal, spent: Decimal) -> Decimal | None:
 
 
 def efficiency(capaian_percent: Decimal | None, absorption_percent: Decimal | None) -> Decimal | None:
-    """Ours (shared/domain): the ratio capaian / serapan; efficient when it is at least 1."""
+    """Ours (shared/domain): the ratio capaian / serapan; None without capaian or with nothing spent."""
     if capaian_percent is None or not absorption_percent:
         return None
     return capaian_percent / absorption_percent
 
 
+def is_efficient(ratio: Decimal) -> bool:
+    """Efficient when capaian >= serapan, judged on the ratio as printed (two decimals, ours)."""
+    return round_half_up(ratio) >= 1
+
+
 def predicate_key(capaian_percent: Decimal) -> str:
+    """Judged on the capaian as printed (two decimals, ours): 90,9994% shows as 91,00% and is Sangat Tinggi."""
+    shown = round_half_up(capaian_percent)
     for lower_bound, key in PREDICATE_BANDS:
-        if capaian_percent >= lower_bound:
+        if shown >= lower_bound:
             return key
     return LOWEST_BAND
 

@@ -29,8 +29,8 @@ def outcome(c: Comparison) -> str:
         return (f"{head} sebesar {real}. Target tahun {now.year} belum ditetapkan, "
                 "sehingga capaian kinerja belum dapat dihitung.")
     if now.capaian is None:
-        return (f"{head} sebesar {real} dengan target {fmt.target(ind, now.target)}, "
-                f"sehingga capaian kinerja tidak dihitung ({now.note}).")
+        reason = "target bernilai 0" if now.target == 0 else "realisasi bernilai 0"
+        return f"{head} sebesar {real}; karena {reason}, capaian kinerja tidak dihitung."
     return (
         f"{head} sebesar {real} dari target {fmt.target(ind, now.target)}, sehingga capaian kinerjanya "
         f"{fmt.percent(now.capaian)} dengan predikat {now.predicate}."
@@ -84,6 +84,8 @@ def overview(comparisons: list[Comparison], year: int, labels: list[str]) -> str
     """Two or three sentences for the ikhtisar eksekutif."""
     measured = [c for c in comparisons if c.current.capaian is not None]
     no_target = [c for c in comparisons if c.current.realisation is not None and c.current.target is None]
+    not_computed = [c for c in comparisons if c.current.realisation is not None and c.current.target is not None
+                    and c.current.capaian is None]
     unreported = [c for c in comparisons if c.current.realisation is None]
     parts = [f"Pada tahun {year}, {len(measured)} dari {len(comparisons)} indikator kinerja dapat diukur capaiannya"]
     if measured:
@@ -92,6 +94,8 @@ def overview(comparisons: list[Comparison], year: int, labels: list[str]) -> str
     sentences = [parts[0] + "."]
     if no_target:
         sentences.append(f"{len(no_target)} indikator belum dapat diukur karena targetnya belum ditetapkan.")
+    if not_computed:
+        sentences.append(f"{len(not_computed)} indikator tidak dihitung capaiannya karena targetnya bernilai 0.")
     if unreported:
         sentences.append(f"Realisasi {len(unreported)} indikator belum dilaporkan.")
     return " ".join(sentences)
@@ -101,6 +105,8 @@ def efficiency(b: ProgramBudget) -> str:
     if b.absorption is None:
         return f"Pagu {b.program} bernilai 0, sehingga serapan anggaran tidak dihitung."
     head = f"Serapan anggaran {b.program} sebesar {fmt.percent(b.absorption)}"
+    if b.absorption == 0:
+        return f"{head}: anggaran belum terserap, sehingga efisiensi tidak dinilai."
     if not b.indicators:
         return f"{head}; program ini tidak memiliki indikator kinerja di katalog, sehingga efisiensinya tidak dinilai."
     if b.efficiency is None:

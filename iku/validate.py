@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from iku import catalogue as catalogue_mod
+from iku import formatting, validate_report
 from iku import layout as L
-from iku import validate_report
-from iku.cells import find_header, indicator_rows, norm, number_value
+from iku.cells import NotANumber, find_header, indicator_rows, norm, number_value, parse_number
 from iku.errors import InputError, Problem
 from iku.model import Catalogue, Identity, ReportInput, Signatory
 from iku.reader import RawCell, RawWorkbook
+from iku.rules import round_half_up
 
 _REALISATION_HEADER = re.compile(rf"^{L.REALISATION_PREFIX}\s+(\S+)$", re.IGNORECASE)
 
@@ -60,9 +61,13 @@ def validate(raw: RawWorkbook, catalogues: list[Catalogue], year: int | None = N
     if problems:
         raise InputError(problems, source=raw.path.name)
     assert identity is not None
+    if not identity.report_year <= identity.signing_date.year <= identity.report_year + 1:
+        warnings.append(f"Tanggal penandatanganan {identity.signing_date:%d/%m/%Y} jauh dari tahun laporan "
+                        f"{identity.report_year}; periksa lembar Identitas.")
+    warnings.extend(_edited_targets(raw, catalogue))
     if all(realisations[ind.number].get(identity.report_year) is None for ind in catalogue.indicators):
         warnings.append(f"Belum ada satu pun realisasi tahun {identity.report_year} yang diisi.")
-    sheets = validate_report.report_sheets(raw, catalogue, problems, warnings)
+    sheets = validate_report.report_sheets(raw, catalogue, identity.report_year, problems, warnings)
     if problems:
         raise InputError(problems, source=raw.path.name)
     report = ReportInput(source=raw.path, identity=identity, realisations=realisations, **sheets)
@@ -73,7 +78,7 @@ def _identity_cells(raw: RawWorkbook, problems: list[Problem]) -> dict[str, RawC
     """Label in column A -> the value cell in column B."""
     found: dict[str, RawCell] = {}
     for row in raw.sheets[L.SHEET_IDENTITY]:
-        if len(row) >= 2 and norm(row[0].value) in {norm(label) for label in L.ID_LABELS}:
+        if len(row) >= 2 and norm(row[0].value) in {norm(label) for label in L.ID_LABELS + L.ID_OPTIONAL}:
             found[norm(row[0].value)] = row[1]
     for label in L.ID_LABELS:
         if norm(label) not in found:
@@ -114,6 +119,8 @@ def _identity(
         ))
     date_cell = labels.get(norm(L.ID_DATE))
     signing_date = _date(date_cell, problems) if date_cell is not None else None
+    pk_cell = labels.get(norm(L.ID_PK_DATE))
+    pk_date = _date(pk_cell, problems) if pk_cell is not None else None
     if year is None or any(p.sheet == L.SHEET_IDENTITY or p.sheet is None for p in problems):
         return None
     signer = office.signatory
@@ -129,6 +136,7 @@ def _identity(
         signing_place=text(L.ID_PLACE, office.signing_place),
         signing_date=signing_date or dt.date.today(),
         is_sample=status == L.STATUS_SAMPLE,
+        pk_date=pk_date,
     )
 
 
@@ -191,6 +199,35 @@ def _realisations(
             cell = row[col - 1] if row and len(row) >= col else None
             result[ind.number][year] = number_value(cell, ind, problems) if cell else None
     return result
+
+
+def _edited_targets(raw: RawWorkbook, catalogue: Catalogue) -> list[str]:
+    """Targets come from the catalogue; a target cell changed in the workbook is named, never used."""
+    header = find_header(raw, L.SHEET_REALISATION, [])
+    if header is None:
+        return []
+    columns = {int(m.group(1)): c.column for c in header
+               if (m := re.match(rf"^{L.TARGET_PREFIX}\s+(\d{{4}})$", " ".join(str(c.value or "").split())))}
+    rows = indicator_rows(raw, L.SHEET_REALISATION, header, catalogue, [])
+    notes = []
+    for ind in catalogue.indicators:
+        row = rows.get(ind.number, [])
+        for year, col in columns.items():
+            cell = row[col - 1] if len(row) >= col else None
+            if cell is None or year not in ind.targets:
+                continue
+            try:
+                shown = parse_number(cell, ind.is_percent)
+            except NotANumber:
+                shown = None  # the "belum ditetapkan" text
+            wanted = ind.targets[year]
+            if (shown is None) != (wanted is None) or (
+                shown is not None and wanted is not None and round_half_up(shown) != round_half_up(wanted)
+            ):
+                notes.append(f"{cell.sheet}!{cell.coordinate}: target {year} '{ind.name}' di buku kerja berbeda "
+                             f"dengan katalog ({formatting.target(ind, wanted)}); yang dipakai katalog. Target "
+                             "diubah di katalog kantor (lihat README).")
+    return notes
 
 
 def _year_columns(header_row: list[RawCell], catalogue: Catalogue, problems: list[Problem]) -> dict[int, int]:

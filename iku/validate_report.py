@@ -5,6 +5,7 @@ They are optional: a workbook made before they existed still builds, with a warn
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from iku import layout as L
@@ -14,7 +15,9 @@ from iku.model import Analysis, BudgetLine, Catalogue
 from iku.reader import RawCell, RawWorkbook
 
 
-def report_sheets(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warnings: list[str]) -> dict:
+def report_sheets(
+    raw: RawWorkbook, catalogue: Catalogue, year: int, problems: list[Problem], warnings: list[str]
+) -> dict:
     """Keyword arguments for ReportInput: quarters, analysis, budget, narrative."""
     found: dict = {}
     readers = {
@@ -29,7 +32,37 @@ def report_sheets(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem
                             "Buku kerja standar terbaru: python generate.py template PATH")
             continue
         found[key] = read(raw, catalogue, problems)
+        if sheet != L.SHEET_NARRATIVE and _has_data(found[key]):
+            _check_year(raw, sheet, year, problems)
     return found
+
+
+def _has_data(found) -> bool:
+    if isinstance(found, dict):
+        return any(any(v is not None for v in value) if isinstance(value, tuple) else bool(value)
+                   for value in found.values())
+    return bool(found)
+
+
+def _check_year(raw: RawWorkbook, sheet: str, year: int, problems: list[Problem]) -> None:
+    """Figures of another year must never end up in this year's report."""
+    label = raw.cell(sheet, 3, 1)
+    cell = raw.cell(sheet, 3, 2)
+    if label is None or norm(label.value) != norm(L.YEAR_LABEL) or cell is None:
+        problems.append(Problem(f"baris '{L.YEAR_LABEL}' (sel {L.YEAR_LABEL_CELL}-{L.YEAR_VALUE_CELL}) tidak ada; "
+                                "isi tahun data lembar ini", sheet=sheet, cell=L.YEAR_VALUE_CELL))
+        return
+    value = cell.value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if value != year:
+        problems.append(Problem(
+            f"isian lembar ini untuk tahun {cell.value if cell.value is not None else '(kosong)'}, sedangkan "
+            f"tahun laporan {year}. Ganti tahunnya bila isiannya memang untuk {year}, atau kosongkan lembar ini.",
+            sheet=sheet, cell=cell.coordinate,
+        ))
 
 
 def _columns(header_row: list[RawCell], titles: tuple[str, ...], sheet: str, problems: list[Problem]) -> dict[str, int]:
@@ -97,13 +130,20 @@ def _analysis(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem]) -
 def _money(cell: RawCell | None, label: str, problems: list[Problem]) -> Decimal | None:
     if cell is None:
         return None
+    if isinstance(cell.value, str) and cell.value.strip().lower().startswith("rp"):
+        cell = replace(cell, value=cell.value.strip()[2:].strip().lstrip("."))  # "Rp 45.000.000"
     try:
         value = parse_number(cell, percent=False)
     except NotANumber as exc:
-        problems.append(Problem(f"{label} {exc}", sheet=cell.sheet, cell=cell.coordinate))
+        problems.append(Problem(f"{label} {str(exc).replace('46,67', '45.000.000')}", sheet=cell.sheet,
+                                cell=cell.coordinate))
         return None
     if value is not None and value < 0:
         problems.append(Problem(f"{label} tidak boleh negatif", sheet=cell.sheet, cell=cell.coordinate))
+        return None
+    if value is not None and value >= L.MONEY_LIMIT:
+        problems.append(Problem(f"{label} terlalu besar untuk anggaran kecamatan; periksa jumlah digitnya",
+                                sheet=cell.sheet, cell=cell.coordinate))
         return None
     return value
 

@@ -34,9 +34,13 @@ def add_sheets(wb: Workbook, catalogue: Catalogue, report_year: int) -> None:
     _narrative(wb.create_sheet(L.SHEET_NARRATIVE), catalogue)
 
 
-def _intro(ws: Worksheet, title: str, note: str) -> None:
+def _intro(ws: Worksheet, title: str, note: str, year: int | None = None) -> None:
     put_text(ws["A1"], title).font = BOLD
     put_text(ws["A2"], note)
+    if year is not None:  # the year these figures are for; checked against the report year
+        put_text(ws[L.YEAR_LABEL_CELL], L.YEAR_LABEL).font = BOLD
+        _editable(ws[L.YEAR_VALUE_CELL])
+        ws[L.YEAR_VALUE_CELL].value = year
 
 
 def _editable(cell, number_format: str | None = None, wrap: bool = False) -> None:
@@ -76,10 +80,10 @@ def _number_format(ind: Indicator) -> str:
 
 
 def _quarters(ws: Worksheet, catalogue: Catalogue, year: int) -> None:
-    _intro(ws, f"REALISASI TRIWULAN TAHUN {year}",
-           "Isi realisasi per triwulan (sel kuning). Kosong = belum dilaporkan. Kolom terakhir menyebut cara "
-           "realisasi tahunan dihitung dari triwulan bila kolom Realisasi tahun itu di lembar Realisasi kosong.")
-    put_text(ws["A3"], f"Tahun {year}")
+    _intro(ws, "REALISASI TRIWULAN",
+           "Isi realisasi per triwulan (sel kuning). Kosong = belum dilaporkan. Bila kolom Realisasi tahun ini di "
+           "lembar Realisasi kosong dan TW IV terisi, realisasi tahunan dihitung dari triwulan (kolom terakhir).",
+           year)
     _indicator_rows(ws, catalogue, list(L.QUARTERS) + ["Realisasi Tahunan"])
     for offset, ind in enumerate(catalogue.indicators):
         row = FIRST_ROW + offset
@@ -92,8 +96,9 @@ def _quarters(ws: Worksheet, catalogue: Catalogue, year: int) -> None:
 
 
 def _analysis(ws: Worksheet, catalogue: Catalogue, year: int) -> None:
-    _intro(ws, f"ANALISIS CAPAIAN KINERJA TAHUN {year}",
-           "Tulis dengan kalimat sendiri. Boleh kosong: laporan lalu memakai kalimat yang dibuat dari angka saja.")
+    _intro(ws, "ANALISIS CAPAIAN KINERJA",
+           "Tulis dengan kalimat sendiri. Boleh kosong: laporan lalu memakai kalimat yang dibuat dari angka saja.",
+           year)
     _indicator_rows(ws, catalogue, list(L.ANALYSIS_COLUMNS))
     for offset in range(len(catalogue.indicators)):
         row = FIRST_ROW + offset
@@ -106,8 +111,9 @@ def _analysis(ws: Worksheet, catalogue: Catalogue, year: int) -> None:
 
 
 def _budget(ws: Worksheet, catalogue: Catalogue, year: int) -> None:
-    _intro(ws, f"ANGGARAN TAHUN {year}",
-           "Satu baris per kegiatan: program, kegiatan, pagu dan realisasi dalam rupiah (angka saja, tanpa 'Rp').")
+    _intro(ws, "ANGGARAN",
+           "Satu baris per kegiatan: program, kegiatan, pagu dan realisasi dalam rupiah, misalnya 45.000.000.",
+           year)
     titles = [L.HEADER_NUMBER, L.BUDGET_PROGRAM, L.BUDGET_ACTIVITY, L.BUDGET_CEILING, L.BUDGET_SPENT]
     for col, title in enumerate(titles, start=1):
         header(ws.cell(row=HEADER_ROW, column=col), title)

@@ -92,16 +92,18 @@ def _identity(ws: Worksheet, catalogue: Catalogue, report_year: int, sample: boo
         L.ID_PLACE: office.signing_place,
         L.ID_DATE: None,
         L.ID_STATUS: L.STATUS_SAMPLE if sample else L.STATUS_OFFICIAL,
+        L.ID_PK_DATE: None,
     }
     notes = {
         L.ID_YEAR: f"Tahun {office.first_year}-{office.last_year}",
         L.ID_DATE: "Kosong = tanggal saat dokumen dibuat",
         L.ID_STATUS: "RESMI, atau CONTOH untuk latihan (dokumen diberi tanda CONTOH)",
+        L.ID_PK_DATE: "Biasanya awal tahun laporan. Kosong = tanggal ditulis tangan saat penandatanganan",
     }
     header(ws["A1"], "Keterangan")
     header(ws["B1"], "Isian")
     header(ws["C1"], "Catatan")
-    for row, label in enumerate(L.ID_LABELS, start=2):
+    for row, label in enumerate(L.ID_LABELS + L.ID_OPTIONAL, start=2):
         put_text(ws.cell(row=row, column=1), label).border = BORDER
         cell = ws.cell(row=row, column=2)
         value = values[label]
@@ -111,7 +113,7 @@ def _identity(ws: Worksheet, catalogue: Catalogue, report_year: int, sample: boo
             cell.value = value
         cell.fill = INPUT_FILL
         cell.border = BORDER
-        if label == L.ID_DATE:
+        if label in (L.ID_DATE, L.ID_PK_DATE):
             cell.number_format = "DD/MM/YYYY"
         put_text(ws.cell(row=row, column=3), notes.get(label, ""))
     year_row = 2 + L.ID_LABELS.index(L.ID_YEAR)

@@ -88,10 +88,16 @@ def test_quarter_rollup_and_cumulative():
     assert rules.cumulative(q, "jumlah") == [D(2), None, D(5), D(6)]
 
 
-def test_year_figure_from_quarters_when_the_year_is_empty(mantup):
-    res = results_for(mantup, {10: {2024: D(40)}}, quarters={10: (D(20), D("33.33"), None, None)})
-    assert res.achievements[10][-1].realisation == D("33.33")
+def test_year_figure_from_quarters_when_the_year_is_complete(mantup):
+    res = results_for(mantup, {10: {2024: D(40)}}, quarters={10: (D(20), D("33.33"), D("33.33"), D(40))})
+    assert res.achievements[10][-1].realisation == D(40)
     assert any("diambil dari lembar Triwulan" in w for w in res.warnings)
+
+
+def test_partial_year_never_passes_for_the_year(mantup):
+    res = results_for(mantup, {10: {2024: D(40)}}, quarters={10: (D(20), D("33.33"), None, None)})
+    assert res.achievements[10][-1].realisation is None
+    assert any("baru terisi sampai sebelum TW IV" in w for w in res.warnings)
     rows = report.quarter_rows(res)
     row = next(r for r in rows if r.indicator.number == 10)
     assert row.cumulative == (D(20), D("33.33"), None, None)

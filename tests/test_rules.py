@@ -45,7 +45,9 @@ def test_realisation_zero_is_a_value_not_missing():
         ("91", "sangat_tinggi"),
         ("90.99", "tinggi"),
         ("76", "tinggi"),
-        ("75.999", "sedang"),
+        ("75.994", "sedang"),
+        ("75.995", "tinggi"),  # shown as 76,00%: judged as printed
+        ("90.9994", "sangat_tinggi"),
         ("66", "sedang"),
         ("65.99", "rendah"),
         ("51", "rendah"),
@@ -63,3 +65,8 @@ def test_predicate_band_boundaries(capaian, key):
 )
 def test_round_half_up(value, expected):
     assert rules.round_half_up(D(value)) == D(expected)
+
+
+def test_efficiency_judged_on_the_printed_ratio():
+    assert rules.is_efficient(D(95) / D("95.004"))  # 0,99996 prints as 1,00
+    assert not rules.is_efficient(D("0.994"))

@@ -214,7 +214,7 @@ def lkjip_template(path) -> None:
     loop_table(doc, [10, WIDTH - 50, 40], ["No", "Program", "Anggaran (Rp)"],
                ["{{r r.no }}", "{{r r.program }}", "{{r r.pagu }}"], "pk_program", ["center", "left", "right"])
     B.para(doc, "{{ catatan_anggaran }}", italic=True, size=9, space_after=8)
-    two_signatures(doc, WIDTH)
+    two_signatures(doc, WIDTH, key="ttd_pk")
     page_break(doc)
 
     heading(doc, "LAMPIRAN 2. INDIKATOR KINERJA UTAMA {{ periode }}", 1)

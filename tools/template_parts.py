@@ -54,10 +54,10 @@ def signature(doc, left_width: float, right_width: float) -> None:
     signer(t.rows[0].cells[1])
 
 
-def two_signatures(doc, width: float) -> None:
+def two_signatures(doc, width: float, key: str = "ttd") -> None:
     """PK: the superior (pihak kedua) on the left, the head of office (pihak pertama) on the right."""
     t = B.table(doc, 1, [width * 0.42, width * 0.58], grid=False)  # the right block holds the longer name
     B.no_split(t.rows[0])
     left, right = t.rows[0].cells
     signer(left, key="atasan", heading="PIHAK KEDUA,", with_place=False)
-    signer(right, key="ttd", heading="PIHAK PERTAMA,")
+    signer(right, key=key, heading="PIHAK PERTAMA,")
