@@ -46,7 +46,7 @@ def rejected(path: Path, tmp_path: Path, *fragments: str) -> str:
 
 
 def identity_row(label: str) -> int:
-    return 2 + layout.ID_LABELS.index(label)
+    return 2 + (layout.ID_LABELS + layout.ID_OPTIONAL).index(label)
 
 
 @pytest.fixture

@@ -144,3 +144,12 @@ def test_one_bad_workbook_does_not_stop_the_others(make_workbook, tmp_path):
     assert result.exit_code == 1
     assert "1 buku kerja berhasil, 1 gagal" in result.output
     assert (tmp_path / "hasil" / "mantup-2025" / "IKU_Kecamatan_Mantup_2021-2026.docx").exists()
+
+
+def test_percent_fraction_in_a_plain_cell_is_ambiguous(make_workbook, tmp_path):
+    def plain(wb):
+        cell = wb[layout.SHEET_REALISATION]["M14"]
+        cell.number_format = "General"
+        cell.value = 0.4667
+
+    rejected(make_workbook(edit=plain), tmp_path, "Realisasi!M14", "maksudnya 46,67%?")

@@ -83,3 +83,30 @@ def test_narrative_formula_without_value(make_workbook, tmp_path):
         wb[layout.SHEET_NARRATIVE]["B6"] = "=A1"
 
     rejected(make_workbook(edit=formula), tmp_path, "Narasi!B6", "rumus yang hasilnya belum tersimpan")
+
+
+def test_quarters_of_another_year_are_rejected(make_workbook, tmp_path):
+    def old_year(wb):
+        wb[layout.SHEET_QUARTERS]["B3"] = 2024
+
+    path = make_workbook(quarters={10: (20, None, None, None)}, edit=old_year)
+    rejected(path, tmp_path, "Triwulan!B3", "untuk tahun 2024, sedangkan tahun laporan 2025")
+
+
+def test_budget_of_another_year_is_rejected_with_year_option(make_workbook, tmp_path):
+    from conftest import run_cli
+
+    path = make_workbook(budget=[(PROGRAM, "Kegiatan A", 100, 50)])
+    result = run_cli("build", path, "--year", "2026", "--output", tmp_path / "hasil")
+    assert result.exit_code != 0 and "Anggaran!B3" in result.output and not (tmp_path / "hasil").exists()
+
+
+def test_budget_amount_too_large(make_workbook, tmp_path):
+    rejected(make_workbook(budget=[(PROGRAM, "Kegiatan A", 1e300, 0)]), tmp_path, "Anggaran!D5", "terlalu besar")
+
+
+def test_budget_amount_with_rp_prefix_is_read(make_workbook, tmp_path):
+    from conftest import run_cli
+
+    path = make_workbook(budget=[(PROGRAM, "Kegiatan A", "Rp 45.000.000", "Rp. 40.000.000")])
+    assert run_cli("build", path, "--output", tmp_path / "hasil").exit_code == 0

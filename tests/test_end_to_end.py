@@ -124,3 +124,34 @@ def test_failed_render_leaves_previous_outputs_whole(make_workbook, tmp_path, mo
     except RuntimeError:
         pass
     assert {p.name: sha(p) for p in folder.iterdir()} == before
+
+
+def test_edited_target_in_the_workbook_is_named_not_used(make_workbook, tmp_path):
+    def edit(wb):
+        wb["Realisasi"]["L14"] = 0.9
+
+    source = make_workbook({10: {2025: 40}}, edit=edit)
+    result = run_cli("build", source, "--output", tmp_path / "hasil")
+    assert result.exit_code == 0
+    assert "Realisasi!L14: target 2025 'Persentase Desa Naik Kelas' di buku kerja berbeda" in result.output
+    wb = load_workbook(tmp_path / "hasil" / "mantup-2025" / "Pengukuran_Kinerja_Kecamatan_Mantup_2025.xlsx")
+    row = next(r for r in wb["Pengukuran 2025"].iter_rows(values_only=True) if r[1] == "Persentase Desa Naik Kelas")
+    assert row[3] == 0.4667
+
+
+def test_outputs_are_readable_by_colleagues_and_stale_files_go(make_workbook, tmp_path):
+    import os
+
+    source = make_workbook({10: {2025: 40}}, quarters={10: (20, 30, None, None)})
+    run_cli("build", source, "--output", tmp_path / "hasil")
+    folder = tmp_path / "hasil" / "mantup-2025"
+    assert (folder / "Pengukuran_Triwulan_II_Kecamatan_Mantup_2025.docx").exists()
+    umask = os.umask(0)
+    os.umask(umask)
+    assert all(p.stat().st_mode & 0o777 == 0o666 & ~umask for p in folder.iterdir())
+    (folder / "catatan-staf.docx").write_text("milik staf")
+    fewer = make_workbook({10: {2025: 40}}, quarters={10: (20, None, None, None)}, name="lagi.xlsx")
+    result = run_cli("build", fewer, "--output", tmp_path / "hasil")
+    assert "Dihapus: Pengukuran_Triwulan_II_Kecamatan_Mantup_2025.docx" in result.output
+    assert not (folder / "Pengukuran_Triwulan_II_Kecamatan_Mantup_2025.docx").exists()
+    assert (folder / "catatan-staf.docx").exists()  # only the tool's own files are removed

@@ -149,3 +149,19 @@ def test_sentence_not_reported_and_overview(mantup):
         "Pada tahun 2025, 2 dari 10 indikator kinerja dapat diukur capaiannya: 1 berpredikat Sangat Tinggi, "
         "1 berpredikat Tinggi. 1 indikator belum dapat diukur karena targetnya belum ditetapkan. "
         "Realisasi 7 indikator belum dilaporkan.")
+
+
+def test_nothing_spent_is_not_judged(mantup):
+    cat = with_indicator(mantup, 6, targets={**mantup.indicators[5].targets, 2025: D(95)})
+    budget = (BudgetLine("Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", "A", D(100), D(0)),)
+    res = results_for(mantup, {6: {2025: D(95)}}, catalogue=cat, budget=budget)
+    (only,) = report.program_budgets(res)
+    assert only.efficiency is None and only.capaian == D(100)
+    assert sentences.efficiency(only).endswith("sebesar 0,00%: anggaran belum terserap, sehingga efisiensi tidak "
+                                               "dinilai.")
+
+
+def test_target_zero_sentence(mantup):
+    c = by_number(report.comparisons(results_for(mantup, {8: {2023: D(100)}}, year=2023)), 8)
+    assert sentences.outcome(c) == ("Realisasi indikator Persentase Konflik yang Tertangani tahun 2023 sebesar "
+                                    "100,00%; karena target bernilai 0, capaian kinerja tidak dihitung.")
