@@ -34,6 +34,8 @@ def parse_number(cell: RawCell, percent: bool) -> Decimal | None:
         raise NotANumber(f"berisi {_shown(value)}, bukan angka")
     if isinstance(value, (int, float)):
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if isinstance(value, float) and abs(value) < 1e12:
+            number = number.quantize(Decimal("1e-9")).normalize()  # formula noise: 1.0000000000002 -> 1
         if percent and is_percent_format(cell.number_format):
             return number * 100  # Excel stores 46,67% as 0.4667
         return _not_a_fraction(number, percent)

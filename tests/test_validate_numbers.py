@@ -61,3 +61,8 @@ def test_formula_with_cached_value_uses_it():
 def test_booleans_and_dates_are_not_numbers(value):
     with pytest.raises(_NotANumber):
         parse_number(cell(value), percent=False)
+
+
+def test_float_noise_from_formulas_is_dropped():
+    assert parse_number(cell(1.0000000000002, "0.00%", is_formula=True), percent=True) == D(100)
+    assert parse_number(cell(0.1 + 0.2), percent=False) == D("0.3")
