@@ -66,7 +66,7 @@ PDF_HELP = "Tulis juga PDF dari setiap .docx (perlu LibreOffice)."
 @click.option("--pdf", is_flag=True, help=PDF_HELP)
 @click.pass_context
 def main(ctx: click.Context, pdf: bool) -> None:
-    """Membuat dokumen kinerja (IKU, tabel pengukuran) dari buku kerja realisasi.
+    """Membuat dokumen kinerja (IKU, LKjIP, Perjanjian Kinerja, pengukuran) dari buku kerja realisasi.
 
     Tanpa perintah: memproses setiap buku kerja .xlsx di folder input/ ke folder output/.
     """
