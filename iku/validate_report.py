@@ -94,13 +94,20 @@ def text_value(cell: RawCell | None, problems: list[Problem]) -> str:
     return text
 
 
-def _quarters(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem]) -> dict[int, tuple]:
-    sheet = L.SHEET_QUARTERS
+def _indicator_table(
+    raw: RawWorkbook, sheet: str, titles: tuple[str, ...], catalogue: Catalogue, problems: list[Problem]
+) -> tuple[dict[str, int], dict[int, list[RawCell]]]:
+    """Columns by title and rows by indicator number of a sheet laid out like Realisasi."""
     header = find_header(raw, sheet, problems)
     if header is None:
+        return {}, {}
+    return _columns(header, titles, sheet, problems), indicator_rows(raw, sheet, header, catalogue, problems)
+
+
+def _quarters(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem]) -> dict[int, tuple]:
+    columns, rows = _indicator_table(raw, L.SHEET_QUARTERS, L.QUARTERS, catalogue, problems)
+    if not rows:
         return {}
-    columns = _columns(header, L.QUARTERS, sheet, problems)
-    rows = indicator_rows(raw, sheet, header, catalogue, problems)
     result = {}
     for ind in catalogue.indicators:
         row = rows.get(ind.number, [])
@@ -113,12 +120,7 @@ def _quarters(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem]) -
 
 
 def _analysis(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem]) -> dict[int, Analysis]:
-    sheet = L.SHEET_ANALYSIS
-    header = find_header(raw, sheet, problems)
-    if header is None:
-        return {}
-    columns = _columns(header, L.ANALYSIS_COLUMNS, sheet, problems)
-    rows = indicator_rows(raw, sheet, header, catalogue, problems)
+    columns, rows = _indicator_table(raw, L.SHEET_ANALYSIS, L.ANALYSIS_COLUMNS, catalogue, problems)
     result = {}
     for number, row in rows.items():
         texts = [text_value(_cell(row, columns[t]), problems) if t in columns else "" for t in L.ANALYSIS_COLUMNS]

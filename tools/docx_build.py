@@ -56,6 +56,17 @@ def page(section, landscape: bool, margins_mm=(25, 20, 20, 20)) -> None:
     section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
 
 
+def new_document(size: int, landscape: bool, margins_mm: tuple[int, int, int, int]):
+    """A Document with our styles and F4 page; returns (document, its first section)."""
+    from docx import Document
+
+    doc = Document()
+    base_styles(doc, size=size)
+    section = doc.sections[0]
+    page(section, landscape=landscape, margins_mm=margins_mm)
+    return doc, section
+
+
 def para(container, text: str = "", bold=False, size=None, align=None, italic=False, underline=False,
          space_after=0, space_before=0, keep_next=False, style=None, color=None):
     p = container.add_paragraph(style=style) if style else container.add_paragraph()

@@ -4,7 +4,6 @@ Bab I-IV, lampiran. Built by make_templates.py."""
 from __future__ import annotations
 
 import docx_build as B
-from docx import Document
 from docx.enum.text import WD_BREAK
 from template_parts import marker_header, signature, two_signatures
 
@@ -126,10 +125,7 @@ def budget(doc) -> None:
 
 
 def lkjip_template(path) -> None:
-    doc = Document()
-    B.base_styles(doc, size=12)
-    section = doc.sections[0]
-    B.page(section, landscape=False, margins_mm=(30, 20, 25, 25))
+    doc, section = B.new_document(12, False, (30, 20, 25, 25))
     marker_header(section)
 
     cover(doc)

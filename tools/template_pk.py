@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import docx_build as B
-from docx import Document
 from template_lkjip import loop_table, page_break
 from template_parts import letterhead, marker_header, signature, two_signatures
 
@@ -11,10 +10,7 @@ WIDTH = 215 - 25 - 20
 
 
 def pk_template(path) -> None:
-    doc = Document()
-    B.base_styles(doc, size=12)
-    section = doc.sections[0]
-    B.page(section, landscape=False, margins_mm=(25, 20, 20, 20))
+    doc, section = B.new_document(12, False, (25, 20, 20, 20))
     marker_header(section)
     letterhead(doc)
     B.para(doc, "PERJANJIAN KINERJA TAHUN {{ tahun }}", bold=True, size=13, align="center", space_before=12)
@@ -54,10 +50,7 @@ def pk_template(path) -> None:
 
 
 def quarter_template(path) -> None:
-    doc = Document()
-    B.base_styles(doc, size=11)
-    section = doc.sections[0]
-    B.page(section, landscape=True, margins_mm=(25, 20, 20, 20))
+    doc, section = B.new_document(11, True, (25, 20, 20, 20))
     marker_header(section)
     width = 330 - 45
     B.para(doc, "PENGUKURAN KINERJA TRIWULAN {{ triwulan }} TAHUN {{ tahun }}", bold=True, size=12,
