@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from iku import catalogue as catalogue_mod
-from iku import compute, reader, render_docx, render_lkjip, render_pk, render_xlsx, toc_pages, validate
+from iku import compute, reader, render_docx, render_lkjip, render_pk, render_xlsx, report, toc_pages, validate
 from iku import pdf as pdf_mod
 from iku.model import Catalogue, Results
 from iku.writer import Document, remove_stale, write_documents
@@ -45,18 +45,18 @@ def lkjip_name(results: Results) -> str:
     return _name(results, "LKjIP") + ".docx"
 
 
-def render(results: Results, lkjip_pages: dict[str, int] | None = None) -> list[Document]:
+def render(results: Results, view: report.AnnualReport, lkjip_pages: dict[str, int] | None = None) -> list[Document]:
     office = results.catalogue.office
     iku_name = _name(results, "IKU").rsplit("_", 1)[0] + f"_{office.first_year}-{office.last_year}.docx"
     documents = [
         Document(iku_name, render_docx.iku_document(results), "Dokumen IKU"),
-        Document(lkjip_name(results), render_lkjip.lkjip_document(results, lkjip_pages), "LKjIP"),
-        Document(_name(results, "Perjanjian_Kinerja") + ".docx", render_pk.pk_document(results),
+        Document(lkjip_name(results), render_lkjip.lkjip_document(results, view, lkjip_pages), "LKjIP"),
+        Document(_name(results, "Perjanjian_Kinerja") + ".docx", render_pk.pk_document(results, view),
                  "Perjanjian Kinerja"),
-        Document(_name(results, "Pengukuran_Kinerja") + ".xlsx", render_xlsx.measurement_workbook(results),
+        Document(_name(results, "Pengukuran_Kinerja") + ".xlsx", render_xlsx.measurement_workbook(results, view),
                  "Tabel pengukuran kinerja"),
     ]
-    for quarter, content in render_pk.quarter_documents(results):
+    for quarter, content in render_pk.quarter_documents(results, view):
         roman = render_pk.ROMAN[quarter - 1]
         documents.append(Document(_name(results, f"Pengukuran_Triwulan_{roman}") + ".docx", content,
                                   f"Pengukuran kinerja triwulan {roman}"))
@@ -66,7 +66,8 @@ def render(results: Results, lkjip_pages: dict[str, int] | None = None) -> list[
 def build(path: Path, output_root: Path, catalogues: list[Catalogue] | None = None,
           year: int | None = None, pdf: bool = False) -> BuildOutcome:
     results = check(path, catalogues, year)
-    documents = render(results)  # everything rendered in memory before anything is written
+    view = report.annual_report(results)  # computed once; the renderers only format it
+    documents = render(results, view)  # everything rendered in memory before anything is written
     folder = output_folder(results, output_root)
     written = write_documents(folder, documents)
     titles = [d.title for d in documents]
@@ -74,7 +75,7 @@ def build(path: Path, output_root: Path, catalogues: list[Catalogue] | None = No
     if pdf:
         pages = toc_pages.find(folder / lkjip_name(results))
         if pages:  # the same layout again, now with page numbers in the table of contents
-            write_documents(folder, [Document(lkjip_name(results), render_lkjip.lkjip_document(results, pages),
+            write_documents(folder, [Document(lkjip_name(results), render_lkjip.lkjip_document(results, view, pages),
                                               "LKjIP")])
         else:
             warnings.append("Nomor halaman daftar isi LKjIP tidak dapat dibaca dari PDF; Word mengisinya saat dibuka.")

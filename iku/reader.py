@@ -58,6 +58,8 @@ def read(path: Path) -> RawWorkbook:
         raise InputError(Problem(f"file {path} tidak ditemukan")) from None
     except OSError as exc:
         raise InputError(Problem(f"file {path} tidak dapat dibaca: {exc.strerror}")) from None
+    # Two views of the same bytes: cached values, and formulas. Only together do they reveal a formula
+    # whose value was never computed (a file saved by a program, never opened in Excel).
     try:
         values = load_workbook(io.BytesIO(content), data_only=True)
         formulas = load_workbook(io.BytesIO(content), data_only=False)

@@ -8,12 +8,12 @@ from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Mm, Pt
 from docxtpl import DocxTemplate, InlineImage, RichText
 
-from iku import charts, rules, sentences
+from iku import charts, sentences
 from iku import formatting as fmt
 from iku.model import Results
 from iku.render_common import LEVEL_NAMES, common_context, pk_rows, program_rows, render, rupiah, signature
 from iku.render_docx import target_table
-from iku.report import Comparison, ProgramBudget, comparisons, program_budgets, total_budget
+from iku.report import AnnualReport, Comparison, ProgramBudget, total_budget
 
 CHART_WIDTH = Mm(150)
 TOC_PLACEHOLDER = "[daftar isi]"  # the paragraph tools/template_lkjip.py leaves inside the TOC field
@@ -80,10 +80,10 @@ def _budget(results: Results, budgets: list[ProgramBudget]) -> dict:
         rows.append({"no": _cell(str(i), bold=True), "uraian": _cell(b.program, bold=True),
                      "pagu": _cell(rupiah(b.ceiling), bold=True), "realisasi": _cell(rupiah(b.spent), bold=True),
                      "serapan": _cell(_maybe_percent(b.absorption), bold=True)})
-        for line in b.lines:
+        for line, line_absorption in zip(b.lines, b.line_absorption, strict=True):
             rows.append({"no": _cell(""), "uraian": _cell(f"\u2022 {line.activity}"),
                          "pagu": _cell(rupiah(line.ceiling)), "realisasi": _cell(rupiah(line.spent)),
-                         "serapan": _cell(_maybe_percent(rules.absorption(line.ceiling, line.spent)))})
+                         "serapan": _cell(_maybe_percent(line_absorption))})
     ceiling, spent, absorption = total_budget(budgets)
     rows.append({"no": _cell(""), "uraian": _cell("Jumlah", bold=True),
                  "pagu": _cell(rupiah(ceiling), bold=True), "realisasi": _cell(rupiah(spent), bold=True),
@@ -111,13 +111,13 @@ def _maybe_percent(value) -> str:
     return fmt.percent(value) if value is not None else "-"
 
 
-def lkjip_context(results: Results, template: DocxTemplate) -> dict:
+def lkjip_context(results: Results, view: AnnualReport, template: DocxTemplate) -> dict:
     cat = results.catalogue
     office = cat.office
     year = results.report_year
-    comps = comparisons(results)
+    comps = list(view.comparisons)
     labels = [office.predicate_labels[key] for _, key in SCALE]
-    budgets = program_budgets(results)
+    budgets = list(view.budgets)
     overview = sentences.overview(comps, year, labels)
     obstacles = [f"{a.indicator.name}: {analysis.obstacle.rstrip('.')}" for a in results.for_year(year)
                  if (analysis := results.report.analysis.get(a.indicator.number)) and analysis.obstacle]
@@ -233,6 +233,6 @@ def _fill_toc(template: DocxTemplate, pages: dict[str, int]) -> None:
     placeholder._p.getparent().remove(placeholder._p)
 
 
-def lkjip_document(results: Results, pages: dict[str, int] | None = None) -> bytes:
-    return render("lkjip.docx", lambda template: lkjip_context(results, template), results.catalogue.office.paper,
+def lkjip_document(results: Results, view: AnnualReport, pages: dict[str, int] | None = None) -> bytes:
+    return render("lkjip.docx", lambda template: lkjip_context(results, view, template), results.catalogue.office.paper,
                   update_fields=True, finish=lambda template: _fill_toc(template, pages or {}))

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from iku import formatting as fmt
-from iku import rules
 from iku.model import Results
 from iku.render_common import common_context, pk_rows, program_rows, render, signature
-from iku.report import QuarterRow, last_quarter_reported, program_budgets, quarter_rows
+from iku.report import AnnualReport, QuarterRow
 
 ROMAN = ("I", "II", "III", "IV")
 
 
-def pk_context(results: Results) -> dict:
+def pk_context(results: Results, view: AnnualReport) -> dict:
     office = results.catalogue.office
     year = results.report_year
-    budgets = program_budgets(results)
+    budgets = view.budgets
     unset = [ind.name for ind in results.catalogue.indicators if ind.targets.get(year) is None]
     return {
         **common_context(results),
@@ -37,8 +36,8 @@ def pk_context(results: Results) -> dict:
     }
 
 
-def pk_document(results: Results) -> bytes:
-    return render("pk.docx", lambda template: pk_context(results), results.catalogue.office.paper)
+def pk_document(results: Results, view: AnnualReport) -> bytes:
+    return render("pk.docx", lambda template: pk_context(results, view), results.catalogue.office.paper)
 
 
 def quarter_context(results: Results, rows: list[QuarterRow], quarter: int) -> dict:
@@ -47,14 +46,8 @@ def quarter_context(results: Results, rows: list[QuarterRow], quarter: int) -> d
     def line(row: QuarterRow) -> dict[str, str]:
         ind = row.indicator
         capaian = row.capaian[quarter - 1]
-        if capaian is not None:
-            note = labels[rules.predicate_key(capaian)]
-        elif row.target is None:
-            note = rules.NOTE_NO_TARGET
-        elif row.cumulative[quarter - 1] is None:
-            note = rules.NOTE_NOT_REPORTED
-        else:
-            note = rules.NOTE_ZERO_TARGET
+        band = row.bands[quarter - 1]
+        note = labels[band] if band else row.notes[quarter - 1]
         return {
             "no": str(ind.number), "nama": ind.name, "target": fmt.target(ind, row.target),
             "realisasi": fmt.value(ind, row.quarters[quarter - 1]),
@@ -71,11 +64,11 @@ def quarter_context(results: Results, rows: list[QuarterRow], quarter: int) -> d
     }
 
 
-def quarter_documents(results: Results) -> list[tuple[int, bytes]]:
+def quarter_documents(results: Results, view: AnnualReport) -> list[tuple[int, bytes]]:
     """One document per quarter, up to the last quarter with any figure."""
-    rows = quarter_rows(results)
+    rows = list(view.quarters)
     return [
         (q, render("triwulan.docx", lambda template, q=q: quarter_context(results, rows, q),
                    results.catalogue.office.paper))
-        for q in range(1, last_quarter_reported(rows) + 1)
+        for q in range(1, view.last_quarter + 1)
     ]

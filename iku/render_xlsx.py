@@ -14,8 +14,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from iku import formatting as fmt
 from iku.model import Achievement, Indicator, Results
 from iku.render_common import SAMPLE_MARK, signature
-from iku.report import last_quarter_reported, quarter_rows
-from iku.rules import predicate_key, round_half_up
+from iku.report import AnnualReport
+from iku.rules import round_half_up
 from iku.xlsx_style import BOLD, BORDER, CENTER, COUNT_FORMAT, DECIMAL_FORMAT, PERCENT_FORMAT, WRAP, header, put_text
 
 BAND_FILLS = {
@@ -30,12 +30,12 @@ WIDTHS = (5, 55, 9, 15, 15, 12, 28)
 CHART_ROWS = 16  # rows taken by one chart on the Grafik sheet
 
 
-def measurement_workbook(results: Results) -> bytes:
+def measurement_workbook(results: Results, view: AnnualReport) -> bytes:
     wb = Workbook()
     year = results.report_year
     _year_sheet(wb.active, results, year)
     _recap_sheet(wb.create_sheet(f"Rekap {results.catalogue.office.first_year}-{year}"), results)
-    _quarter_sheet(wb.create_sheet(f"Triwulan {year}"), results)
+    _quarter_sheet(wb.create_sheet(f"Triwulan {year}"), results, view)
     _chart_sheet(wb.create_sheet("Grafik"), results)
     buffer = io.BytesIO()
     wb.save(buffer)
@@ -158,11 +158,10 @@ def _recap_sheet(ws: Worksheet, results: Results) -> None:
     _print_setup(ws)
 
 
-def _quarter_sheet(ws: Worksheet, results: Results) -> None:
+def _quarter_sheet(ws: Worksheet, results: Results, view: AnnualReport) -> None:
     """Per indicator: each quarter's realisation, the year to date after each, and capaian against the year."""
     office = results.catalogue.office
-    rows = quarter_rows(results)
-    last = last_quarter_reported(rows)
+    rows, last = view.quarters, view.last_quarter
     quarters = [f"TW {r}" for r in ("I", "II", "III", "IV")]
     columns = ("No", "Indikator Kinerja", "Target", *quarters, *[f"s.d. {q}" for q in quarters],
                f"Capaian s.d. TW {('-', 'I', 'II', 'III', 'IV')[last]}", "Predikat / Keterangan")
@@ -179,6 +178,7 @@ def _quarter_sheet(ws: Worksheet, results: Results) -> None:
         for i, value in enumerate(q.quarters + q.cumulative):
             _number_cell(ws.cell(row=row, column=4 + i), ind, value, "-")
         capaian = q.capaian[last - 1] if last else None
+        band = q.bands[last - 1] if last else None
         cell = ws.cell(row=row, column=12)
         note = ws.cell(row=row, column=13)
         if capaian is None:
@@ -187,7 +187,6 @@ def _quarter_sheet(ws: Worksheet, results: Results) -> None:
         else:
             cell.value = float(round_half_up(capaian) / 100)
             cell.number_format = PERCENT_FORMAT
-            band = predicate_key(capaian)
             put_text(note, office.predicate_labels[band]).fill = PatternFill("solid", fgColor=BAND_FILLS[band])
         for col in range(1, len(columns) + 1):
             ws.cell(row=row, column=col).border = BORDER

@@ -50,6 +50,7 @@ class ProgramBudget:
     indicators: tuple[Achievement, ...]  # the program's indicators this year
     capaian: Decimal | None  # mean capaian of those with one
     efficiency: Decimal | None  # capaian / serapan (ours, shared/domain)
+    line_absorption: tuple[Decimal | None, ...] = ()  # serapan of each kegiatan, in the order of `lines`
 
     @property
     def efficient(self) -> bool | None:
@@ -63,6 +64,24 @@ class QuarterRow:
     quarters: tuple[Decimal | None, ...]
     cumulative: tuple[Decimal | None, ...]  # year to date after each quarter
     capaian: tuple[Decimal | None, ...]  # cumulative against the year's target
+    bands: tuple[str | None, ...]  # predicate band of each capaian
+    notes: tuple[str, ...]  # why a quarter has no capaian, "" where it has one
+
+
+@dataclass(frozen=True)
+class AnnualReport:
+    """Everything the LKjIP, PK and quarterly documents show beyond the capaian, computed once."""
+
+    comparisons: tuple[Comparison, ...]
+    budgets: tuple[ProgramBudget, ...]
+    quarters: tuple[QuarterRow, ...]
+    last_quarter: int  # 1-4, 0 when no quarter is reported
+
+
+def annual_report(results: Results) -> AnnualReport:
+    rows = quarter_rows(results)
+    return AnnualReport(tuple(comparisons(results)), tuple(program_budgets(results)), tuple(rows),
+                        last_quarter_reported(rows))
 
 
 def comparison(results: Results, indicator: Indicator) -> Comparison:
@@ -106,11 +125,12 @@ def program_budgets(results: Results) -> list[ProgramBudget]:
         values = [a.capaian for a in mine if a.capaian is not None]
         capaian = sum(values, Decimal(0)) / len(values) if values else None
         budgets.append(ProgramBudget(program, tuple(lines), ceiling, spent, absorption, mine, capaian,
-                                     rules.efficiency(capaian, absorption)))
+                                     rules.efficiency(capaian, absorption),
+                                     tuple(rules.absorption(line.ceiling, line.spent) for line in lines)))
     return budgets
 
 
-def total_budget(budgets: list[ProgramBudget]) -> tuple[Decimal, Decimal, Decimal | None]:
+def total_budget(budgets: list[ProgramBudget] | tuple[ProgramBudget, ...]) -> tuple[Decimal, Decimal, Decimal | None]:
     ceiling = sum((b.ceiling for b in budgets), Decimal(0))
     spent = sum((b.spent for b in budgets), Decimal(0))
     return ceiling, spent, rules.absorption(ceiling, spent)
@@ -123,10 +143,10 @@ def quarter_rows(results: Results) -> list[QuarterRow]:
         quarters = tuple(results.report.quarters.get(ind.number, (None,) * 4))
         cumulative = tuple(rules.cumulative(quarters, ind.rollup))
         target = ind.targets.get(year)
-        capaian = tuple(
-            rules.capaian(target, value, ind.higher_is_better, ind.lower_formula)[0] for value in cumulative
-        )
-        rows.append(QuarterRow(ind, target, quarters, cumulative, capaian))
+        computed = [rules.capaian(target, value, ind.higher_is_better, ind.lower_formula) for value in cumulative]
+        capaian = tuple(value for value, _ in computed)
+        bands = tuple(rules.predicate_key(value) if value is not None else None for value in capaian)
+        rows.append(QuarterRow(ind, target, quarters, cumulative, capaian, bands, tuple(n for _, n in computed)))
     return rows
 
 

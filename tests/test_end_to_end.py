@@ -114,7 +114,7 @@ def test_failed_render_leaves_previous_outputs_whole(make_workbook, tmp_path, mo
     _, folder = build(make_workbook, tmp_path)
     before = {p.name: sha(p) for p in folder.iterdir()}
 
-    def broken(results):
+    def broken(results, view):
         raise RuntimeError("disk penuh")
 
     monkeypatch.setattr(render_xlsx, "measurement_workbook", broken)
