@@ -20,8 +20,9 @@ class NotANumber(ValueError):
     """Carries the Indonesian explanation of why a cell is not a usable number."""
 
 
-def parse_number(cell: RawCell, percent: bool) -> Decimal | None:
-    """The number a cell holds, in the indicator's unit (percent as 46.67), or None when empty."""
+def parse_number(cell: RawCell, percent: bool, example: str = "46,67") -> Decimal | None:
+    """The number a cell holds, in the indicator's unit (percent as 46.67), or None when empty.
+    `example` is the number shown in the message when the text is not one."""
     value = cell.value
     if cell.is_formula and value is None:
         raise NotANumber(
@@ -40,7 +41,7 @@ def parse_number(cell: RawCell, percent: bool) -> Decimal | None:
             return number * 100  # Excel stores 46,67% as 0.4667
         return _not_a_fraction(number, percent)
     text = str(value)
-    number = _parse_text(text, percent)
+    number = _parse_text(text, percent, example)
     return number if text.strip().endswith("%") else _not_a_fraction(number, percent)
 
 
@@ -62,7 +63,7 @@ def is_percent_format(number_format: str) -> bool:
     return "%" in _QUOTED.sub("", number_format or "")
 
 
-def _parse_text(text: str, percent: bool) -> Decimal:
+def _parse_text(text: str, percent: bool, example: str) -> Decimal:
     cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
     has_sign = cleaned.endswith("%")
     if has_sign:
@@ -79,7 +80,7 @@ def _parse_text(text: str, percent: bool) -> Decimal:
             f"'{text}' memakai titik sebagai tanda desimal; tulis dengan koma, misalnya "
             f"'{cleaned.replace('.', ',')}'"
         )
-    raise NotANumber(f"'{text}' bukan angka; tulis angka seperti 46,67")
+    raise NotANumber(f"'{text}' bukan angka; tulis angka seperti {example}")
 
 
 def _shown(value: object) -> str:

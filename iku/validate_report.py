@@ -135,10 +135,9 @@ def _money(cell: RawCell | None, label: str, problems: list[Problem]) -> Decimal
     if isinstance(cell.value, str) and cell.value.strip().lower().startswith("rp"):
         cell = replace(cell, value=cell.value.strip()[2:].strip().lstrip("."))  # "Rp 45.000.000"
     try:
-        value = parse_number(cell, percent=False)
+        value = parse_number(cell, percent=False, example="45.000.000")
     except NotANumber as exc:
-        problems.append(Problem(f"{label} {str(exc).replace('46,67', '45.000.000')}", sheet=cell.sheet,
-                                cell=cell.coordinate))
+        problems.append(Problem(f"{label} {exc}", sheet=cell.sheet, cell=cell.coordinate))
         return None
     if value is not None and value < 0:
         problems.append(Problem(f"{label} tidak boleh negatif", sheet=cell.sheet, cell=cell.coordinate))
@@ -169,7 +168,6 @@ def _budget(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem]) -> 
         program, activity = (text_value(c, problems) for c in cells[:2])
         ceiling = _money(cells[2], "pagu", problems)
         spent = _money(cells[3], "realisasi anggaran", problems)
-        where = cells[0] or cells[2]
         for value, cell, label in ((program, cells[0], "program"), (activity, cells[1], "kegiatan")):
             if not value and cell is not None:
                 problems.append(Problem(f"nama {label} kosong pada baris anggaran yang terisi",
@@ -181,7 +179,7 @@ def _budget(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem]) -> 
         if ceiling is not None and spent is not None and spent > ceiling:
             problems.append(Problem("realisasi anggaran melebihi pagu", sheet=sheet, cell=cells[3].coordinate))
             continue
-        if program and activity and ceiling is not None and spent is not None and where is not None:
+        if program and activity and ceiling is not None and spent is not None:
             lines.append(BudgetLine(program, activity, ceiling, spent))
     return tuple(lines)
 
