@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from iku.errors import InputError, Problem
-from iku.model import LEVELS, UNITS, Catalogue, Function, Indicator, Office, Signatory
+from iku.model import LEVELS, UNITS, Catalogue, DataSettings, Function, Indicator, Office, Signatory
 from iku.rules import LOWEST_BAND, PREDICATE_BANDS, ROLLUPS
 
 OFFICES_DIR = Path(__file__).parent / "offices"
@@ -37,12 +37,13 @@ def load(path: Path) -> Catalogue:
     reader = _Reader(path.name)
     office = reader.office(data)
     indicators = tuple(reader.indicator(row, office) for row in data.get("indikator", []))
+    settings = reader.data_settings(data.get("data", {}), office)
     numbers = [ind.number for ind in indicators]
     for n in {n for n in numbers if numbers.count(n) > 1}:
         reader.fail(f"nomor indikator {n} dipakai lebih dari sekali")
     if reader.problems:
         raise InputError(reader.problems, source=path.name)
-    return Catalogue(office=office, indicators=indicators, source=path)
+    return Catalogue(office=office, indicators=indicators, source=path, data=settings)
 
 
 class _Reader:
@@ -180,4 +181,54 @@ class _Reader:
             rollup=rollup,
             standard=self.number(standard.get("nilai", ""), f"{where}, standar"),
             standard_source=str(standard.get("sumber", "")),
+            source=self.measure(row, where),
+        )
+
+    def measure(self, row: dict, where: str) -> str:
+        from iku.sources import MEASURES  # the registry of data sheets; imported late, it imports the model
+
+        key = row.get("sumber_data", "")
+        if key and key not in MEASURES:
+            self.fail(f"{where}: sumber_data '{key}' tidak dikenal; pilih salah satu dari {', '.join(MEASURES)}")
+            return ""
+        return key
+
+    def data_settings(self, table: dict, office: Office) -> DataSettings:
+        villages = table.get("desa", [])
+        if not (isinstance(villages, list) and all(isinstance(v, str) and v.strip() for v in villages)):
+            self.fail("[data]: 'desa' harus daftar nama desa")
+            villages = []
+        if len({" ".join(v.split()).casefold() for v in villages}) != len(villages):
+            self.fail("[data]: nama desa di 'desa' ada yang ganda")
+        if villages and office.village_count and len(villages) != office.village_count:
+            self.fail(f"[data]: 'desa' memuat {len(villages)} nama, padahal jumlah_desa {office.village_count}")
+        base = table.get("tahun_dasar_desa")
+        if base is not None and not isinstance(base, int):
+            self.fail("[data]: 'tahun_dasar_desa' harus tahun")
+            base = None
+        weight = table.get("skm_bobot", "1/9")
+        if weight not in ("1/9", "0,111"):
+            self.fail(f"[data]: skm_bobot '{weight}' tidak dikenal; pilih \"1/9\" atau \"0,111\"")
+        scale = table.get("skm_skala", "14/2017")
+        if scale not in ("14/2017", "16/2014"):
+            self.fail(f"[data]: skm_skala '{scale}' tidak dikenal; pilih \"14/2017\" atau \"16/2014\"")
+        affairs = table.get("urusan_umum", [])
+        if not (isinstance(affairs, list) and all(isinstance(a, str) and a.strip() for a in affairs)):
+            self.fail("[data]: 'urusan_umum' harus daftar teks")
+            affairs = []
+        components = []
+        for item in table.get("sakip_komponen", []):
+            name = self.text(item, "nama", "[data] sakip_komponen")
+            weight_value = self.number(item.get("bobot", ""), f"[data] sakip_komponen {name}")
+            if weight_value is None:
+                self.fail(f"[data] sakip_komponen {name}: 'bobot' harus angka")
+                continue
+            components.append((name, weight_value))
+        return DataSettings(
+            villages=tuple(" ".join(v.split()) for v in villages),
+            village_base_year=base,
+            skm_weight=weight,
+            skm_scale=scale,
+            affairs=tuple(" ".join(a.split()) for a in affairs),
+            sakip_components=tuple(components),
         )

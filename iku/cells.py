@@ -63,6 +63,32 @@ def is_percent_format(number_format: str) -> bool:
     return "%" in _QUOTED.sub("", number_format or "")
 
 
+_MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli",
+           "agustus", "september", "oktober", "november", "desember")
+
+
+def parse_date_text(text: str) -> dt.date | None:
+    """A date written as text, day first (12/04/2025, 12-04-2025, 12 April 2025) or ISO (2025-04-12)."""
+    text = " ".join(text.split())
+    for pattern in ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            pass
+    parts = text.split()
+    if len(parts) == 3 and parts[1].casefold() in _MONTHS and parts[0].isdigit() and parts[2].isdigit():
+        try:
+            return dt.date(int(parts[2]), _MONTHS.index(parts[1].casefold()) + 1, int(parts[0]))
+        except ValueError:
+            return None
+    return None
+
+
+def parse_number_text(text: str, percent: bool, example: str = "46,67") -> Decimal:
+    """A number written as text in Indonesian notation; raises NotANumber with the reason."""
+    return _parse_text(text, percent, example)
+
+
 def _parse_text(text: str, percent: bool, example: str) -> Decimal:
     cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
     has_sign = cleaned.endswith("%")

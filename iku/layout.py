@@ -24,8 +24,9 @@ ID_PLACE = "Tempat Penandatanganan"
 ID_DATE = "Tanggal Penandatanganan"
 ID_STATUS = "Status Data"
 ID_PK_DATE = "Tanggal Perjanjian Kinerja"
+ID_POPULATION = "Populasi Penerima Layanan"  # the SKM's minimum number of respondents follows from it
 ID_LABELS = (ID_OFFICE, ID_YEAR, ID_NAME, ID_POSITION, ID_RANK, ID_NIP, ID_PLACE, ID_DATE, ID_STATUS)
-ID_OPTIONAL = (ID_PK_DATE,)  # rows a workbook made before they existed may lack
+ID_OPTIONAL = (ID_PK_DATE, ID_POPULATION)  # rows a workbook made before they existed may lack
 
 STATUS_OFFICIAL = "RESMI"
 STATUS_SAMPLE = "CONTOH"
@@ -70,3 +71,50 @@ YEAR_LABEL_CELL = "A3"
 YEAR_VALUE_CELL = "B3"
 MONEY_LIMIT = 10**15  # rupiah; anything larger is a typing slip
 TEXT_LIMIT = 4000  # characters in one cell of text
+
+# Data sheets: the evidence behind a realisation (iku/sources). Every one is optional; where one holds data
+# for a year, the realisation is computed from it. Names and header labels are a contract: keep them.
+SHEET_SKM = "SKM"
+SHEET_VILLAGES = "Status Desa"
+SHEET_SERVICES = "Pelayanan"
+SHEET_STANDARDS = "Standar Pelayanan"
+SHEET_HOLIDAYS = "Hari Libur"
+SHEET_CONFLICTS = "Konflik"
+SHEET_EMPOWERMENT = "Pemberdayaan"
+SHEET_AFFAIRS = "Urusan"
+SHEET_SAKIP = "SAKIP"
+DATA_SHEETS = (SHEET_SKM, SHEET_VILLAGES, SHEET_SERVICES, SHEET_STANDARDS, SHEET_HOLIDAYS, SHEET_CONFLICTS,
+               SHEET_EMPOWERMENT, SHEET_AFFAIRS, SHEET_SAKIP)
+DATA_HEADER_ROW = 4  # where the template puts the header; readers search the first HEADER_SEARCH_ROWS rows
+YES, NO = "Ya", "Tidak"
+
+SKM_DATE = "Tanggal"
+SKM_INDICATOR = "Indikator"
+SKM_UNSUR = tuple(f"U{i}" for i in range(1, 10))
+
+VILLAGE = "Desa"
+VILLAGE_STATUS_PREFIX = "Status"
+VILLAGE_IDM_PREFIX = "Nilai IDM"
+
+SERVICE_NUMBER = "Nomor"
+SERVICE_KIND = "Jenis Layanan"
+SERVICE_RECEIVED = "Tanggal Diterima"
+SERVICE_DONE = "Tanggal Selesai"
+STANDARD_DAYS = "Waktu Penyelesaian (hari kerja)"
+HOLIDAY_DATE = "Tanggal"
+HOLIDAY_NAME = "Keterangan"
+
+CONFLICT_DATE = "Tanggal"
+CONFLICT_VILLAGE = "Desa"
+CONFLICT_TEXT = "Uraian"
+CONFLICT_HANDLED = "Tertangani"
+CONFLICT_HANDLED_DATE = "Tanggal Tertangani"
+
+EMPOWERMENT_PREFIX = "Pemberdayaan"
+EMPOWERMENT_ACTIVITY_PREFIX = "Kegiatan"
+AFFAIR = "Urusan"
+AFFAIR_PREFIX = "Diselenggarakan"
+SAKIP_COMPONENT = "Komponen"
+SAKIP_WEIGHT = "Bobot"
+SAKIP_VALUE_PREFIX = "Nilai"
+SAKIP_TOTAL = "Nilai SAKIP"  # the row holding the Inspektorat's total, in column Komponen

@@ -44,6 +44,7 @@ class Indicator:
     rollup: str = "terakhir"  # how quarters make the year: "terakhir", "jumlah" or "rata-rata"
     standard: Decimal | None = None  # national or provincial standard, where one exists
     standard_source: str = ""
+    source: str = ""  # what a data sheet measures for it (key of iku.sources.MEASURES); "" = typed only
 
     @property
     def is_percent(self) -> bool:
@@ -77,14 +78,31 @@ class Office:
 
 
 @dataclass(frozen=True)
+class DataSettings:
+    """What the data sheets need to know about an office (catalogue table [data])."""
+
+    villages: tuple[str, ...] = ()  # the desa of the kecamatan, in the order the workbook lists them
+    village_base_year: int | None = None  # kondisi awal of the Renstra: Desa Naik Kelas compares with it
+    skm_weight: str = "1/9"  # "1/9" (PermenPANRB 14/2017) or "0,111" (the rounded weight many kabupaten use)
+    skm_scale: str = "14/2017"  # mutu bands: "14/2017" or "16/2014"
+    affairs: tuple[str, ...] = ()  # urusan pemerintahan umum run by the kecamatan
+    sakip_components: tuple[tuple[str, Decimal], ...] = ()  # komponen, bobot
+
+
+@dataclass(frozen=True)
 class Catalogue:
     office: Office
     indicators: tuple[Indicator, ...]
     source: Path
+    data: DataSettings = field(default_factory=DataSettings)
 
     @property
     def years(self) -> range:
         return range(self.office.first_year, self.office.last_year + 1)
+
+    def measuring(self, measure: str) -> list[Indicator]:
+        """The indicators whose realisation a data sheet computes as `measure`."""
+        return [ind for ind in self.indicators if ind.source == measure]
 
 
 @dataclass(frozen=True)
@@ -118,6 +136,29 @@ class BudgetLine:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A realisation computed from a data sheet, with its working in one Indonesian sentence."""
+
+    indicator: int
+    year: int
+    value: Decimal | None  # None: the data show there is nothing to measure (see note)
+    sheet: str  # the data sheet it comes from
+    working: str  # e.g. "IKM 2025 sebesar 84,37, mutu B (Baik), dari 412 responden; ..."
+    note: str = ""  # why there is no value, e.g. "tidak ada konflik"
+    quarters: tuple[Decimal | None, ...] = ()  # year to date at each quarter's end, where the data are dated
+
+
+@dataclass(frozen=True)
+class SourceResult:
+    """What one data sheet (or pair of sheets) says: figures per indicator and year, and the working
+    that the documents show (a dataclass of the source module)."""
+
+    key: str
+    figures: tuple[Figure, ...]
+    detail: object
+
+
+@dataclass(frozen=True)
 class ReportInput:
     """Everything a validated workbook says."""
 
@@ -128,6 +169,10 @@ class ReportInput:
     analysis: dict[int, Analysis] = field(default_factory=dict)
     budget: tuple[BudgetLine, ...] = ()
     narrative: dict[str, str] = field(default_factory=dict)  # key of layout.NARRATIVE_PARTS -> text
+    cells: dict[int, dict[int, str]] = field(default_factory=dict)  # indicator -> year -> Realisasi cell
+    quarter_cells: dict[int, tuple[str, ...]] = field(default_factory=dict)  # indicator -> Triwulan cells
+    data: dict[str, object] = field(default_factory=dict)  # data sheet rows, validated: source key -> rows
+    population: int | None = None  # service users of the year (Identitas), for the SKM sample size
 
 
 @dataclass(frozen=True)
@@ -140,6 +185,7 @@ class Achievement:
     predicate: str | None  # label from the catalogue
     band: str | None  # key of the predicate band in rules.PREDICATE_BANDS
     note: str  # why there is no capaian, empty when there is one
+    source: str = ""  # where the realisation comes from: "dihitung dari lembar SKM", "diisi pada lembar Realisasi"
 
 
 @dataclass(frozen=True)
@@ -148,6 +194,14 @@ class Results:
     report: ReportInput
     achievements: dict[int, tuple[Achievement, ...]]  # indicator number -> one per year
     warnings: tuple[str, ...] = field(default=())
+    evidence: dict[str, SourceResult] = field(default_factory=dict)  # source key -> its working
+
+    def figure(self, number: int, year: int) -> Figure | None:
+        for result in self.evidence.values():
+            for f in result.figures:
+                if f.indicator == number and f.year == year:
+                    return f
+        return None
 
     @property
     def report_year(self) -> int:

@@ -1,14 +1,24 @@
-"""Read a workbook's cells, read-only, without judging them (validate.py does that)."""
+"""Read a workbook's cells, read-only, without judging them (validate.py and iku/sources do that).
+
+Two readers over the same bytes, each for what it does best:
+- the form sheets (Identitas, Realisasi, Triwulan, ...) through openpyxl in read-only mode, which keeps
+  number formats (a percent cell holds 0.4667) and tells formulas from values;
+- the data sheets (survey answers, service register, ...), which may hold 100,000 rows, through
+  python-calamine: values only, several times faster (bench/bench_sources.py has the figures).
+"""
 
 from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from python_calamine import CalamineError, CalamineWorkbook
 
+from iku import layout as L
 from iku.errors import InputError, Problem
 
 LOCK_PREFIX = "~$"
@@ -26,9 +36,32 @@ class RawCell:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A data sheet as values: rows[i][j] is row i + 1, column j + 1 of the sheet; empty cells are ''."""
+
+    name: str
+    rows: list[list[object]]
+    merged: tuple[tuple[int, int, int, int], ...] = ()  # (first row, first column, last row, last column), 1-based
+
+    def value(self, row: int, column: int) -> object:
+        if row - 1 < len(self.rows) and column - 1 < len(self.rows[row - 1]):
+            return self.rows[row - 1][column - 1]
+        return ""
+
+    def merged_at(self, row: int, column: int) -> str | None:
+        """The merged range covering a cell, as 'A5:C5', or None."""
+        for r1, c1, r2, c2 in self.merged:
+            if r1 <= row <= r2 and c1 <= column <= c2:
+                return f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}"
+        return None
+
+
+@dataclass(frozen=True)
 class RawWorkbook:
     path: Path
-    sheets: dict[str, list[list[RawCell]]]  # sheet name -> rows of cells
+    sheets: dict[str, list[list[RawCell]]]  # form sheet name -> rows of cells
+    tables: dict[str, Table] = field(default_factory=dict)  # data sheet name -> values
+    sheet_names: tuple[str, ...] = ()  # every sheet of the workbook, in order
 
     def cell(self, sheet: str, row: int, column: int) -> RawCell | None:
         rows = self.sheets.get(sheet, [])
@@ -42,7 +75,7 @@ def is_lock_file(path: Path) -> bool:
 
 
 def read(path: Path) -> RawWorkbook:
-    """Read every cell. The file is read into memory once and never opened for writing."""
+    """Read every sheet the tool uses. The file is read into memory once and never opened for writing."""
     if is_lock_file(path):
         raise InputError(Problem(
             f"{path.name} adalah file kunci Excel (dibuat saat buku kerja sedang dibuka), bukan buku kerja. "
@@ -58,33 +91,58 @@ def read(path: Path) -> RawWorkbook:
         raise InputError(Problem(f"file {path} tidak ditemukan")) from None
     except OSError as exc:
         raise InputError(Problem(f"file {path} tidak dapat dibaca: {exc.strerror}")) from None
-    # Two views of the same bytes: cached values, and formulas. Only together do they reveal a formula
-    # whose value was never computed (a file saved by a program, never opened in Excel).
     try:
-        values = load_workbook(io.BytesIO(content), data_only=True)
-        formulas = load_workbook(io.BytesIO(content), data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        sheets, names = _form_sheets(content)
+        tables = _data_sheets(content, names)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, CalamineError) as exc:
         raise InputError(Problem(
             f"{path.name} tidak dapat dibuka sebagai buku kerja .xlsx (file rusak atau bukan Excel): {exc}"
         )) from None
+    return RawWorkbook(path=path, sheets=sheets, tables=tables, sheet_names=tuple(names))
+
+
+def _form_sheets(content: bytes) -> tuple[dict[str, list[list[RawCell]]], list[str]]:
+    # Two views of the same bytes: cached values, and formulas. Only together do they reveal a formula
+    # whose value was never computed (a file saved by a program, never opened in Excel).
+    values = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    formulas = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     sheets: dict[str, list[list[RawCell]]] = {}
-    for ws in values.worksheets:
-        formula_ws = formulas[ws.title]
-        sheets[ws.title] = [
-            [
-                RawCell(
-                    sheet=ws.title,
-                    coordinate=cell.coordinate,
-                    row=cell.row,
-                    column=cell.column,
-                    value=cell.value,
-                    number_format=cell.number_format or "General",
-                    is_formula=formula_ws.cell(row=cell.row, column=cell.column).data_type == "f",
-                )
-                for cell in row
-            ]
-            for row in ws.iter_rows(min_row=1, min_col=1, max_row=ws.max_row, max_col=ws.max_column)
-        ]
-    return RawWorkbook(path=path, sheets=sheets)
+    try:
+        for ws in values.worksheets:
+            if ws.title in L.DATA_SHEETS:
+                continue  # read by _data_sheets
+            formula_rows = formulas[ws.title].iter_rows(min_row=1, min_col=1)
+            rows = []
+            for r, row in enumerate(ws.iter_rows(min_row=1, min_col=1), start=1):
+                kinds = [getattr(c, "data_type", None) for c in next(formula_rows, ())]
+                rows.append([
+                    RawCell(
+                        sheet=ws.title,
+                        coordinate=f"{get_column_letter(c)}{r}",
+                        row=r,
+                        column=c,
+                        value=cell.value,
+                        number_format=getattr(cell, "number_format", None) or "General",
+                        is_formula=c - 1 < len(kinds) and kinds[c - 1] == "f",
+                    )
+                    for c, cell in enumerate(row, start=1)
+                ])
+            sheets[ws.title] = rows
+        names = list(values.sheetnames)
+    finally:
+        values.close()
+        formulas.close()
+    return sheets, names
 
 
+def _data_sheets(content: bytes, names: list[str]) -> dict[str, Table]:
+    wanted = [name for name in names if name in L.DATA_SHEETS]
+    if not wanted:
+        return {}
+    book = CalamineWorkbook.from_filelike(io.BytesIO(content))
+    tables = {}
+    for name in wanted:
+        sheet = book.get_sheet_by_name(name)
+        merged = tuple((r1 + 1, c1 + 1, r2 + 1, c2 + 1) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or ()))
+        tables[name] = Table(name=name, rows=sheet.to_python(skip_empty_area=False), merged=merged)
+    return tables

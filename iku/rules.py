@@ -101,3 +101,106 @@ def predicate_key(capaian_percent: Decimal) -> str:
 def round_half_up(value: Decimal, places: int = 2) -> Decimal:
     """Round once, at presentation (ours): 116,675 -> 116,68."""
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+# --- The indices behind the indicators (shared/domain/README.md, "The indices behind the indicators") ---
+
+# Survei Kepuasan Masyarakat, PermenPANRB 14/2017 (replaced 16/2014, which the seed cites): nine unsur,
+# answers 1-4, NRR per unsur = mean answer, IKM interval = sum of NRR x weight, IKM = interval x 25 (25-100).
+SKM_UNSUR_NAMES = (
+    "Persyaratan",
+    "Sistem, Mekanisme, dan Prosedur",
+    "Waktu Penyelesaian",
+    "Biaya/Tarif",
+    "Produk Spesifikasi Jenis Pelayanan",
+    "Kompetensi Pelaksana",
+    "Perilaku Pelaksana",
+    "Penanganan Pengaduan, Saran dan Masukan",
+    "Sarana dan Prasarana",
+)
+SKM_ANSWER_RANGE = (1, 4)
+SKM_CONVERSION = Decimal(25)
+# Weight of each unsur: 1/9 exactly (the regulation), or the rounded 0,111 many kabupaten use (catalogue choice).
+SKM_WEIGHTS = {"1/9": Decimal(1) / Decimal(9), "0,111": Decimal("0.111")}
+SKM_WEIGHT_WORDS = {"1/9": "bobot 1/9 per unsur (PermenPANRB 14/2017)",
+                    "0,111": "bobot dibulatkan 0,111 per unsur"}
+# Mutu pelayanan on the 25-100 value: lower bounds, judged on the value as printed (two decimals, ours),
+# so that every value has one grade. 14/2017: A 88,31-100, B 76,61-88,30, C 65,00-76,60, D 25,00-64,99;
+# 16/2014 (and KEP/25/2004): A 81,26-100, B 62,51-81,25, C 43,76-62,50, D 25-43,75.
+SKM_GRADES = {
+    "14/2017": ((Decimal("88.31"), "A", "Sangat Baik"), (Decimal("76.61"), "B", "Baik"),
+                (Decimal("65.00"), "C", "Kurang Baik")),
+    "16/2014": ((Decimal("81.26"), "A", "Sangat Baik"), (Decimal("62.51"), "B", "Baik"),
+                (Decimal("43.76"), "C", "Kurang Baik")),
+}
+SKM_LOWEST_GRADE = ("D", "Tidak Baik")
+SKM_SCALE_NAMES = {"14/2017": "PermenPANRB Nomor 14 Tahun 2017", "16/2014": "PermenPANRB Nomor 16 Tahun 2014"}
+
+
+def skm_grade(ikm: Decimal, scale: str = "14/2017") -> tuple[str, str]:
+    """Mutu pelayanan (letter, words) of an IKM on the 25-100 scale."""
+    shown = round_half_up(ikm)
+    for lower_bound, letter, words in SKM_GRADES[scale]:
+        if shown >= lower_bound:
+            return letter, words
+    return SKM_LOWEST_GRADE
+
+
+def min_respondents(population: int) -> int:
+    """Minimum sample for a population: Krejcie-Morgan, the table the SKM regulation attaches
+    (chi-square 3,841, P 0,5, error 5%, rounded to the nearest): 100 -> 80, 500 -> 217, 1.000 -> 278, 5.000 -> 357."""
+    if population <= 0:
+        return 0
+    chi, p, d = Decimal("3.841"), Decimal("0.5"), Decimal("0.05")
+    size = chi * population * p * (1 - p) / (d * d * (population - 1) + chi * p * (1 - p))
+    return int(size.to_integral_value(rounding=ROUND_HALF_UP))
+
+
+# Status desa, lowest to highest. Up to IDM_LAST_YEAR the Indeks Desa Membangun sets it (Permendesa PDTT
+# 2/2016): Mandiri > 0,8155 >= Maju > 0,7072 >= Berkembang > 0,5989 >= Tertinggal > 0,4907 >= Sangat
+# Tertinggal. From 2024 the ministry publishes the Indeks Desa with the same names: the status is taken as published.
+VILLAGE_STATUSES = ("Sangat Tertinggal", "Tertinggal", "Berkembang", "Maju", "Mandiri")
+IDM_THRESHOLDS = ((Decimal("0.8155"), "Mandiri"), (Decimal("0.7072"), "Maju"), (Decimal("0.5989"), "Berkembang"),
+                  (Decimal("0.4907"), "Tertinggal"))
+IDM_LAST_YEAR = 2023
+
+
+def idm_status(score: Decimal) -> str:
+    for bound, status in IDM_THRESHOLDS:
+        if score > bound:
+            return status
+    return VILLAGE_STATUSES[0]
+
+
+def status_rank(status: str) -> int:
+    return VILLAGE_STATUSES.index(status)
+
+
+# Predicate of the SAKIP score, PermenPANRB 88/2021: AA > 90, A > 80, BB > 70, B > 60, CC > 50, C > 30, D.
+SAKIP_PREDICATES = ((Decimal(90), "AA", "Sangat Memuaskan"), (Decimal(80), "A", "Memuaskan"),
+                    (Decimal(70), "BB", "Sangat Baik"), (Decimal(60), "B", "Baik"), (Decimal(50), "CC", "Cukup"),
+                    (Decimal(30), "C", "Kurang"))
+SAKIP_LOWEST = ("D", "Sangat Kurang")
+
+
+def sakip_predicate(score: Decimal) -> tuple[str, str]:
+    shown = round_half_up(score)
+    for bound, letter, words in SAKIP_PREDICATES:
+        if shown > bound:
+            return letter, words
+    return SAKIP_LOWEST
+
+
+def working_days(received, finished, is_day_off) -> int:
+    """Time taken by a service (ours, shared/domain): working days after the day of receipt up to and
+    including the day of completion; the same day is 0. `is_day_off(date)` is True for weekends, public
+    holidays, cuti bersama and local days off."""
+    import datetime as dt
+
+    days = 0
+    day = received + dt.timedelta(days=1)
+    while day <= finished:
+        if not is_day_off(day):
+            days += 1
+        day += dt.timedelta(days=1)
+    return days

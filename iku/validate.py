@@ -10,16 +10,13 @@ from decimal import Decimal
 from iku import catalogue as catalogue_mod
 from iku import formatting, validate_report
 from iku import layout as L
-from iku.cells import NotANumber, find_header, indicator_rows, norm, number_value, parse_number
+from iku.cells import NotANumber, find_header, indicator_rows, norm, number_value, parse_date_text, parse_number
 from iku.errors import InputError, Problem
 from iku.model import Catalogue, Identity, ReportInput, Signatory
 from iku.reader import RawCell, RawWorkbook
 from iku.rules import round_half_up
 
 _REALISATION_HEADER = re.compile(rf"^{L.REALISATION_PREFIX}\s+(\S+)$", re.IGNORECASE)
-
-_MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli",
-           "agustus", "september", "oktober", "november", "desember")
 
 
 @dataclass(frozen=True)
@@ -166,17 +163,9 @@ def _date(cell: RawCell, problems: list[Problem]) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     text = str(value).strip()
-    for pattern in ("%d/%m/%Y", "%d-%m-%Y"):
-        try:
-            return dt.datetime.strptime(text, pattern).date()
-        except ValueError:
-            pass
-    parts = text.split()
-    if len(parts) == 3 and parts[1].casefold() in _MONTHS and parts[0].isdigit() and parts[2].isdigit():
-        try:
-            return dt.date(int(parts[2]), _MONTHS.index(parts[1].casefold()) + 1, int(parts[0]))
-        except ValueError:
-            pass
+    parsed = parse_date_text(text)
+    if parsed is not None:
+        return parsed
     problems.append(Problem(
         f"tanggal '{text}' tidak dikenali; tulis seperti 24/11/2026 atau 24 November 2026",
         sheet=cell.sheet, cell=cell.coordinate,

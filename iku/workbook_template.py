@@ -13,7 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from iku import layout as L
-from iku import workbook_report_sheets
+from iku import sources, workbook_report_sheets
 from iku.model import Catalogue, Indicator
 from iku.xlsx_style import (
     BOLD,
@@ -54,6 +54,7 @@ def build(catalogue: Catalogue, report_year: int, sample: bool = False) -> Workb
     _identity(wb.create_sheet(L.SHEET_IDENTITY), catalogue, report_year, sample)
     _realisation(wb.create_sheet(L.SHEET_REALISATION), catalogue)
     workbook_report_sheets.add_sheets(wb, catalogue, report_year)
+    sources.add_sheets(wb, catalogue, report_year)
     wb.active = 2
     return wb
 
@@ -93,12 +94,15 @@ def _identity(ws: Worksheet, catalogue: Catalogue, report_year: int, sample: boo
         L.ID_DATE: None,
         L.ID_STATUS: L.STATUS_SAMPLE if sample else L.STATUS_OFFICIAL,
         L.ID_PK_DATE: None,
+        L.ID_POPULATION: None,
     }
     notes = {
         L.ID_YEAR: f"Tahun {office.first_year}-{office.last_year}",
         L.ID_DATE: "Kosong = tanggal saat dokumen dibuat",
         L.ID_STATUS: "RESMI, atau CONTOH untuk latihan (dokumen diberi tanda CONTOH)",
         L.ID_PK_DATE: "Biasanya awal tahun laporan. Kosong = tanggal ditulis tangan saat penandatanganan",
+        L.ID_POPULATION: "Jumlah penerima layanan setahun. Bila diisi, jumlah responden SKM diperiksa terhadap "
+                         "sampel minimum (tabel Krejcie-Morgan, PermenPANRB 14/2017)",
     }
     header(ws["A1"], "Keterangan")
     header(ws["B1"], "Isian")

@@ -1,0 +1,47 @@
+"""The data sheets behind the realisations: one module per source, each with its rows and its formula.
+
+Every source module has the same small interface:
+
+- KEY: its name; MEASURES: what it can compute (an indicator's `sumber_data` in the office catalogue);
+  SHEETS: the sheet names it reads (a contract: colleagues fill them).
+- add_sheets(wb, catalogue, report_year): write its empty sheets into the standard workbook.
+- read(raw, catalogue, problems, warnings) -> rows or None: validate its sheets (None when they hold no data).
+- evaluate(rows, catalogue, report) -> SourceResult: figures per indicator and year, with the working.
+"""
+
+from __future__ import annotations
+
+from iku.errors import Problem
+from iku.model import Catalogue, ReportInput, SourceResult
+from iku.reader import RawWorkbook
+from iku.sources import desa, konflik, pelayanan, pemberdayaan, sakip, skm, urusan
+
+SOURCES = (skm, desa, sakip, pelayanan, pemberdayaan, konflik, urusan)
+MEASURES = tuple(measure for source in SOURCES for measure in source.MEASURES)
+
+
+def _used(source, catalogue: Catalogue) -> bool:
+    return any(catalogue.measuring(measure) for measure in source.MEASURES)
+
+
+def add_sheets(wb, catalogue: Catalogue, report_year: int) -> None:
+    for source in SOURCES:
+        if _used(source, catalogue):
+            source.add_sheets(wb, catalogue, report_year)
+
+
+def read_all(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warnings: list[str]) -> dict:
+    """Validated rows of every data sheet that holds data: source key -> rows."""
+    found = {}
+    for source in SOURCES:
+        if not _used(source, catalogue) or not any(sheet in raw.tables for sheet in source.SHEETS):
+            continue
+        rows = source.read(raw, catalogue, problems, warnings)
+        if rows is not None:
+            found[source.KEY] = rows
+    return found
+
+
+def evaluate_all(catalogue: Catalogue, report: ReportInput) -> dict[str, SourceResult]:
+    return {source.KEY: source.evaluate(report.data[source.KEY], catalogue, report)
+            for source in SOURCES if source.KEY in report.data}
