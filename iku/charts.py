@@ -122,3 +122,77 @@ def indicator_chart(series: ChartSeries) -> bytes:
     fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     fig.clear()  # nothing global to close without pyplot; drop the artists now
     return buffer.getvalue()
+
+
+def _axes(size: tuple[float, float] = SIZE):
+    fig = Figure(figsize=size, dpi=DPI, layout="constrained")
+    FigureCanvasAgg(fig)
+    return fig, fig.add_subplot()
+
+
+def _png(fig: Figure) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    fig.clear()
+    return buffer.getvalue()
+
+
+def _plain_axes(ax, font: str) -> None:
+    ax.tick_params(labelsize=7, labelfontfamily=font, length=3, width=0.6)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.set_axisbelow(True)
+
+
+def nrr_chart(labels: list[str], values: list[Decimal], lowest: int) -> bytes:
+    """Horizontal bars of the NRR per unsur (scale 1-4); the lowest unsur hatched, so it shows in black and white."""
+    font = _font_family()
+    fig, ax = _axes((1260 / DPI, 760 / DPI))
+    positions = list(range(len(labels)))[::-1]  # U1 on top
+    bars = ax.barh(positions, [float(v) for v in values], 0.6, **REALISATION_STYLE)
+    bars[lowest].set_facecolor("white")
+    bars[lowest].set_hatch("//")
+    ax.bar_label(bars, labels=[number(v) for v in values], padding=2, fontsize=6.5, fontfamily=font)
+    ax.set_yticks(positions, labels)
+    ax.set_xlim(1, 4.3)
+    ax.set_xticks([1, 2, 3, 4], ["1", "2", "3", "4"])
+    ax.set_xlabel("Nilai rata-rata (NRR), skala 1-4; arsir = unsur terendah", fontsize=8, fontfamily=font)
+    ax.xaxis.grid(True, color="0.85", linewidth=0.5)
+    _plain_axes(ax, font)
+    return _png(fig)
+
+
+# Five grey levels and hatches, lowest status lightest, so the stack reads in black-and-white print.
+STATUS_STYLES = (
+    {"facecolor": "white", "hatch": "...", "edgecolor": "black", "linewidth": 0.6},
+    {"facecolor": "0.85", "hatch": "//", "edgecolor": "black", "linewidth": 0.6},
+    {"facecolor": "0.7", "edgecolor": "black", "linewidth": 0.6},
+    {"facecolor": "0.45", "edgecolor": "black", "linewidth": 0.6},
+    {"facecolor": "0.15", "edgecolor": "black", "linewidth": 0.6},
+)
+
+
+def status_chart(years: list[int], statuses: tuple[str, ...], counts: list[dict[str, int]]) -> bytes:
+    """Stacked bars: the number of desa by status in each year, lowest status at the bottom."""
+    font = _font_family()
+    fig, ax = _axes()
+    bottoms = [0] * len(years)
+    handles = []
+    for status, style in zip(statuses, STATUS_STYLES, strict=True):
+        heights = [c.get(status, 0) for c in counts]
+        bars = ax.bar(range(len(years)), heights, 0.55, bottom=bottoms, **style)
+        labels = [str(h) if h else "" for h in heights]
+        ax.bar_label(bars, labels=labels, label_type="center", fontsize=6.5, fontfamily=font,
+                     color="white" if style["facecolor"] in ("0.45", "0.15") else "black")
+        bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
+        handles.append(Patch(label=status, **style))
+    ax.set_xticks(range(len(years)), [str(y) for y in years])
+    ax.set_ylim(0, max(bottoms, default=0) * 1.05 or 1)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("Tahun", fontsize=8, fontfamily=font)
+    ax.set_ylabel("Jumlah desa", fontsize=8, fontfamily=font)
+    ax.yaxis.grid(True, color="0.85", linewidth=0.5)
+    _plain_axes(ax, font)
+    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=5, frameon=False,
+              prop=font_manager.FontProperties(family=font, size=6.5))
+    return _png(fig)

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
-from iku import formatting, rules
-from iku.model import Achievement, Catalogue, Indicator, ReportInput, Results
+from iku import formatting, rules, sources
+from iku import layout as L
+from iku.errors import InputError, Problem
+from iku.model import Achievement, Catalogue, Indicator, ReportInput, Results, SourceResult
 
 
-def achievement(indicator: Indicator, year: int, realisation, labels: dict[str, str]) -> Achievement:
+def achievement(indicator: Indicator, year: int, realisation, labels: dict[str, str],
+                source: tuple[str, str, bool] = ("", "", False), why_none: str = "") -> Achievement:
+    """`why_none` replaces "belum dilaporkan" when the data say why there is no realisation."""
     target = indicator.targets.get(year)
     value, note = rules.capaian(target, realisation, indicator.higher_is_better, indicator.lower_formula)
+    if realisation is None and why_none and target is not None:
+        note = why_none
     band = rules.predicate_key(value) if value is not None else None
     return Achievement(
         indicator=indicator, year=year, target=target, realisation=realisation,
         capaian=value, predicate=labels[band] if band else None, band=band, note=note,
+        source=source[0], source_cell=source[1], computed=source[2],
     )
 
 
@@ -23,10 +31,20 @@ def compute(catalogue: Catalogue, report: ReportInput, warnings: tuple[str, ...]
     report_year = report.identity.report_year
     labels = catalogue.office.predicate_labels
     years = [y for y in catalogue.years if y <= report_year]
+    evidence = sources.evaluate_all(catalogue, report)
+    report, origins, notes = with_evidence(catalogue, report, evidence)
+    before = report
     report, quarter_notes = with_year_from_quarters(catalogue, report)
+    for ind in catalogue.indicators:
+        if before.realisations[ind.number].get(report_year) is None and \
+                report.realisations[ind.number].get(report_year) is not None:
+            origins[(ind.number, report_year)] = (L.SHEET_QUARTERS, "", False)
     achievements = {
         ind.number: tuple(
-            achievement(ind, year, report.realisations[ind.number].get(year), labels) for year in years
+            achievement(ind, year, report.realisations[ind.number].get(year), labels,
+                        origins.get((ind.number, year)) or _typed_origin(report, ind, year),
+                        notes.get((ind.number, year), ""))
+            for year in years
         )
         for ind in catalogue.indicators
     }
@@ -34,8 +52,72 @@ def compute(catalogue: Catalogue, report: ReportInput, warnings: tuple[str, ...]
         catalogue=catalogue,
         report=report,
         achievements=achievements,
-        warnings=tuple(warnings) + tuple(quarter_notes) + tuple(missing_target_warnings(catalogue, report_year)),
+        warnings=tuple(warnings) + tuple(sources.warnings_all(evidence, report)) + tuple(quarter_notes)
+        + tuple(missing_target_warnings(catalogue, report_year)),
+        evidence=evidence,
     )
+
+
+def _typed_origin(report: ReportInput, ind: Indicator, year: int) -> tuple[str, str, bool]:
+    if report.realisations[ind.number].get(year) is None:
+        return ("", "", False)
+    return (L.SHEET_REALISATION, report.cells.get(ind.number, {}).get(year, ""), False)
+
+
+def with_evidence(catalogue: Catalogue, report: ReportInput, evidence: dict[str, SourceResult]
+                  ) -> tuple[ReportInput, dict[tuple[int, int], tuple[str, str, bool]], dict[tuple[int, int], str]]:
+    """Realisations computed from the data sheets replace empty typed ones. A typed figure that differs from
+    its own evidence at the printed precision stops the build: it must never reach the Bupati."""
+    by_number = {ind.number: ind for ind in catalogue.indicators}
+    realisations = {number: dict(per_year) for number, per_year in report.realisations.items()}
+    quarters = dict(report.quarters)
+    origins: dict[tuple[int, int], tuple[str, str, bool]] = {}
+    notes: dict[tuple[int, int], str] = {}
+    problems: list[Problem] = []
+    for result in evidence.values():
+        for f in result.figures:
+            ind = by_number[f.indicator]
+            typed = realisations[f.indicator].get(f.year)
+            if typed is not None and not _same(typed, f.value):
+                computed = formatting.value(ind, f.value) if f.value is not None else f.note
+                problems.append(Problem(
+                    f"realisasi {f.year} '{ind.name}' diketik {formatting.value(ind, typed)}, sedangkan lembar "
+                    f"{f.sheet} menghasilkan {computed}. Kosongkan sel ini (realisasi dihitung dari lembar "
+                    f"{f.sheet}) atau perbaiki datanya.",
+                    sheet=L.SHEET_REALISATION, cell=report.cells.get(f.indicator, {}).get(f.year),
+                ))
+                continue
+            realisations[f.indicator][f.year] = f.value
+            origins[(f.indicator, f.year)] = (f.sheet, "", True)
+            if f.value is None:
+                notes[(f.indicator, f.year)] = f.note
+            if f.year == report.identity.report_year and f.quarters:
+                quarters[f.indicator] = _merge_quarters(ind, f.sheet, f.quarters, quarters.get(f.indicator),
+                                                        report.quarter_cells.get(f.indicator, ()), problems)
+    if problems:
+        raise InputError(problems, source=report.source.name)
+    return replace(report, realisations=realisations, quarters=quarters), origins, notes
+
+
+def _merge_quarters(ind: Indicator, sheet: str, computed: tuple, typed: tuple | None, cells: tuple,
+                    problems: list[Problem]) -> tuple:
+    typed = typed or (None,) * 4
+    merged = []
+    for i, (mine, theirs) in enumerate(zip(computed, typed, strict=False)):
+        if mine is not None and theirs is not None and not _same(theirs, mine):
+            problems.append(Problem(
+                f"realisasi {L.QUARTERS[i]} '{ind.name}' diketik {formatting.value(ind, theirs)}, sedangkan lembar "
+                f"{sheet} sampai akhir {L.QUARTERS[i]} menghasilkan {formatting.value(ind, mine)}. Kosongkan sel "
+                "ini atau perbaiki datanya.",
+                sheet=L.SHEET_QUARTERS, cell=cells[i] if i < len(cells) and cells[i] else None,
+            ))
+        merged.append(mine if mine is not None else theirs)
+    return tuple(merged)
+
+
+def _same(typed: Decimal, computed: Decimal | None) -> bool:
+    """Equal as printed (two decimals, half up)."""
+    return computed is not None and rules.round_half_up(typed) == rules.round_half_up(computed)
 
 
 def with_year_from_quarters(catalogue: Catalogue, report: ReportInput) -> tuple[ReportInput, list[str]]:

@@ -56,3 +56,26 @@ def capaian(a: Achievement) -> str:
 def capaian_note(a: Achievement) -> str:
     """The predicate, or why there is no capaian."""
     return a.predicate if a.predicate else a.note
+
+
+def source_phrase(a: Achievement) -> str:
+    """Where a realisation comes from, in a sentence: every computed figure names its sheet, every typed one
+    says it was typed."""
+    if not a.source:
+        return ""
+    if a.computed:
+        return f"dihitung dari lembar {a.source}"
+    if a.source_cell:
+        return f"diketik pada lembar {a.source} (sel {a.source_cell})"
+    return f"diambil dari lembar {a.source}"
+
+
+def source_short(a: Achievement) -> str:
+    """The same for a table cell."""
+    if not a.source:
+        return "-"
+    if a.computed:
+        return f"Dihitung ({a.source})"
+    if a.source_cell:
+        return f"Diketik ({a.source}!{a.source_cell})"
+    return f"Lembar {a.source}"

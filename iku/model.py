@@ -185,7 +185,9 @@ class Achievement:
     predicate: str | None  # label from the catalogue
     band: str | None  # key of the predicate band in rules.PREDICATE_BANDS
     note: str  # why there is no capaian, empty when there is one
-    source: str = ""  # where the realisation comes from: "dihitung dari lembar SKM", "diisi pada lembar Realisasi"
+    source: str = ""  # the sheet the realisation comes from ("SKM", "Realisasi", "Triwulan"); "" when none
+    source_cell: str = ""  # the cell, when it was typed
+    computed: bool = False  # True when computed from a data sheet
 
 
 @dataclass(frozen=True)

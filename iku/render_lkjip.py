@@ -8,7 +8,7 @@ from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Mm, Pt
 from docxtpl import DocxTemplate, InlineImage, RichText
 
-from iku import charts, sentences
+from iku import charts, evidence_view, render_evidence, sentences
 from iku import formatting as fmt
 from iku.model import Results
 from iku.render_common import LEVEL_NAMES, common_context, pk_rows, program_rows, render, rupiah, signature
@@ -40,7 +40,27 @@ def _chart(template: DocxTemplate, c: Comparison) -> InlineImage | None:
     return InlineImage(template, io.BytesIO(charts.indicator_chart(series)), width=CHART_WIDTH)
 
 
-def _indicator_section(template: DocxTemplate, results: Results, c: Comparison, figure: int) -> dict:
+def _sources(c: Comparison) -> str:
+    """'Sumber realisasi: 2025 dihitung dari lembar SKM; 2021-2024 diketik pada lembar Realisasi.'"""
+    groups: dict[str, list[int]] = {}
+    for a in c.history:
+        phrase = fmt.source_phrase(a).split(" (sel ")[0]
+        if phrase:
+            groups.setdefault(phrase, []).append(a.year)
+    if not groups:
+        return ""
+    parts = [f"{_years(years)} {phrase}" for phrase, years in groups.items()]
+    return "Sumber realisasi: " + "; ".join(parts) + "."
+
+
+def _years(years: list[int]) -> str:
+    if len(years) > 2 and years == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}-{years[-1]}"
+    return ", ".join(str(y) for y in years)
+
+
+def _indicator_section(template: DocxTemplate, results: Results, c: Comparison, figure: int,
+                       shown: set[str]) -> dict:
     ind = c.indicator
     period = results.catalogue.office
     analysis = results.report.analysis.get(ind.number)
@@ -51,14 +71,22 @@ def _indicator_section(template: DocxTemplate, results: Results, c: Comparison, 
             if text:
                 staff.append({"judul": title, "teks": " ".join(_paragraphs(text))})
     grafik = _chart(template, c)
+    evidence = evidence_view.block(results, ind.number, shown)
+    data_chart = render_evidence.chart(template, evidence) if evidence else None
+    data_figure = figure + (1 if grafik else 0)
     return {
         "judul": f"{ind.number}. {ind.name}",
         "tahun": [
             {"tahun": str(a.year), "target": fmt.target(ind, a.target), "realisasi": fmt.value(ind, a.realisation),
-             "capaian": fmt.capaian(a), "predikat": fmt.capaian_note(a)}
+             "capaian": fmt.capaian(a), "predikat": fmt.capaian_note(a), "sumber": fmt.source_short(a)}
             for a in c.history
         ],
-        "pembanding": [sentences.end_target(c, period.last_year), sentences.standard(c)],
+        "sumber": _sources(c),
+        "data_dukung": render_evidence.subdoc(template, evidence) if evidence else "",
+        "grafik_data": data_chart or "",
+        "keterangan_grafik_data": f"Grafik {data_figure}. {evidence.chart_caption}" if data_chart else "",
+        "pembanding": [sentences.end_target(c, period.last_year),
+                       sentences.standard(c, results.catalogue.data.skm_scale)],
         "grafik": grafik,
         "keterangan_grafik": (f"Grafik {figure}. Target dan realisasi {ind.name}, "
                               f"{period.first_year}-{results.report_year}") if grafik else "",
@@ -128,9 +156,10 @@ def lkjip_context(results: Results, view: AnnualReport, template: DocxTemplate) 
     steps = actions + ([f"Menetapkan target tahunan dan kondisi akhir untuk indikator yang belum memilikinya "
                         f"({', '.join(no_target)}) agar capaiannya dapat diukur."] if no_target else [])
     sections = []
+    shown: set[str] = set()  # evidence laid out in full once (the desa table serves three indicators)
     for c in comps:
-        figure = sum(1 for s in sections if s["grafik"]) + 1
-        sections.append(_indicator_section(template, results, c, figure))
+        figure = sum(bool(s["grafik"]) + bool(s["grafik_data"]) for s in sections) + 1
+        sections.append(_indicator_section(template, results, c, figure, shown))
     ident = results.report.identity
     return {
         **common_context(results),

@@ -55,12 +55,21 @@ def quarter_context(results: Results, rows: list[QuarterRow], quarter: int) -> d
             "capaian": fmt.percent(capaian) if capaian is not None else "-", "predikat": note,
         }
 
+    computed: dict[str, list[str]] = {}
+    for result in results.evidence.values():
+        for f in result.figures:
+            if f.year == results.report_year and len(f.quarters) >= quarter and f.quarters[quarter - 1] is not None:
+                computed.setdefault(f.sheet, []).append(str(f.indicator))
+    data_note = "".join(
+        f" Realisasi indikator nomor {', '.join(numbers)} dihitung dari lembar {sheet} dengan data sampai akhir "
+        f"TW {ROMAN[quarter - 1]}." for sheet, numbers in computed.items()
+    )
     return {
         **common_context(results),
         "triwulan": ROMAN[quarter - 1],
         "baris": [line(row) for row in rows],
         "catatan": ("Realisasi s.d. triwulan dihitung menurut katalog: TW terakhir untuk nilai, indeks dan "
-                    "persentase; jumlah untuk hitungan; rata-rata bila ditetapkan demikian."),
+                    "persentase; jumlah untuk hitungan; rata-rata bila ditetapkan demikian." + data_note),
     }
 
 

@@ -11,6 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from iku import evidence_view, render_evidence
 from iku import formatting as fmt
 from iku.model import Achievement, Indicator, Results
 from iku.render_common import SAMPLE_MARK, signature
@@ -25,8 +26,9 @@ BAND_FILLS = {
     "rendah": "F8CBAD",
     "sangat_rendah": "FF7C80",
 }
-COLUMNS = ("No", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian", "Predikat / Keterangan")
-WIDTHS = (5, 55, 9, 15, 15, 12, 28)
+COLUMNS = ("No", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian", "Predikat / Keterangan",
+           "Sumber Realisasi")
+WIDTHS = (5, 55, 9, 15, 15, 12, 28, 26)
 CHART_ROWS = 16  # rows taken by one chart on the Grafik sheet
 
 
@@ -37,6 +39,8 @@ def measurement_workbook(results: Results, view: AnnualReport) -> bytes:
     _recap_sheet(wb.create_sheet(f"Rekap {results.catalogue.office.first_year}-{year}"), results)
     _quarter_sheet(wb.create_sheet(f"Triwulan {year}"), results, view)
     _chart_sheet(wb.create_sheet("Grafik"), results)
+    for sheet in evidence_view.workbook_sheets(results):
+        _evidence_sheet(wb.create_sheet(sheet.title[:31]), results, sheet)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
@@ -82,6 +86,7 @@ def _achievement_cells(ws: Worksheet, row: int, first_col: int, a: Achievement) 
     note.alignment = WRAP
     if a.band:
         note.fill = PatternFill("solid", fgColor=BAND_FILLS[a.band])
+    put_text(ws.cell(row=row, column=first_col + 4), fmt.source_short(a)).alignment = WRAP
 
 
 def _table(ws: Worksheet, start: int, columns: tuple[str, ...], widths: tuple[int, ...]) -> None:
@@ -141,10 +146,11 @@ def _signature(ws: Worksheet, results: Results, row: int, column: int) -> None:
 
 def _recap_sheet(ws: Worksheet, results: Results) -> None:
     office = results.catalogue.office
-    columns = ("No", "Indikator Kinerja", "Tahun", "Target", "Realisasi", "Capaian", "Predikat / Keterangan")
+    columns = ("No", "Indikator Kinerja", "Tahun", "Target", "Realisasi", "Capaian", "Predikat / Keterangan",
+               "Sumber Realisasi")
     row = _title(ws, results, [f"REKAPITULASI CAPAIAN KINERJA {office.name.upper()}",
                                f"TAHUN {office.first_year}-{results.report_year}"], len(columns))
-    _table(ws, row, columns, (5, 55, 8, 15, 15, 12, 28))
+    _table(ws, row, columns, (5, 55, 8, 15, 15, 12, 28, 26))
     for number, achievements in results.achievements.items():
         for a in sorted(achievements, key=lambda a: -a.year):  # report year first
             row += 1
@@ -224,4 +230,15 @@ def _chart_sheet(ws: Worksheet, results: Results) -> None:
         chart.x_axis.delete = False
         ws.add_chart(chart, f"E{row}")
     ws.column_dimensions["A"].width = 12
+    _print_setup(ws)
+
+
+def _evidence_sheet(ws: Worksheet, results: Results, sheet: evidence_view.EvidenceSheet) -> None:
+    """A supporting-data sheet: how a realisation was computed, each line traced to its input sheet and row."""
+    width = max((len(t.headers) + (1 if rows else 0) for t, rows in sheet.tables), default=1)
+    row = _title(ws, results, [sheet.heading, f"TAHUN {results.catalogue.office.first_year}-{results.report_year}"],
+                 width)
+    for table, sources in sheet.tables:
+        render_evidence.widths(ws, table, extra=1 if sources else 0)
+        row = render_evidence.write_table(ws, row, table, sources)
     _print_setup(ws)

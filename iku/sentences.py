@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from iku import formatting as fmt
+from iku import rules
 from iku.model import Indicator
 from iku.report import Comparison, ProgramBudget
 
@@ -63,8 +64,44 @@ def end_target(c: Comparison, period_end: int) -> str:
     )
 
 
-def standard(c: Comparison) -> str:
+def _skm_scale(scale: str) -> str:
+    bands = rules.SKM_GRADES[scale]
+    parts, upper = [], "100"
+    for bound, letter, words in bands:
+        parts.append(f"{letter} ({words}) {fmt.number(bound)}-{upper}")
+        upper = fmt.number(bound - Decimal("0.01"))
+    parts.append(f"{rules.SKM_LOWEST_GRADE[0]} ({rules.SKM_LOWEST_GRADE[1]}) 25,00-{upper}")
+    return "; ".join(parts)
+
+
+def _sakip_scale() -> str:
+    parts = [f"{letter} > {fmt.number(bound, 0)}" for bound, letter, _ in rules.SAKIP_PREDICATES]
+    return "; ".join(parts) + f"; {rules.SAKIP_LOWEST[0]} \u2264 {fmt.number(rules.SAKIP_PREDICATES[-1][0], 0)}"
+
+
+def national_scale(c: Comparison, skm_scale: str = "14/2017") -> str:
+    """The national scale an index is read against (SKM mutu, SAKIP predicate), or "" for other indicators."""
+    ind, now = c.indicator, c.current
+    if ind.source == "skm":
+        head = f"Standar nasional: skala mutu pelayanan {rules.SKM_SCALE_NAMES[skm_scale]} ({_skm_scale(skm_scale)})"
+        if now.realisation is None:
+            return head + "."
+        letter, words = rules.skm_grade(now.realisation, skm_scale)
+        return f"{head}; IKM {fmt.number(now.realisation)} termasuk mutu {letter} ({words})."
+    if ind.source == "sakip":
+        head = f"Standar nasional: predikat SAKIP PermenPANRB Nomor 88 Tahun 2021 ({_sakip_scale()})"
+        if now.realisation is None:
+            return head + "."
+        letter, words = rules.sakip_predicate(now.realisation)
+        return f"{head}; nilai {fmt.number(now.realisation)} berpredikat {letter} ({words})."
+    return ""
+
+
+def standard(c: Comparison, skm_scale: str = "14/2017") -> str:
     ind = c.indicator
+    scale = national_scale(c, skm_scale)
+    if scale:
+        return scale
     if ind.standard is None:
         return "Tidak ada standar nasional atau provinsi yang ditetapkan untuk indikator ini."
     source = f" ({ind.standard_source})" if ind.standard_source else ""

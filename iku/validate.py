@@ -7,8 +7,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from openpyxl.utils import get_column_letter
+
 from iku import catalogue as catalogue_mod
-from iku import formatting, validate_report
+from iku import formatting, sources, validate_report
 from iku import layout as L
 from iku.cells import NotANumber, find_header, indicator_rows, norm, number_value, parse_date_text, parse_number
 from iku.errors import InputError, Problem
@@ -54,7 +56,9 @@ def validate(raw: RawWorkbook, catalogues: list[Catalogue], year: int | None = N
         raise InputError(problems, source=raw.path.name)
 
     identity = _identity(labels, catalogue, year, problems)
-    realisations = _realisations(raw, catalogue, problems)
+    cells: dict[int, dict[int, str]] = {}
+    realisations = _realisations(raw, catalogue, problems, cells)
+    population = _population(labels.get(norm(L.ID_POPULATION)), problems)
     if problems:
         raise InputError(problems, source=raw.path.name)
     assert identity is not None
@@ -65,9 +69,11 @@ def validate(raw: RawWorkbook, catalogues: list[Catalogue], year: int | None = N
     if all(realisations[ind.number].get(identity.report_year) is None for ind in catalogue.indicators):
         warnings.append(f"Belum ada satu pun realisasi tahun {identity.report_year} yang diisi.")
     sheets = validate_report.report_sheets(raw, catalogue, identity.report_year, problems, warnings)
+    data = sources.read_all(raw, catalogue, problems, warnings)
     if problems:
         raise InputError(problems, source=raw.path.name)
-    report = ReportInput(source=raw.path, identity=identity, realisations=realisations, **sheets)
+    report = ReportInput(source=raw.path, identity=identity, realisations=realisations, cells=cells, data=data,
+                         population=population, **sheets)
     return Validated(catalogue=catalogue, report=report, warnings=tuple(warnings))
 
 
@@ -173,8 +179,24 @@ def _date(cell: RawCell, problems: list[Problem]) -> dt.date | None:
     return None
 
 
+def _population(cell: RawCell | None, problems: list[Problem]) -> int | None:
+    """Optional: service users of the year, from which the SKM's minimum sample follows."""
+    if cell is None or cell.value is None or (isinstance(cell.value, str) and not cell.value.strip()):
+        return None
+    try:
+        value = parse_number(cell, percent=False, example="1.250")
+    except NotANumber as exc:
+        problems.append(Problem(f"populasi penerima layanan {exc}", sheet=cell.sheet, cell=cell.coordinate))
+        return None
+    if value is None or value != value.to_integral_value() or not 0 < value < 10**8:
+        problems.append(Problem(f"populasi penerima layanan '{cell.value}' harus bilangan bulat lebih dari 0",
+                                sheet=cell.sheet, cell=cell.coordinate))
+        return None
+    return int(value)
+
+
 def _realisations(
-    raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem]
+    raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], cells: dict[int, dict[int, str]]
 ) -> dict[int, dict[int, Decimal | None]]:
     result: dict[int, dict[int, Decimal | None]] = {ind.number: {} for ind in catalogue.indicators}
     header_row = find_header(raw, L.SHEET_REALISATION, problems)
@@ -187,6 +209,8 @@ def _realisations(
         for year, col in year_cols.items():
             cell = row[col - 1] if row and len(row) >= col else None
             result[ind.number][year] = number_value(cell, ind, problems) if cell else None
+            if row:
+                cells.setdefault(ind.number, {})[year] = f"{get_column_letter(col)}{row[0].row}"
     return result
 
 

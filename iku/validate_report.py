@@ -32,6 +32,8 @@ def report_sheets(
                             "Buku kerja standar terbaru: python generate.py template PATH")
             continue
         found[key] = read(raw, catalogue, problems)
+        if key == "quarters":
+            found["quarters"], found["quarter_cells"] = found["quarters"]
         if sheet != L.SHEET_NARRATIVE and _has_data(found[key]):
             _check_year(raw, sheet, year, problems)
     return found
@@ -104,19 +106,22 @@ def _indicator_table(
     return _columns(header, titles, sheet, problems), indicator_rows(raw, sheet, header, catalogue, problems)
 
 
-def _quarters(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem]) -> dict[int, tuple]:
+def _quarters(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem]) -> tuple[dict, dict]:
+    """Values (indicator -> TW I-IV) and the cells they come from (for messages)."""
     columns, rows = _indicator_table(raw, L.SHEET_QUARTERS, L.QUARTERS, catalogue, problems)
     if not rows:
-        return {}
-    result = {}
+        return {}, {}
+    result, cells = {}, {}
     for ind in catalogue.indicators:
         row = rows.get(ind.number, [])
-        values = []
+        values, coordinates = [], []
         for title in L.QUARTERS:
             cell = _cell(row, columns[title]) if title in columns else None
             values.append(number_value(cell, ind, problems) if cell else None)
+            coordinates.append(cell.coordinate if cell else "")
         result[ind.number] = tuple(values)
-    return result
+        cells[ind.number] = tuple(coordinates)
+    return result, cells
 
 
 def _analysis(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem]) -> dict[int, Analysis]:

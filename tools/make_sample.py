@@ -11,36 +11,35 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+import random  # noqa: E402
+
+import holidays  # noqa: E402
+import sample_data as D  # noqa: E402
 
 from iku import catalogue, layout, workbook_report_sheets, workbook_template  # noqa: E402
+from iku.xlsx_style import put_text  # noqa: E402
 
 SAMPLE = ROOT / "input" / "CONTOH_Realisasi_Kecamatan_Mantup_2025.xlsx"
 
-# Illustrative realisations 2021-2025 (percent as 46.67). Invented for practice only.
+# Illustrative realisations typed on the Realisasi sheet (percent as 46.67), only for the years the data sheets
+# do not cover; every other figure is computed from the data sheets (sample_data.py). Invented for practice only.
 VALUES = {
-    1: {2021: 82.10, 2022: 83.45, 2023: 84.20, 2024: 85.76, 2025: 86.31},
-    2: {2021: 0, 2022: 1, 2023: 1, 2024: 2, 2025: 3},
-    3: {2021: 61.20, 2022: 63.50, 2023: 65.80, 2024: 68.40, 2025: 70.10},
-    4: {2021: 5, 2022: 6, 2023: 7, 2024: 7, 2025: 8},
-    5: {2021: 83.00, 2022: 84.10, 2023: 85.25, 2024: 86.00, 2025: 87.40},
-    6: {2021: 91.50, 2022: 93.20, 2023: 95.00, 2024: 96.40, 2025: 97.80},
-    7: {2021: 100, 2022: 100, 2023: 100, 2024: 100, 2025: 100},
-    8: {2021: 100, 2022: 100, 2023: 100, 2024: 90, 2025: 100},
-    9: {2021: 100, 2022: 100, 2023: 100, 2024: 100, 2025: 100},
-    10: {2021: 20.00, 2022: 26.67, 2023: 33.33, 2024: 33.33, 2025: 40.00},
+    6: {2021: 91.50, 2022: 93.20, 2023: 95.00, 2024: 96.40},  # the service register covers 2025 only
+    7: {2021: 100, 2022: 100, 2023: 100},  # Pemberdayaan covers 2024-2025
+    8: {2021: 100, 2022: 100},  # the conflict register starts in 2023
+    9: {2021: 100, 2022: 100, 2023: 100},  # Urusan covers 2024-2025
 }
 
 
-# Report year 2025 by quarter; TW IV equals the year's figure above (all roll up as "terakhir").
+# Report year 2025 by quarter, typed for the indicators whose data are yearly (desa statuses, SAKIP, Pemberdayaan,
+# Urusan); SKM, Pelayanan and Konflik are cut at each quarter's end from their data sheets.
 QUARTERS = {
-    1: (85.10, 85.60, 86.02, 86.31),
     2: (2, 2, 3, 3),
     3: (None, None, 70.10, 70.10),
     4: (7, 7, 8, 8),
-    5: (86.20, 86.75, 87.10, 87.40),
-    6: (96.50, 97.10, 97.60, 97.80),
     7: (100, 100, 100, 100),
-    8: (100, 100, 100, 100),
     9: (100, 100, 100, 100),
     10: (33.33, 33.33, 40.00, 40.00),
 }
@@ -64,6 +63,85 @@ BUDGET = [
 ]
 
 
+def _columns(ws) -> dict[str, int]:
+    return {str(c.value).strip(): c.column for c in ws[layout.DATA_HEADER_ROW] if c.value is not None}
+
+
+def _put(cell, value) -> None:
+    if isinstance(value, str):
+        put_text(cell, value)
+    else:
+        cell.value = value
+
+
+def _append(ws, rows: list[list], labels: list[str]) -> None:
+    """Rows below the header, each value under its header label."""
+    columns = _columns(ws)
+    for r, values in enumerate(rows, start=layout.DATA_HEADER_ROW + 1):
+        for label, value in zip(labels, values, strict=True):
+            if value is not None:
+                _put(ws.cell(row=r, column=columns[label]), value)
+
+
+def _row_named(ws, name: str) -> int:
+    for row in ws.iter_rows(min_row=layout.DATA_HEADER_ROW + 1, max_col=1):
+        if row[0].value == name:
+            return row[0].row
+    raise KeyError(name)
+
+
+def fill_data_sheets(wb) -> None:
+    rng = random.Random(D.SEED)
+    L = layout
+    _append(wb[L.SHEET_SKM], D.survey(rng), [L.SKM_DATE, L.SKM_INDICATOR, *L.SKM_UNSUR])
+
+    ws = wb[L.SHEET_VILLAGES]
+    columns = _columns(ws)
+    for name, statuses in D.STATUSES.items():
+        row = _row_named(ws, name)
+        for year, status in zip(D.STATUS_YEARS, statuses, strict=True):
+            _put(ws.cell(row=row, column=columns[f"{L.VILLAGE_STATUS_PREFIX} {year}"]), status)
+            idm = columns.get(f"{L.VILLAGE_IDM_PREFIX} {year}")
+            if idm and year <= 2023:
+                ws.cell(row=row, column=idm, value=D.IDM_OF[status])
+
+    off = set(holidays.country_holidays("ID", years=2025, categories=("public", "government")))
+    off |= {day for day, _ in D.LOCAL_DAYS}
+    _append(wb[L.SHEET_STANDARDS], [[kind, days] for kind, days, _ in D.SERVICE_KINDS],
+            [L.SERVICE_KIND, L.STANDARD_DAYS])
+    _append(wb[L.SHEET_HOLIDAYS], [list(day) for day in D.LOCAL_DAYS], [L.HOLIDAY_DATE, L.HOLIDAY_NAME])
+    _append(wb[L.SHEET_SERVICES], D.services(rng, off),
+            [L.SERVICE_NUMBER, L.SERVICE_KIND, L.SERVICE_RECEIVED, L.SERVICE_DONE])
+    _append(wb[L.SHEET_CONFLICTS], D.conflicts(), [L.CONFLICT_DATE, L.CONFLICT_VILLAGE, L.CONFLICT_TEXT,
+                                                   L.CONFLICT_HANDLED, L.CONFLICT_HANDLED_DATE])
+
+    ws = wb[L.SHEET_EMPOWERMENT]
+    columns = _columns(ws)
+    for i, name in enumerate(D.VILLAGES):
+        row = _row_named(ws, name)
+        for year in (2024, 2025):
+            done = not (year == 2024 and name == "Rumpuk")
+            _put(ws.cell(row=row, column=columns[f"{L.EMPOWERMENT_PREFIX} {year}"]), L.YES if done else L.NO)
+            if done:
+                _put(ws.cell(row=row, column=columns[f"{L.EMPOWERMENT_ACTIVITY_PREFIX} {year}"]),
+                     D.ACTIVITIES[(i + year) % len(D.ACTIVITIES)])
+
+    ws = wb[L.SHEET_AFFAIRS]
+    columns = _columns(ws)
+    for row in range(L.DATA_HEADER_ROW + 1, ws.max_row + 1):
+        if ws.cell(row=row, column=1).value:
+            for year in (2024, 2025):
+                _put(ws.cell(row=row, column=columns[f"{L.AFFAIR_PREFIX} {year}"]), L.YES)
+
+    ws = wb[L.SHEET_SAKIP]
+    columns = _columns(ws)
+    total = _row_named(ws, L.SAKIP_TOTAL)
+    for year, value in D.SAKIP.items():
+        ws.cell(row=total, column=columns[f"{L.SAKIP_VALUE_PREFIX} {year}"], value=value)
+    for offset, value in enumerate(D.SAKIP_2025):
+        ws.cell(row=L.DATA_HEADER_ROW + 1 + offset, column=columns[f"{L.SAKIP_VALUE_PREFIX} 2025"], value=value)
+
+
 def main() -> Path:
     cat = catalogue.load(catalogue.OFFICES_DIR / "mantup.toml")
     wb = workbook_template.build(cat, 2025, sample=True)
@@ -74,6 +152,7 @@ def main() -> Path:
     ident = wb[layout.SHEET_IDENTITY]
     date_row = 2 + layout.ID_LABELS.index(layout.ID_DATE)
     ident.cell(row=date_row, column=2, value=dt.date(2026, 1, 30))
+    fill_data_sheets(wb)
     SAMPLE.write_bytes(workbook_template.to_bytes(wb))
     return SAMPLE
 

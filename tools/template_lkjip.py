@@ -83,9 +83,14 @@ def cover(doc) -> None:
 def bab3_indicator(doc) -> None:
     B.para(doc, "{%p for s in capaian %}")
     heading(doc, "{{ s.judul }}", 3)
-    loop_table(doc, [20, 35, 35, 30, WIDTH - 120], ["Tahun", "Target", "Realisasi", "Capaian", "Predikat / Keterangan"],
-               ["{{ r.tahun }}", "{{ r.target }}", "{{ r.realisasi }}", "{{ r.capaian }}", "{{ r.predikat }}"],
-               "s.tahun", ["center", "center", "center", "center", "left"])
+    loop_table(doc, [14, 27, 27, 22, 36, WIDTH - 126], ["Tahun", "Target", "Realisasi", "Capaian",
+                                                        "Predikat / Keterangan", "Sumber Realisasi"],
+               ["{{ r.tahun }}", "{{ r.target }}", "{{ r.realisasi }}", "{{ r.capaian }}", "{{ r.predikat }}",
+                "{{ r.sumber }}"],
+               "s.tahun", ["center", "center", "center", "center", "left", "left"], size=9)
+    B.para(doc, "{%p if s.sumber %}")
+    B.para(doc, "{{ s.sumber }}", italic=True, size=9, space_after=4)
+    B.para(doc, "{%p endif %}")
     B.para(doc, "{%p for b in s.pembanding %}")
     B.indent(B.para(doc, "{{ b }}", align="justify", size=10), 4)
     B.para(doc, "{%p endfor %}")
@@ -94,6 +99,14 @@ def bab3_indicator(doc) -> None:
     B.para(doc, "{{ s.keterangan_grafik }}", italic=True, size=9, align="center", space_after=6)
     B.para(doc, "{%p endif %}")
     B.para(doc, "{{ s.paragraf }}", align="justify", space_after=6)
+    B.para(doc, "{%p if s.data_dukung %}")
+    B.para(doc, "Data dukung dan cara perhitungan", bold=True, space_after=4, keep_next=True)
+    B.para(doc, "{{p s.data_dukung }}")
+    B.para(doc, "{%p endif %}")
+    B.para(doc, "{%p if s.grafik_data %}")
+    B.para(doc, "{{ s.grafik_data }}", align="center", space_before=6, keep_next=True)
+    B.para(doc, "{{ s.keterangan_grafik_data }}", italic=True, size=9, align="center", space_after=6)
+    B.para(doc, "{%p endif %}")
     B.para(doc, "{%p for a in s.analisis %}")
     p = B.para(doc, "", align="justify", space_after=4)
     run = p.add_run("{{ a.judul }}: ")

@@ -45,3 +45,13 @@ def read_all(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], wa
 def evaluate_all(catalogue: Catalogue, report: ReportInput) -> dict[str, SourceResult]:
     return {source.KEY: source.evaluate(report.data[source.KEY], catalogue, report)
             for source in SOURCES if source.KEY in report.data}
+
+
+def warnings_all(evidence: dict[str, SourceResult], report: ReportInput) -> list[str]:
+    """Warnings a source gives only once it has computed (e.g. fewer SKM respondents than the sample needs)."""
+    lines = []
+    for source in SOURCES:
+        check = getattr(source, "warnings", None)
+        if source.KEY in evidence and check is not None:
+            lines += check(evidence[source.KEY].detail, report)
+    return lines

@@ -1,0 +1,115 @@
+"""Illustrative CONTOH data for the data sheets of the sample workbook, from a fixed seed. Invented for practice:
+none of it is Kecamatan Mantup's real data. Used by make_sample.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+SEED = 20251231
+VILLAGES = ["Sukobendu", "Tunggunjagir", "Sumberbendo", "Mantup", "Kedukbembem", "Sumberdadi", "Kedungsoko",
+            "Tugu", "Sukosari", "Sumberagung", "Sidomulyo", "Mojosari", "Plabuhanrejo", "Sumberkerep", "Rumpuk"]
+ST, T, B, MJ, M = "Sangat Tertinggal", "Tertinggal", "Berkembang", "Maju", "Mandiri"
+# Status per desa 2020 (base year) .. 2025. Mandiri 0,1,1,2,2,3; Maju 5..8; one desa falls back in 2024.
+STATUSES = {
+    "Sukobendu": [MJ, M, M, M, M, M],
+    "Tunggunjagir": [B, B, MJ, MJ, MJ, MJ],
+    "Sumberbendo": [B, B, B, B, B, MJ],
+    "Mantup": [MJ, MJ, MJ, M, M, M],
+    "Kedukbembem": [B, B, B, B, B, B],
+    "Sumberdadi": [B, MJ, MJ, MJ, MJ, MJ],
+    "Kedungsoko": [T, B, B, B, B, B],
+    "Tugu": [MJ, MJ, MJ, MJ, MJ, M],
+    "Sukosari": [B, B, B, MJ, MJ, MJ],
+    "Sumberagung": [B, B, B, B, B, B],
+    "Sidomulyo": [MJ, MJ, MJ, MJ, B, MJ],
+    "Mojosari": [B, B, B, B, MJ, MJ],
+    "Plabuhanrejo": [B, B, MJ, MJ, MJ, MJ],
+    "Sumberkerep": [MJ, MJ, MJ, MJ, MJ, MJ],
+    "Rumpuk": [B, B, B, B, B, B],
+}
+STATUS_YEARS = [2020, 2021, 2022, 2023, 2024, 2025]
+# IDM scores up to 2023 agree with the status (Permendesa PDTT 2/2016 thresholds).
+IDM_OF = {ST: 0.4801, T: 0.5620, B: 0.6650, MJ: 0.7594, M: 0.8243}
+
+SERVICE_KINDS = [  # jenis layanan, standard in working days (illustrative), share of requests
+    ("Legalisasi Dokumen", 0, 0.30),
+    ("Surat Keterangan Tidak Mampu", 1, 0.20),
+    ("Pengantar Dokumen Kependudukan", 1, 0.20),
+    ("Surat Keterangan Ahli Waris", 3, 0.12),
+    ("Dispensasi Nikah", 2, 0.10),
+    ("Rekomendasi Izin Usaha Mikro", 5, 0.08),
+]
+LOCAL_DAYS = [(dt.date(2025, 5, 26), "Hari Jadi Kabupaten Lamongan (contoh hari libur setempat)")]
+
+CONFLICTS = [  # tanggal, desa, uraian, tertangani, tanggal tertangani
+    (dt.date(2023, 7, 14), "Tugu", "Sengketa batas tanah kas desa dengan warga", "Ya", dt.date(2023, 8, 2)),
+    (dt.date(2024, 2, 5), "Rumpuk", "Perselisihan pemanfaatan saluran irigasi antardusun", "Ya",
+     dt.date(2024, 2, 20)),
+    (dt.date(2024, 6, 18), "Mantup", "Keberatan warga atas lokasi kandang ternak", "Ya", dt.date(2024, 7, 9)),
+    (dt.date(2024, 11, 27), "Sidomulyo", "Perselisihan hasil pemilihan BPD", "Tidak", None),
+    (dt.date(2025, 1, 22), "Kedungsoko", "Sengketa jalan usaha tani", "Ya", dt.date(2025, 2, 10)),
+    (dt.date(2025, 4, 15), "Sumberagung", "Perselisihan antarpemuda saat hari raya", "Ya", dt.date(2025, 4, 17)),
+    (dt.date(2025, 8, 9), "Sukosari", "Keberatan warga atas galian tanah urug", "Ya", dt.date(2025, 9, 1)),
+    (dt.date(2025, 11, 3), "Mojosari", "Sengketa pembagian air sumur bor", "Ya", dt.date(2025, 11, 25)),
+]
+ACTIVITIES = ["Pelatihan kelompok wanita tani", "Pembinaan BUMDes", "Pelatihan kader posyandu",
+              "Pendampingan kelompok UMKM", "Pelatihan karang taruna", "Sekolah lapang petani"]
+SAKIP = {  # total per year; components (Perencanaan, Pengukuran, Pelaporan, Evaluasi Internal, Pencapaian) in 2025
+    2021: 61.20, 2022: 63.50, 2023: 65.80, 2024: 68.40, 2025: 70.10,
+}
+SAKIP_2025 = [21.40, 17.30, 10.20, 6.20, 15.00]
+
+
+def survey(rng: random.Random, years=(2021, 2022, 2023, 2024, 2025)) -> list[list]:
+    """About 200 respondents per survey and year (two surveys: indicators 1 and 5), answers 1-4."""
+    rows = []
+    for year in years:
+        for indicator in (1, 5):
+            good = 0.30 + 0.03 * (year - 2021) + (0.04 if indicator == 5 else 0)  # share of 4s rises each year
+            for _ in range(rng.randint(190, 215)):
+                day = dt.date(year, 1, 2) + dt.timedelta(days=rng.randint(0, 360))
+                answers = []
+                for unsur in range(9):
+                    p4 = good - (0.12 if unsur == 3 else 0)  # U4 Biaya/Tarif answered lowest
+                    roll = rng.random()
+                    answers.append(4 if roll < p4 else 3 if roll < 0.93 else 2 if roll < 0.99 else 1)
+                if rng.random() < 0.02:
+                    answers[rng.randrange(9)] = None  # an unsur left unanswered
+                rows.append([day, indicator, *answers])
+    rows.sort(key=lambda r: r[0])
+    return rows
+
+
+def _workday(day: dt.date, off: set[dt.date]) -> bool:
+    return day.weekday() < 5 and day not in off
+
+
+def services(rng: random.Random, off: set[dt.date], year: int = 2025, count: int = 3000) -> list[list]:
+    """One row per request of `year`: more requests and slower handling in the weeks around Lebaran."""
+    days = [dt.date(year, 1, 1) + dt.timedelta(days=i) for i in range(365)]
+    open_days = [d for d in days if _workday(d, off)]
+    lebaran = (dt.date(year, 3, 17), dt.date(year, 4, 25))
+    weights = [3 if lebaran[0] <= d <= lebaran[1] else 1 for d in open_days]
+    kinds = [k for k, _, _ in SERVICE_KINDS]
+    standards = {k: s for k, s, _ in SERVICE_KINDS}
+    rows = []
+    for received in sorted(rng.choices(open_days, weights=weights, k=count)):
+        kind = rng.choices(kinds, weights=[w for _, _, w in SERVICE_KINDS])[0]
+        busy = lebaran[0] <= received <= lebaran[1]
+        extra = rng.choices([0, 1, 2, 3], weights=[80, 12, 6, 2] if busy else [95, 4, 1, 0])[0]
+        need = max(0, standards[kind] - rng.choice([0, 0, 1])) + extra
+        finished, taken = received, 0
+        while taken < need:
+            finished += dt.timedelta(days=1)
+            if _workday(finished, off):
+                taken += 1
+        done = finished if finished.year == year else None  # still open on 31 December
+        rows.append([None, kind, received, done])
+    for number, row in enumerate(rows, start=1):
+        row[0] = f"{number:04d}/PL/{year}"
+    return rows
+
+
+def conflicts() -> list[list]:
+    return [list(c) for c in CONFLICTS]
