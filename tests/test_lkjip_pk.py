@@ -53,9 +53,10 @@ def test_lkjip_with_two_years_of_data(make_workbook, tmp_path):
     assert "Pada tahun 2025, 1 dari 10 indikator kinerja dapat diukur capaiannya: 1 berpredikat Tinggi." in text
     # Bab III: the year table of indicator 10, the sentences and the staff's analysis
     years = next(t for t in tables(path) if t[0][0] == "Tahun" and ["2025", "46,67%", "40,00%", "85,71%",
-                                                                     "Tinggi"] in t)
-    assert ["2024", "40,00%", "33,33%", "83,33%", "Tinggi"] in years
-    assert ["2021", "20,00%", "belum dilaporkan", "-", "belum dilaporkan"] in years
+                                                                     "Tinggi", "Diketik (Realisasi!M14)"] in t)
+    assert ["2024", "40,00%", "33,33%", "83,33%", "Tinggi", "Diketik (Realisasi!K14)"] in years
+    assert ["2021", "20,00%", "belum dilaporkan", "-", "belum dilaporkan", "-"] in years
+    assert "Sumber realisasi: 2024, 2025 diketik pada lembar Realisasi." in text
     assert ("Dibandingkan tahun 2024 (33,33%), realisasi naik 6,67 poin persen; kinerja membaik." in text)
     assert "Faktor penghambat: Dimensi ekologi tertinggal." in text
     # budget: absorption of the program; efficiency not judged (its indicators have no target)
@@ -77,7 +78,7 @@ def test_lkjip_with_all_six_years(make_workbook, tmp_path):
     text = full_text(path)
     assert "realisasi tahun 2026 telah mencapai 100,00%" in text  # 53,33 against the end target 53,33
     years = next(t for t in tables(path) if t[0][0] == "Tahun" and ["2026", "53,33%", "53,33%", "100,00%",
-                                                                     "Sangat Tinggi"] in t)
+                                                                     "Sangat Tinggi", "Diketik (Realisasi!O14)"] in t)
     assert [r[0] for r in years[1:]] == ["2021", "2022", "2023", "2024", "2025", "2026"]
     assert images(path) == 4  # indicators 7-10 have targets; 1-6 have neither data nor targets
 
