@@ -1,4 +1,5 @@
-"""The LKjIP chart for one indicator: realisation against target per year, as PNG bytes.
+"""The LKjIP charts, as PNG bytes: realisation against target per year, and the data-sheet charts (NRR per unsur,
+desa by status).
 
 Object-oriented matplotlib (Figure + Agg canvas), no pyplot and no global rcParams, so it runs
 without a display and charts can be drawn side by side. Built for black-and-white print.
@@ -7,6 +8,7 @@ without a display and charts can be drawn side by side. Built for black-and-whit
 from __future__ import annotations
 
 import io
+import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -153,7 +155,7 @@ def nrr_chart(labels: list[str], values: list[Decimal], lowest: int) -> bytes:
     bars[lowest].set_facecolor("white")
     bars[lowest].set_hatch("//")
     ax.bar_label(bars, labels=[number(v) for v in values], padding=2, fontsize=6.5, fontfamily=font)
-    ax.set_yticks(positions, labels)
+    ax.set_yticks(positions, [textwrap.fill(label, 30) for label in labels])
     ax.set_xlim(1, 4.3)
     ax.set_xticks([1, 2, 3, 4], ["1", "2", "3", "4"])
     ax.set_xlabel("Nilai rata-rata (NRR), skala 1-4; arsir = unsur terendah", fontsize=8, fontfamily=font)

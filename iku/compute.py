@@ -34,7 +34,7 @@ def compute(catalogue: Catalogue, report: ReportInput, warnings: tuple[str, ...]
     evidence = sources.evaluate_all(catalogue, report)
     report, origins, notes = with_evidence(catalogue, report, evidence)
     before = report
-    report, quarter_notes = with_year_from_quarters(catalogue, report)
+    report, quarter_notes = with_year_from_quarters(catalogue, report, origins)
     for ind in catalogue.indicators:
         if before.realisations[ind.number].get(report_year) is None and \
                 report.realisations[ind.number].get(report_year) is not None:
@@ -48,11 +48,14 @@ def compute(catalogue: Catalogue, report: ReportInput, warnings: tuple[str, ...]
         )
         for ind in catalogue.indicators
     }
+    if all(a[-1].realisation is None and not a[-1].computed for a in achievements.values()):
+        quarter_notes.insert(0, f"Belum ada satu pun realisasi tahun {report_year} yang diisi atau dihitung "
+                                "dari lembar data.")
     return Results(
         catalogue=catalogue,
         report=report,
         achievements=achievements,
-        warnings=tuple(warnings) + tuple(sources.warnings_all(evidence, report)) + tuple(quarter_notes)
+        warnings=tuple(warnings) + tuple(sources.warnings_all(evidence, catalogue, report)) + tuple(quarter_notes)
         + tuple(missing_target_warnings(catalogue, report_year)),
         evidence=evidence,
     )
@@ -87,12 +90,15 @@ def with_evidence(catalogue: Catalogue, report: ReportInput, evidence: dict[str,
                     sheet=L.SHEET_REALISATION, cell=report.cells.get(f.indicator, {}).get(f.year),
                 ))
                 continue
-            realisations[f.indicator][f.year] = f.value
+            # The computed figure enters the documents as printed (two decimals), so that a reader recomputing
+            # capaian from the printed realisation and target gets the printed capaian: 7/15 -> 46,67 %.
+            realisations[f.indicator][f.year] = _printed(f.value)
             origins[(f.indicator, f.year)] = (f.sheet, "", True)
             if f.value is None:
                 notes[(f.indicator, f.year)] = f.note
             if f.year == report.identity.report_year and f.quarters:
-                quarters[f.indicator] = _merge_quarters(ind, f.sheet, f.quarters, quarters.get(f.indicator),
+                quarters[f.indicator] = _merge_quarters(ind, f.sheet, tuple(map(_printed, f.quarters)),
+                                                        quarters.get(f.indicator),
                                                         report.quarter_cells.get(f.indicator, ()), problems)
     if problems:
         raise InputError(problems, source=report.source.name)
@@ -115,12 +121,18 @@ def _merge_quarters(ind: Indicator, sheet: str, computed: tuple, typed: tuple | 
     return tuple(merged)
 
 
+def _printed(value: Decimal | None) -> Decimal | None:
+    return rules.round_half_up(value) if value is not None else None
+
+
 def _same(typed: Decimal, computed: Decimal | None) -> bool:
     """Equal as printed (two decimals, half up)."""
     return computed is not None and rules.round_half_up(typed) == rules.round_half_up(computed)
 
 
-def with_year_from_quarters(catalogue: Catalogue, report: ReportInput) -> tuple[ReportInput, list[str]]:
+def with_year_from_quarters(catalogue: Catalogue, report: ReportInput,
+                            origins: dict[tuple[int, int], tuple[str, str, bool]] | None = None
+                            ) -> tuple[ReportInput, list[str]]:
     """Fill an empty report-year realisation from the quarters, as the catalogue says, once the year is complete
     (TW IV reported); flag disagreements. A partial year never passes for a whole one."""
     year = report.identity.report_year
@@ -140,10 +152,12 @@ def with_year_from_quarters(catalogue: Catalogue, report: ReportInput) -> tuple[
             notes.append(f"Realisasi {year} '{ind.name}' belum dilaporkan: lembar Triwulan baru terisi sampai "
                          "sebelum TW IV, jadi belum menjadi angka tahunan.")
         elif complete and rules.round_half_up(stated) != rules.round_half_up(from_quarters):
+            origin = (origins or {}).get((ind.number, year))
+            where = f"lembar {origin[0]}" if origin and origin[2] else f"lembar {L.SHEET_REALISATION}"
             notes.append(
-                f"Realisasi {year} '{ind.name}' di lembar Realisasi ({formatting.value(ind, stated)}) berbeda "
+                f"Realisasi {year} '{ind.name}' dari {where} ({formatting.value(ind, stated)}) berbeda "
                 f"dengan hasil lembar Triwulan ({formatting.value(ind, from_quarters)}, {ind.rollup}); "
-                "yang dipakai lembar Realisasi."
+                f"yang dipakai angka dari {where}."
             )
     return replace(report, realisations=realisations), notes
 

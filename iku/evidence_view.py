@@ -62,7 +62,7 @@ def _survey(results: Results, number: int, year: int, working: str, ev: skm.Surv
             shown: set[str]) -> EvidenceBlock:
     y = ev.year(number, year)
     method = (f"IKM dihitung menurut {rules.SKM_SCALE_NAMES['14/2017']}: nilai rata-rata (NRR) setiap unsur "
-              f"dikalikan bobot ({rules.SKM_WEIGHT_WORDS[ev.weight]}), dijumlahkan menjadi nilai interval (1-4), "
+              f"dikalikan {rules.SKM_WEIGHT_WORDS[ev.weight]}, dijumlahkan menjadi nilai interval (1-4), "
               f"lalu dikalikan 25; mutu pelayanan menurut skala {rules.SKM_SCALE_NAMES[ev.scale]}.")
     sentences = [working, method]
     if y.minimum is not None:
@@ -74,7 +74,7 @@ def _survey(results: Results, number: int, year: int, working: str, ev: skm.Surv
     table = EvidenceTable(f"Nilai rata-rata per unsur SKM tahun {year}, {fmt.number(Decimal(y.respondents), 0)} "
                           f"responden (lembar {L.SHEET_SKM}, baris {y.rows[0]}-{y.rows[1]})",
                           plain.headers, plain.rows, plain.widths, plain.aligns, bold_last=True)
-    chart = charts.nrr_chart([f"U{i + 1} {rules.SKM_UNSUR_NAMES[i]}"[:38] for i in range(9)], list(y.nrr), y.lowest)
+    chart = charts.nrr_chart([f"U{i + 1} {rules.SKM_UNSUR_NAMES[i]}" for i in range(9)], list(y.nrr), y.lowest)
     return EvidenceBlock(L.SHEET_SKM, sentences, [table], chart, f"NRR per unsur SKM tahun {year}")
 
 
@@ -82,7 +82,7 @@ def _villages(results: Results, number: int, year: int, working: str, ev: desa.V
               shown: set[str]) -> EvidenceBlock:
     sentences = [working]
     y = ev.year(year)
-    if y is not None and y.fell:
+    if y is not None and y.fell and not all(name in working for name in y.fell):  # naik kelas names them already
         sentences.append(f"Desa yang turun status dibanding tahun sebelumnya: {', '.join(y.fell)}.")
     if "desa" in shown:
         sentences.append(f"Status setiap desa per tahun: lihat tabel status desa pada indikator sebelumnya "
@@ -123,7 +123,8 @@ def _services(results: Results, number: int, year: int, working: str, ev: pelaya
                          "masih dalam batas standar, sehingga tidak dihitung (rinciannya pada tabel pengukuran "
                          "kinerja .xlsx).")
     rows: list[tuple[Cell, ...]] = [
-        (k.kind, k.standard, k.counted, k.on_time, k.late, k.mean_days if k.mean_days is not None else "-", k.pending)
+        (k.kind, k.standard, k.counted, k.on_time, k.late,
+         rules.round_half_up(k.mean_days) if k.mean_days is not None else "-", k.pending)
         for k in y.kinds
     ]
     rows.append(("Jumlah", "", y.counted, y.on_time, y.counted - y.on_time, "", len(y.pending)))
@@ -145,7 +146,7 @@ def _conflicts(results: Results, number: int, year: int, working: str, ev: konfl
     ]
     table = EvidenceTable(f"Konflik sosial tahun {year} (lembar {L.SHEET_CONFLICTS})",
                           ("No", "Tanggal", "Desa", "Uraian", "Tertangani", "Tanggal Tertangani"), rows,
-                          (9, 21, 25, 66, 20, 24), ("center", "center", "left", "left", "center", "center"))
+                          (9, 21, 25, 61, 25, 24), ("center", "center", "left", "left", "center", "center"))
     return EvidenceBlock(L.SHEET_CONFLICTS, [working], [table])
 
 
@@ -155,7 +156,7 @@ def _empowerment(results: Results, number: int, year: int, working: str, ev: pem
     rows: list[tuple[Cell, ...]] = [(name, L.YES, activity or "-") for name, activity in y.done]
     rows += [(name, L.NO, "-") for name in y.not_done]
     table = EvidenceTable(f"Pemberdayaan masyarakat per desa tahun {year} (lembar {L.SHEET_EMPOWERMENT})",
-                          ("Desa", "Melaksanakan", "Kegiatan"), rows, (35, 25, 105), ("left", "center", "left"))
+                          ("Desa", "Melaksanakan", "Kegiatan"), rows, (35, 30, 100), ("left", "center", "left"))
     return EvidenceBlock(L.SHEET_EMPOWERMENT, [working], [table])
 
 
@@ -278,7 +279,7 @@ def _conflict_sheet(results: Results, ev: konflik.ConflictEvidence) -> EvidenceS
         title = (f"Tahun {y.year}: {len(y.conflicts)} konflik, {y.handled} tertangani ({_percent(y.value)})"
                  if y.conflicts else f"Tahun {y.year}: tidak ada konflik")
         tables.append((EvidenceTable(title, ("No", "Tanggal", "Desa", "Uraian", "Tertangani", "Tanggal Tertangani"),
-                                     rows, (9, 21, 25, 66, 20, 24),
+                                     rows, (9, 21, 25, 61, 25, 24),
                                      ("center", "center", "left", "left", "center", "center")),
                        [f"{L.SHEET_CONFLICTS}!A{c.row}" for c in y.conflicts]))
     return EvidenceSheet(f"Data {L.SHEET_CONFLICTS}", f"DATA DUKUNG: KONFLIK SOSIAL ({L.SHEET_CONFLICTS})", tables)

@@ -66,8 +66,6 @@ def validate(raw: RawWorkbook, catalogues: list[Catalogue], year: int | None = N
         warnings.append(f"Tanggal penandatanganan {identity.signing_date:%d/%m/%Y} jauh dari tahun laporan "
                         f"{identity.report_year}; periksa lembar Identitas.")
     warnings.extend(_edited_targets(raw, catalogue))
-    if all(realisations[ind.number].get(identity.report_year) is None for ind in catalogue.indicators):
-        warnings.append(f"Belum ada satu pun realisasi tahun {identity.report_year} yang diisi.")
     sheets = validate_report.report_sheets(raw, catalogue, identity.report_year, problems, warnings)
     data = sources.read_all(raw, catalogue, problems, warnings)
     if problems:

@@ -136,19 +136,19 @@ def test_too_few_respondents_is_a_warning(tmp_path, mantup):
     assert result.detail.year(1, 2025).minimum == 217
     assert result.detail.year(1, 2024).minimum is None  # checked for the report year only
     report = report_for(2025, population=500)
-    assert skm.warnings(result.detail, report) == [
-        "Responden SKM tahun 2025 untuk indikator 1 hanya 3, kurang dari sampel minimum 217 untuk populasi 500 "
-        "penerima layanan (tabel Krejcie-Morgan); IKM tetap dihitung, tetapi belum mewakili seluruh penerima "
-        "layanan."]
+    assert skm.warnings(result.detail, mantup, report) == [
+        "Responden SKM tahun 2025 untuk indikator 1 Nilai IKM hanya 3, kurang dari sampel minimum 217 untuk "
+        "populasi 500 penerima layanan (tabel Krejcie-Morgan); IKM tetap dihitung, tetapi belum mewakili "
+        "seluruh penerima layanan."]
     without = evaluate(tmp_path, mantup, rows)
     assert without.detail.year(1, 2025).minimum is None
-    assert skm.warnings(without.detail, report_for(2025)) == []
+    assert skm.warnings(without.detail, mantup, report_for(2025)) == []
 
 
 def test_enough_respondents_no_warning(tmp_path, mantup):
     result = evaluate(tmp_path, mantup, SMALL, population=3)  # 3 -> 3
     assert result.detail.year(1, 2025).minimum == 3
-    assert skm.warnings(result.detail, report_for(2025, population=3)) == []
+    assert skm.warnings(result.detail, mantup, report_for(2025, population=3)) == []
 
 
 def test_years_and_indicators_apart(tmp_path, mantup):

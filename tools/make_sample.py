@@ -38,10 +38,10 @@ VALUES = {
 QUARTERS = {
     2: (2, 2, 3, 3),
     3: (None, None, 70.10, 70.10),
-    4: (7, 7, 8, 8),
+    4: (5, 5, 5, 5),
     7: (100, 100, 100, 100),
     9: (100, 100, 100, 100),
-    10: (33.33, 33.33, 40.00, 40.00),
+    10: (40.00, 40.00, 46.67, 46.67),
 }
 ANALYSIS = {
     10: ("Pendampingan rutin pemerintah kecamatan kepada desa dalam penyusunan RPJMDes dan pemutakhiran data IDM.",

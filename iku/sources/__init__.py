@@ -47,11 +47,11 @@ def evaluate_all(catalogue: Catalogue, report: ReportInput) -> dict[str, SourceR
             for source in SOURCES if source.KEY in report.data}
 
 
-def warnings_all(evidence: dict[str, SourceResult], report: ReportInput) -> list[str]:
+def warnings_all(evidence: dict[str, SourceResult], catalogue: Catalogue, report: ReportInput) -> list[str]:
     """Warnings a source gives only once it has computed (e.g. fewer SKM respondents than the sample needs)."""
     lines = []
     for source in SOURCES:
         check = getattr(source, "warnings", None)
         if source.KEY in evidence and check is not None:
-            lines += check(evidence[source.KEY].detail, report)
+            lines += check(evidence[source.KEY].detail, catalogue, report)
     return lines

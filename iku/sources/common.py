@@ -74,7 +74,7 @@ class Sheet:
     def data_rows(self) -> Iterator[tuple[int, list[object]]]:
         """(sheet row number, values) of every row below the header that holds anything."""
         for r, row in enumerate(self.table.rows[self.header_row:], start=self.header_row + 1):
-            if any(not _blank(v) for v in row):
+            if any(not blank(v) for v in row):
                 yield r, row
 
     def raw(self, row: list[object], column: int | None) -> object:
@@ -105,7 +105,7 @@ class Sheet:
     def date(self, row: int, values: list[object], label: str, required: bool = True) -> dt.date | None:
         column = self.column(label)
         value = self.raw(values, column)
-        if _blank(value):
+        if blank(value):
             if required and column is not None:
                 self.empty(row, column, label)
             return None
@@ -118,20 +118,20 @@ class Sheet:
     def yes_no(self, row: int, values: list[object], column: int | None, label: str,
                required: bool = True) -> bool | None:
         value = self.raw(values, column)
-        if _blank(value):
+        if blank(value):
             if required and column is not None:
                 self.empty(row, column, label)
             return None
         if isinstance(value, str) and norm(value) in (norm(L.YES), norm(L.NO)):
             return norm(value) == norm(L.YES)
-        self.fail(f"{label} '{_shown(value)}' harus {L.YES} atau {L.NO}", row, column)
+        self.fail(f"{label} '{shown(value)}' harus {L.YES} atau {L.NO}", row, column)
         return None
 
     def whole(self, row: int, values: list[object], column: int | None, label: str, low: int, high: int,
               required: bool = True) -> int | None:
         """A whole number from low to high; text such as '4 ' is read, 'empat' or 4,5 is an error."""
         value = self.raw(values, column)
-        if _blank(value):
+        if blank(value):
             if required and column is not None:
                 self.empty(row, column, label)
             return None
@@ -139,30 +139,30 @@ class Sheet:
         if number is None:
             return None
         if number != number.to_integral_value() or not low <= number <= high:
-            self.fail(f"{label} '{_shown(value)}' harus bilangan bulat {low}-{high}", row, column)
+            self.fail(f"{label} '{shown(value)}' harus bilangan bulat {low}-{high}", row, column)
             return None
         return int(number)
 
     def decimal(self, row: int, values: list[object], column: int | None, label: str, low: Decimal,
                 high: Decimal, required: bool = False) -> Decimal | None:
         value = self.raw(values, column)
-        if _blank(value):
+        if blank(value):
             if required and column is not None:
                 self.empty(row, column, label)
             return None
         number = self._number(row, column, value, label)
         if number is not None and not low <= number <= high:
-            self.fail(f"{label} '{_shown(value)}' di luar rentang {_plain(low)}-{_plain(high)}", row, column)
+            self.fail(f"{label} '{shown(value)}' di luar rentang {_plain(low)}-{_plain(high)}", row, column)
             return None
         return number
 
     def text(self, row: int, values: list[object], column: int | None, label: str, required: bool = True) -> str:
         value = self.raw(values, column)
-        if _blank(value):
+        if blank(value):
             if required and column is not None:
                 self.empty(row, column, label)
             return ""
-        text = " ".join(_shown(value).split())
+        text = " ".join(shown(value).split())
         if len(text) > L.TEXT_LIMIT:
             self.fail(f"{label} terlalu panjang ({len(text)} karakter, paling banyak {L.TEXT_LIMIT})", row, column)
             return text[: L.TEXT_LIMIT]
@@ -194,18 +194,18 @@ def to_date(value: object) -> dt.date:
     if isinstance(value, (int, float)):
         if float(value).is_integer() and FIRST_SERIAL <= value <= LAST_SERIAL:
             return EXCEL_EPOCH + dt.timedelta(days=int(value))
-        raise ValueError(f"'{_shown(value)}' bukan tanggal; tulis seperti 12/04/2025")
+        raise ValueError(f"'{shown(value)}' bukan tanggal; tulis seperti 12/04/2025")
     parsed = parse_date_text(str(value))
     if parsed is None:
-        raise ValueError(f"'{_shown(value)}' bukan tanggal; tulis seperti 12/04/2025 (hari/bulan/tahun)")
+        raise ValueError(f"'{shown(value)}' bukan tanggal; tulis seperti 12/04/2025 (hari/bulan/tahun)")
     return parsed
 
 
-def _blank(value: object) -> bool:
+def blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _shown(value: object) -> str:
+def shown(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, float):

@@ -27,7 +27,7 @@ from iku.errors import Problem
 from iku.model import Catalogue, Figure, ReportInput, SourceResult
 from iku.reader import RawWorkbook
 from iku.rules import HUNDRED, IDM_LAST_YEAR, IDM_THRESHOLDS, VILLAGE_STATUSES, idm_status, status_rank
-from iku.sources.common import Sheet, coordinate, editable, headers, intro, years_up_to
+from iku.sources.common import Sheet, blank, coordinate, editable, headers, intro, years_up_to
 from iku.xlsx_style import put_text
 
 KEY = "desa"
@@ -78,9 +78,6 @@ class Named:
     values: list[object]
     name: str
 
-
-def blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def named_rows(sheet: Sheet, label: str, known: tuple[str, ...], what: str) -> list[Named]:

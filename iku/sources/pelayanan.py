@@ -41,7 +41,7 @@ from iku.errors import Problem
 from iku.model import Catalogue, Figure, ReportInput, SourceResult
 from iku.reader import RawWorkbook
 from iku.rules import HUNDRED
-from iku.sources.common import Sheet, coordinate, editable, ended_quarters, headers, intro, years_up_to
+from iku.sources.common import Sheet, blank, coordinate, editable, ended_quarters, headers, intro, years_up_to
 
 KEY = "pelayanan"
 MEASURES = ("pelayanan_tepat_waktu",)
@@ -246,7 +246,7 @@ def _read(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warni
     if not sheet.find_header(COLUMNS):
         return None
     rows = table.rows[sheet.header_row:]
-    if not any(not _blank(v) for row in rows for v in row):
+    if not any(not blank(v) for row in rows for v in row):
         return None
     standards = _standards(raw, problems)
     local_days = _local_days(raw, problems)
@@ -326,7 +326,7 @@ def _keep(index: list[int], *columns: Sequence) -> list[list]:
 def _slow_row(sheet: Sheet, r: int, row: list, columns: list[int], known: dict[str, int], names: list[str],
               unusable: set[str]) -> tuple[str, int, int, int] | None:
     """A row read cell by cell: problems recorded; None when it is empty or not a usable request."""
-    if all(_blank(v) for v in row):
+    if all(blank(v) for v in row):
         return None
     number = sheet.text(r, row, columns[0] + 1, L.SERVICE_NUMBER)
     kind_text = sheet.text(r, row, columns[1] + 1, L.SERVICE_KIND)
@@ -437,9 +437,6 @@ def _duplicate_warnings(numbers: Sequence[str], rows: Sequence[int], column: int
                      f"lain juga tercatat lebih dari sekali (sampai baris {twice[-1][0]}).")
     return lines
 
-
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 # Computing. Requests with the same (received, finished, kind) share their outcome at every cut: they are counted

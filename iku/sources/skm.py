@@ -28,7 +28,7 @@ from iku.cells import NotANumber, parse_number_text
 from iku.errors import Problem
 from iku.model import Catalogue, Figure, Indicator, ReportInput, SourceResult
 from iku.reader import RawWorkbook
-from iku.sources.common import Sheet, coordinate, editable, ended_quarters, headers, intro, years_up_to
+from iku.sources.common import Sheet, blank, coordinate, editable, ended_quarters, headers, intro, shown, years_up_to
 
 KEY = "skm"
 MEASURES = ("skm",)
@@ -186,7 +186,7 @@ def _read(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warni
         responses = []
         for i, (date, number, given) in enumerate(zip(dates, numbers, answers, strict=True)):
             if i in slow:
-                if all(_blank(v) for v in rows[i]):
+                if all(blank(v) for v in rows[i]):
                     continue
                 response = _slow_row(sheet, first + i, rows[i], columns, indicators, unanswered)
                 if response is None:
@@ -220,20 +220,12 @@ def _slow_row(sheet: Sheet, r: int, row: list, columns: list[int], indicators: l
     return Response(r, date, number, answers)
 
 
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _shown(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).replace(".", ",") if isinstance(value, float) else str(value)
 
 
 def _indicator(sheet: Sheet, r: int, row: list, column: int, indicators: list[Indicator]) -> int | None:
     """The Indikator cell when it is not simply one of the numbers: text '1', blank, or wrong."""
     value = row[column - 1]
-    if _blank(value):
+    if blank(value):
         sheet.empty(r, column, L.SKM_INDICATOR)
         return None
     number: Decimal | None = None
@@ -247,7 +239,7 @@ def _indicator(sheet: Sheet, r: int, row: list, column: int, indicators: list[In
     allowed = {ind.number for ind in indicators}
     if number is not None and number == number.to_integral_value() and int(number) in allowed:
         return int(number)
-    sheet.fail(f"{L.SKM_INDICATOR} '{_shown(value)}' bukan nomor indikator yang dihitung dari lembar "
+    sheet.fail(f"{L.SKM_INDICATOR} '{shown(value)}' bukan nomor indikator yang dihitung dari lembar "
                f"{L.SHEET_SKM}; isi {_choices(indicators)}", r, column)
     return None
 
@@ -261,7 +253,7 @@ def _answers(sheet: Sheet, r: int, row: list, columns: list[int]) -> tuple[tuple
         if value.__class__ is float and value in _ANSWERS:
             answers.append(_ANSWERS[value])
             continue
-        if _blank(value):
+        if blank(value):
             answers.append(None)
             continue
         answer = sheet.whole(r, row, column + 1, unsur_label(index), LOW, HIGH, required=False)
@@ -420,14 +412,15 @@ def evaluate(responses: tuple[Response, ...], catalogue: Catalogue, report: Repo
     return SourceResult(KEY, tuple(figures), SurveyEvidence(tuple(years), catalogue.data.skm_weight, scale))
 
 
-def warnings(evidence: SurveyEvidence, report: ReportInput) -> list[str]:
+def warnings(evidence: SurveyEvidence, catalogue: Catalogue, report: ReportInput) -> list[str]:
     """Fewer respondents in the report year than the sample the population needs (Identitas: Populasi
     Penerima Layanan). Called by iku.sources.warnings_all once the figures are computed."""
+    names = {ind.number: ind.name for ind in catalogue.indicators}
     lines = []
     for y in evidence.years:
         if y.minimum is not None and y.respondents < y.minimum:
             lines.append(
-                f"Responden SKM tahun {y.year} untuk indikator {y.indicator} hanya "
+                f"Responden SKM tahun {y.year} untuk indikator {y.indicator} {names[y.indicator]} hanya "
                 f"{fmt.number(Decimal(y.respondents), 0)}, kurang dari sampel minimum "
                 f"{fmt.number(Decimal(y.minimum), 0)} untuk populasi "
                 f"{fmt.number(Decimal(report.population or 0), 0)} penerima layanan (tabel Krejcie-Morgan); "
