@@ -16,12 +16,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from iku import formatting as fmt
 from iku.evidence_view import Cell, EvidenceBlock, EvidenceTable
-from iku.xlsx_style import BOLD, BORDER, DECIMAL_FORMAT, WRAP, header, put_text
+from iku.xlsx_style import BOLD, BORDER, DECIMAL_FORMAT, TOP, WRAP, header, put_text
 
 FONT = "Arial"
 SIZE = Pt(9)
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 CHART_WIDTH = Mm(150)
+TEXT_WIDTH = 50  # characters: longer text in an xlsx evidence table wraps
 
 
 def shown(value: Cell) -> str:
@@ -110,9 +111,11 @@ def write_table(ws: Worksheet, row: int, spec: EvidenceTable, source: list[str] 
     headers = list(spec.headers) + (["Sumber"] if source else [])
     for c, title in enumerate(headers, start=1):
         header(ws.cell(row=row, column=c), title)
+    _height(ws, row, headers)
     for r, values in enumerate(spec.rows, start=row + 1):
         line = list(values) + ([source[r - row - 1]] if source else [])
         for c, value in enumerate(line, start=1):
+            trace = bool(source) and c == len(line)
             cell = ws.cell(row=r, column=c)
             if isinstance(value, Decimal):
                 cell.value = float(value)
@@ -121,16 +124,37 @@ def write_table(ws: Worksheet, row: int, spec: EvidenceTable, source: list[str] 
                 cell.value = value
                 cell.number_format = "#,##0"
             else:
-                put_text(cell, value).alignment = WRAP
+                put_text(cell, value).alignment = TOP if trace else WRAP
             cell.border = BORDER
             if spec.bold_last and r == row + len(spec.rows):
                 cell.font = BOLD
+        _height(ws, r, line)
     return row + len(spec.rows) + 2
 
 
-def widths(ws: Worksheet, spec: EvidenceTable, extra: int = 0) -> None:
-    """Column widths from the table's millimetres (about 2 mm per character), never narrower than now."""
-    for c, mm in enumerate(list(spec.widths) + ([24] if extra else []), start=1):
+def widths(ws: Worksheet, spec: EvidenceTable, source: list[str] | None = None) -> None:
+    """Column widths in characters: the table's millimetres (about 2,2 mm per character) or the longest text
+    of the column up to TEXT_WIDTH, never narrower than now; the trace column as wide as its longest entry."""
+    columns = list(zip(*spec.rows, strict=False)) if spec.rows else [()] * len(spec.widths)
+    chars = [max(round(mm / 2.2) + 2, min(TEXT_WIDTH, _longest(values) + 2))
+             for mm, values in zip(spec.widths, columns, strict=False)]
+    if source:
+        chars.append(max(map(len, source), default=8) + 2)
+    for c, width in enumerate(chars, start=1):
         letter = get_column_letter(c)
-        current = ws.column_dimensions[letter].width or 0
-        ws.column_dimensions[letter].width = max(current, round(mm / 2.2) + 2)
+        ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0, width)
+
+
+def _longest(values) -> int:
+    return max((len(v) for v in values if isinstance(v, str)), default=0)
+
+
+def _height(ws: Worksheet, row: int, values: list) -> None:
+    """Rows whose text wraps get the height of their lines: LibreOffice keeps the default height otherwise."""
+    lines = 1
+    for c, value in enumerate(values, start=1):
+        if isinstance(value, str) and value:
+            width = ws.column_dimensions[get_column_letter(c)].width or 10
+            lines = max(lines, -(-len(value) // max(1, int(width) - 1)))
+    if lines > 1:
+        ws.row_dimensions[row].height = 15 * lines

@@ -17,7 +17,18 @@ from iku.model import Achievement, Indicator, Results
 from iku.render_common import SAMPLE_MARK, signature
 from iku.report import AnnualReport
 from iku.rules import round_half_up
-from iku.xlsx_style import BOLD, BORDER, CENTER, COUNT_FORMAT, DECIMAL_FORMAT, PERCENT_FORMAT, WRAP, header, put_text
+from iku.xlsx_style import (
+    BOLD,
+    BORDER,
+    CENTER,
+    COUNT_FORMAT,
+    DECIMAL_FORMAT,
+    FONT,
+    PERCENT_FORMAT,
+    WRAP,
+    header,
+    put_text,
+)
 
 BAND_FILLS = {
     "sangat_tinggi": "63BE7B",
@@ -52,7 +63,7 @@ def _title(ws: Worksheet, results: Results, lines: list[str], width: int) -> int
         lines = [SAMPLE_MARK] + lines
     for text in lines:
         cell = put_text(ws.cell(row=row, column=1), text)
-        cell.font = Font(bold=True, size=12, color="C00000" if text == SAMPLE_MARK else "000000")
+        cell.font = Font(name=FONT, bold=True, size=12, color="C00000" if text == SAMPLE_MARK else "000000")
         cell.alignment = Alignment(horizontal="center")
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
         row += 1
@@ -141,7 +152,7 @@ def _signature(ws: Worksheet, results: Results, row: int, column: int) -> None:
         if offset == 1:
             cell.font = BOLD
         if offset == 5:
-            cell.font = Font(bold=True, underline="single")
+            cell.font = Font(name=FONT, bold=True, underline="single")
 
 
 def _recap_sheet(ws: Worksheet, results: Results) -> None:
@@ -239,6 +250,6 @@ def _evidence_sheet(ws: Worksheet, results: Results, sheet: evidence_view.Eviden
     row = _title(ws, results, [sheet.heading, f"TAHUN {results.catalogue.office.first_year}-{results.report_year}"],
                  width)
     for table, sources in sheet.tables:
-        render_evidence.widths(ws, table, extra=1 if sources else 0)
+        render_evidence.widths(ws, table, sources)
         row = render_evidence.write_table(ws, row, table, sources)
     _print_setup(ws)
