@@ -14,14 +14,19 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from defusedxml.ElementTree import iterparse
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_to_tuple
 from python_calamine import CalamineError, CalamineWorkbook
 
+from iku import gc_pause
 from iku import layout as L
 from iku.errors import InputError, Problem
 
 LOCK_PREFIX = "~$"
+SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+ROW_TAG, CELL_TAG, FORMULA_TAG = SHEET_NS + "row", SHEET_NS + "c", SHEET_NS + "f"
 
 
 @dataclass(frozen=True)
@@ -102,37 +107,56 @@ def read(path: Path) -> RawWorkbook:
 
 
 def _form_sheets(content: bytes) -> tuple[dict[str, list[list[RawCell]]], list[str]]:
-    # Two views of the same bytes: cached values, and formulas. Only together do they reveal a formula
-    # whose value was never computed (a file saved by a program, never opened in Excel).
+    # One openpyxl load for the cached values and number formats; the formula cells come from a scan of each
+    # form sheet's own XML. Only together do they reveal a formula whose value was never computed (a file saved
+    # by a program, never opened in Excel). A second openpyxl load would parse the shared strings of the big
+    # data sheets again.
     values = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    formulas = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     sheets: dict[str, list[list[RawCell]]] = {}
     try:
-        for ws in values.worksheets:
-            if ws.title in L.DATA_SHEETS:
-                continue  # read by _data_sheets
-            formula_rows = formulas[ws.title].iter_rows(min_row=1, min_col=1)
-            rows = []
-            for r, row in enumerate(ws.iter_rows(min_row=1, min_col=1), start=1):
-                kinds = [getattr(c, "data_type", None) for c in next(formula_rows, ())]
-                rows.append([
-                    RawCell(
-                        sheet=ws.title,
-                        coordinate=f"{get_column_letter(c)}{r}",
-                        row=r,
-                        column=c,
-                        value=cell.value,
-                        number_format=getattr(cell, "number_format", None) or "General",
-                        is_formula=c - 1 < len(kinds) and kinds[c - 1] == "f",
-                    )
-                    for c, cell in enumerate(row, start=1)
-                ])
-            sheets[ws.title] = rows
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            for ws in values.worksheets:
+                if ws.title in L.DATA_SHEETS:
+                    continue  # read by _data_sheets
+                formulas = _formula_cells(archive, ws._worksheet_path)
+                sheets[ws.title] = [
+                    [
+                        RawCell(
+                            sheet=ws.title,
+                            coordinate=f"{get_column_letter(c)}{r}",
+                            row=r,
+                            column=c,
+                            value=cell.value,
+                            number_format=getattr(cell, "number_format", None) or "General",
+                            is_formula=(r, c) in formulas,
+                        )
+                        for c, cell in enumerate(row, start=1)
+                    ]
+                    for r, row in enumerate(ws.iter_rows(min_row=1, min_col=1), start=1)
+                ]
         names = list(values.sheetnames)
     finally:
         values.close()
-        formulas.close()
     return sheets, names
+
+
+def _formula_cells(archive: zipfile.ZipFile, member: str) -> set[tuple[int, int]]:
+    """(row, column) of every cell of a sheet's XML that holds a formula (an <f> element). Some writers leave
+    out the row and cell references; positions then count on, as Excel and openpyxl read them."""
+    found = set()
+    row = column = 0
+    with archive.open(member.lstrip("/")) as source:
+        for event, element in iterparse(source, events=("start", "end")):
+            if event == "start" and element.tag == ROW_TAG:
+                row, column = int(element.get("r") or row + 1), 0
+            elif event == "start" and element.tag == CELL_TAG:
+                reference = element.get("r")
+                column = coordinate_to_tuple(reference)[1] if reference else column + 1
+            elif event == "end" and element.tag == CELL_TAG:
+                if element.find(FORMULA_TAG) is not None:
+                    found.add((row, column))
+                element.clear()
+    return found
 
 
 def _data_sheets(content: bytes, names: list[str]) -> dict[str, Table]:
@@ -141,8 +165,10 @@ def _data_sheets(content: bytes, names: list[str]) -> dict[str, Table]:
         return {}
     book = CalamineWorkbook.from_filelike(io.BytesIO(content))
     tables = {}
-    for name in wanted:
-        sheet = book.get_sheet_by_name(name)
-        merged = tuple((r1 + 1, c1 + 1, r2 + 1, c2 + 1) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or ()))
-        tables[name] = Table(name=name, rows=sheet.to_python(skip_empty_area=False), merged=merged)
+    with gc_pause.paused():
+        for name in wanted:
+            sheet = book.get_sheet_by_name(name)
+            merged = tuple((r1 + 1, c1 + 1, r2 + 1, c2 + 1)
+                           for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or ()))
+            tables[name] = Table(name=name, rows=sheet.to_python(skip_empty_area=False), merged=merged)
     return tables

@@ -35,11 +35,16 @@ GUIDE = (
     "dari katalog dan terkunci.",
     "3. Lembar Triwulan, Analisis, Anggaran dan Narasi (untuk LKjIP dan Perjanjian Kinerja) boleh diisi "
     "sebagian; yang kosong ditulis 'belum dilaporkan' atau memakai teks bawaan.",
-    "4. Persen ditulis seperti biasa di Excel, misalnya 46,67%. Jumlah desa ditulis bilangan bulat. "
-    "Nilai (IKM, SAKIP) ditulis dengan koma desimal, misalnya 82,50.",
-    "5. Sel kosong berarti realisasi belum dilaporkan (bukan nol). Isi 0 hanya bila realisasinya memang nol.",
-    "6. Jangan mengganti nama lembar, judul kolom, atau nama indikator.",
-    "7. Simpan, letakkan file di folder input/, lalu jalankan: python generate.py",
+    "4. Lembar data (SKM, Status Desa, Pelayanan, Standar Pelayanan, Hari Libur, Konflik, Pemberdayaan, "
+    "Urusan, SAKIP) boleh kosong. Bila sebuah lembar berisi data suatu tahun, realisasi indikatornya dihitung "
+    "dari lembar itu; sel Realisasi tahun itu cukup dikosongkan. Angka yang diketik tetapi berbeda dengan hasil "
+    "lembar datanya ditolak. Cara mengisi setiap lembar data tertulis di baris atasnya; judul kolom di baris 4.",
+    "5. Persen ditulis seperti biasa di Excel, misalnya 46,67%. Jumlah desa ditulis bilangan bulat. "
+    "Nilai (IKM, SAKIP) ditulis dengan koma desimal, misalnya 82,50. Tanggal ditulis sebagai tanggal Excel atau "
+    "seperti 12/04/2025 (hari/bulan/tahun).",
+    "6. Sel kosong berarti realisasi belum dilaporkan (bukan nol). Isi 0 hanya bila realisasinya memang nol.",
+    "7. Jangan mengganti nama lembar, judul kolom, atau nama indikator. Kolom tambahan di lembar data boleh.",
+    "8. Simpan, letakkan file di folder input/, lalu jalankan: python generate.py",
     "Target diubah di katalog kantor (iku/offices/), bukan di buku kerja ini.",
 )
 FIRST_DATA_ROW = 5

@@ -24,17 +24,16 @@ subtraction); only the late and pending requests become objects.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import compress
 from operator import itemgetter, lt
 
 from iku import formatting as fmt
+from iku import gc_pause
 from iku import layout as L
 from iku.cells import norm
 from iku.errors import Problem
@@ -215,25 +214,11 @@ def add_sheets(wb, catalogue: Catalogue, report_year: int) -> None:
         editable(ws.cell(row=row, column=2))
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Reading and computing a big register makes tens of thousands of objects without a reference cycle; each
-    burst would set off a full collection over the whole raw workbook (some 80 ms for 100,000 rows) that frees
-    nothing. The collector resumes on leaving, as it was."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 # Reading.
 
 def read(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warnings: list[str]
          ) -> ServiceRows | None:
-    with _gc_paused():
+    with gc_pause.paused():
         return _read(raw, catalogue, problems, warnings)
 
 
@@ -566,7 +551,7 @@ def _count(n: int) -> str:
 
 
 def evaluate(rows: ServiceRows, catalogue: Catalogue, report: ReportInput) -> SourceResult:
-    with _gc_paused():
+    with gc_pause.paused():
         return _evaluate(rows, catalogue, report)
 
 

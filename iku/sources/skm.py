@@ -14,7 +14,6 @@ a slip) is read cell by cell with the Sheet helpers, which word the problems.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -22,8 +21,8 @@ from fractions import Fraction
 from operator import attrgetter
 
 from iku import formatting as fmt
+from iku import gc_pause, rules
 from iku import layout as L
-from iku import rules
 from iku.cells import NotANumber, parse_number_text
 from iku.errors import Problem
 from iku.model import Catalogue, Figure, Indicator, ReportInput, SourceResult
@@ -127,15 +126,8 @@ def add_sheets(wb, catalogue: Catalogue, report_year: int) -> None:
 
 def read(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warnings: list[str]
          ) -> tuple[Response, ...] | None:
-    # Some 20,000 new objects (a response and its answers per row) and no reference cycle: the cyclic garbage
-    # collector would only walk the whole workbook again and again, half the time of the reading.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_pause.paused():
         return _read(raw, catalogue, problems, warnings)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _read(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warnings: list[str]
