@@ -68,9 +68,9 @@ _MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli",
 
 
 def parse_date_text(text: str) -> dt.date | None:
-    """A date written as text, day first (12/04/2025, 12-04-2025, 12 April 2025) or ISO (2025-04-12)."""
+    """A date written as text, day first (12/04/2025, 12-04-2025, 12.04.2025, 12 April 2025) or ISO (2025-04-12)."""
     text = " ".join(text.split())
-    for pattern in ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"):
+    for pattern in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
         try:
             return dt.datetime.strptime(text, pattern).date()
         except ValueError:

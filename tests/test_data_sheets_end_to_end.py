@@ -141,3 +141,21 @@ def test_typed_figure_where_the_register_shows_no_conflict(tmp_path, mantup):
         fill(wb, mantup, {8: {2025: 100}})
 
     rejected(workbook_with(tmp_path, {}, edit=edit), tmp_path, "lembar Konflik menghasilkan tidak ada konflik")
+
+
+def test_merged_cells_in_a_register_name_the_range(tmp_path):
+    def edit(wb):
+        fill_everything(wb)
+        wb[L.SHEET_SERVICES].merge_cells("B5:B6")  # one "Legalisasi" over two requests: row 6 loses its kind
+
+    rejected(workbook_with(tmp_path, {}, edit=edit), tmp_path, "Pelayanan!B6", "sel gabungan B5:B6")
+
+
+def test_every_problem_of_every_data_sheet_at_once(tmp_path):
+    def edit(wb):
+        fill_everything(wb)
+        _set(wb[L.SHEET_SKM], 5, L.SKM_UNSUR[0], 5)  # answer outside 1-4
+        _set(wb[L.SHEET_SERVICES], 6, L.SERVICE_DONE, "kemarin")  # no date
+        _set(wb[L.SHEET_CONFLICTS], 5, L.CONFLICT_HANDLED, "Mungkin")  # neither Ya nor Tidak
+
+    rejected(workbook_with(tmp_path, {}, edit=edit), tmp_path, "SKM!C5", "Pelayanan!D6", "Konflik!D5")

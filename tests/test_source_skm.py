@@ -15,7 +15,7 @@ from source_helpers import raw_with, report_for
 
 from iku import layout as L
 from iku import rules
-from iku.errors import Problem
+from iku.errors import InputError, Problem
 from iku.sources import skm
 from iku.sources.common import EXCEL_EPOCH
 
@@ -242,9 +242,16 @@ def test_unsur_never_answered_in_a_year(tmp_path, mantup):
     rows = [[D(2025, 1, 2), 1, 4, 4, 4, _, 4, 4, 4, 4, 4], [D(2025, 3, 2), 1, 3, 3, 3, _, 3, 3, 3, 3, 3],
             [D(2024, 3, 2), 1, 3, 3, 3, 3, 3, 3, 3, 3, 3],  # 2024 is complete
             [D(2025, 3, 2), 5, 3, 3, 3, 3, 3, 3, 3, 3, 3]]  # so is indicator 5
-    _responses, problems, _warnings = read(tmp_path, mantup, rows)
-    assert messages(problems) == ["Lembar 'SKM': unsur U4 (Biaya/Tarif) tidak dijawab satu responden pun pada "
-                                  "tahun 2025 untuk indikator 1 Nilai IKM; IKM tidak dapat dihitung"]
+    responses, problems, _warnings = read(tmp_path, mantup, rows)
+    assert problems == []
+    with pytest.raises(InputError) as caught:
+        skm.evaluate(responses, mantup, report_for(2025))
+    assert messages(caught.value.problems) == [
+        "Lembar 'SKM': unsur U4 (Biaya/Tarif) tidak dijawab satu responden pun pada tahun 2025 untuk indikator 1 "
+        "Nilai IKM; IKM tidak dapat dihitung"]
+    # A 2024 report is not stopped by the survey of 2025 just begun.
+    result = skm.evaluate(responses, mantup, report_for(2024))
+    assert [(f.indicator, f.year, f.value) for f in result.figures] == [(1, 2024, 75)]
 
 
 def test_row_without_any_answer_is_a_warning(tmp_path, mantup):
@@ -291,11 +298,12 @@ def test_ikm_stays_on_the_scale(mantup, respondents, weight):
     responses = tuple(skm.Response(5 + i, D(2025, month, 1), 1, tuple(answers))
                       for i, (month, *answers) in enumerate(respondents))
     every_unsur = all(any(r.answers[u] is not None for r in responses) for u in range(9))
+    if not every_unsur:
+        with pytest.raises(InputError, match="tidak dijawab satu responden pun pada tahun 2025"):
+            skm.evaluate(responses, with_weight(mantup, weight), report_for(2025))
+        return
     result = skm.evaluate(responses, with_weight(mantup, weight), report_for(2025))
     y = result.detail.year(1, 2025)
-    if not every_unsur:
-        assert y is None and result.figures == ()
-        return
     low, high = (Decimal(25), Decimal(100)) if weight == "1/9" else (Decimal("24.975"), Decimal("99.9"))
     assert low <= y.ikm <= high
     assert all(Decimal(1) <= nrr <= Decimal(4) for nrr in y.nrr)

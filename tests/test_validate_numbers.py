@@ -4,7 +4,7 @@ from decimal import Decimal as D
 import pytest
 
 from iku.cells import NotANumber as _NotANumber
-from iku.cells import parse_number
+from iku.cells import parse_date_text, parse_number
 from iku.reader import RawCell
 
 
@@ -66,3 +66,13 @@ def test_booleans_and_dates_are_not_numbers(value):
 def test_float_noise_from_formulas_is_dropped():
     assert parse_number(cell(1.0000000000002, "0.00%", is_formula=True), percent=True) == D(100)
     assert parse_number(cell(0.1 + 0.2), percent=False) == D("0.3")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12/04/2025", dt.date(2025, 4, 12)), ("12-04-2025", dt.date(2025, 4, 12)), ("12.04.2025", dt.date(2025, 4, 12)),
+    (" 2025-04-12 ", dt.date(2025, 4, 12)), ("12 April 2025", dt.date(2025, 4, 12)),
+    ("1 agustus 2025", dt.date(2025, 8, 1)),
+    ("31/02/2025", None), ("04/12", None), ("kemarin", None),
+])
+def test_date_text_day_first(text, expected):
+    assert parse_date_text(text) == expected

@@ -25,6 +25,7 @@ SHEETS = (L.SHEET_CONFLICTS,)
 COLUMNS = (L.CONFLICT_DATE, L.CONFLICT_VILLAGE, L.CONFLICT_TEXT, L.CONFLICT_HANDLED, L.CONFLICT_HANDLED_DATE)
 NO_CONFLICT = "tidak ada konflik"
 EMPTY_ROWS = 50
+LIST_LIMIT = 257  # Excel refuses a dropdown list longer than 255 characters (the two quotes not counted)
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def add_sheets(wb, catalogue: Catalogue, report_year: int) -> None:
         for col, number_format in ((1, "DD/MM/YYYY"), (2, None), (3, None), (4, None), (5, "DD/MM/YYYY")):
             editable(ws.cell(row=row, column=col), number_format)
         yes_no.add(f"D{row}")
-        if catalogue.data.villages:
+        if catalogue.data.villages and len(villages.formula1) <= LIST_LIMIT:
             villages.add(f"B{row}")
     ws.add_data_validation(yes_no)
     ws.add_data_validation(villages)

@@ -24,7 +24,7 @@ from iku import formatting as fmt
 from iku import gc_pause, rules
 from iku import layout as L
 from iku.cells import NotANumber, parse_number_text
-from iku.errors import Problem
+from iku.errors import InputError, Problem
 from iku.model import Catalogue, Figure, Indicator, ReportInput, SourceResult
 from iku.reader import RawWorkbook
 from iku.sources.common import Sheet, blank, coordinate, editable, ended_quarters, headers, intro, shown, years_up_to
@@ -168,10 +168,8 @@ def _read(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warni
 
     years = catalogue.years
     first = sheet.header_row + 1
-    before = len(problems)
     unanswered: list[int] = []  # rows with a date and an indicator but no answer
     outside: dict[int, list[int]] = defaultdict(list)  # year outside the period -> rows
-    partial: set[tuple[int, int]] = set()  # (indicator, year) with a blank answer somewhere
     if not slow and set(map(_YEAR_OF, dates)) <= set(years):  # the common case: every row fine
         responses = list(map(Response, range(first, first + len(rows)), dates, numbers, answers))
     else:
@@ -184,8 +182,6 @@ def _read(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warni
                 if response is None:
                     continue
                 date, number, given = response.date, response.indicator, response.answers
-                if None in given:
-                    partial.add((number, date.year))
             if date.year not in years:
                 outside[date.year].append(first + i)
                 continue
@@ -193,8 +189,6 @@ def _read(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warni
 
     warnings.extend(_unanswered_warnings(unanswered, columns))
     warnings.extend(_outside_warnings(outside, years))
-    if len(problems) == before and partial:  # after an error, rows are missing: judge the years on complete data
-        _check_every_unsur([r for r in responses if (r.indicator, r.date.year) in partial], indicators, problems)
     return tuple(responses) if responses else None
 
 
@@ -272,16 +266,13 @@ def _outside_warnings(outside: dict[int, list[int]], years: range) -> list[str]:
             for year, rows in sorted(outside.items())]
 
 
-def _check_every_unsur(responses: list[Response], indicators: list[Indicator], problems: list[Problem]) -> None:
-    """The formula needs an NRR for every unsur: an unsur nobody answered in a year leaves no IKM."""
-    names = {ind.number: ind.name for ind in indicators}
-    for (number, year), quarters in sorted(_bins(responses).items()):
-        counts, _ = _total(_tallies(quarters))
-        for index, count in enumerate(counts):
-            if count == 0:
-                problems.append(Problem(
-                    f"unsur {unsur_label(index)} tidak dijawab satu responden pun pada tahun {year} untuk "
-                    f"indikator {number} {names[number]}; IKM tidak dapat dihitung", sheet=L.SHEET_SKM))
+def _unanswered(number: int, name: str, year: int, tallies: list[Tally | None]) -> list[Problem]:
+    """The formula needs an NRR for every unsur: an unsur nobody answered in a year leaves no IKM. Judged for
+    the years the report covers, so that a survey of the next year just begun does not stop the build."""
+    counts, _ = _total(tallies)
+    return [Problem(f"unsur {unsur_label(index)} tidak dijawab satu responden pun pada tahun {year} untuk "
+                    f"indikator {number} {name}; IKM tidak dapat dihitung", sheet=L.SHEET_SKM)
+            for index, count in enumerate(counts) if count == 0]
 
 
 # Computing. Answers are tallied per quarter (number of answers and their sum per unsur); a year adds its
@@ -348,7 +339,7 @@ def _survey_year(number: int, year: int, quarters: list[list[Response]], tallies
     counts, sums = tally = _total(tallies)
     computed = _ikm(tally, weight)
     if computed is None:
-        return None  # read() reported the unsur nobody answered
+        return None  # an unsur nobody answered: evaluate() reports it
     interval, ikm = computed
     nrr = tuple(Decimal(s) / Decimal(c) for s, c in zip(sums, counts, strict=True))
     exact = [Fraction(s, c) for s, c in zip(sums, counts, strict=True)]
@@ -384,6 +375,7 @@ def evaluate(responses: tuple[Response, ...], catalogue: Catalogue, report: Repo
     scale = catalogue.data.skm_scale
     minimum = rules.min_respondents(report.population) if report.population is not None else None
     bins = _bins(responses)
+    problems: list[Problem] = []
     years: list[SurveyYear] = []
     figures: list[Figure] = []
     for ind in catalogue.measuring(MEASURES[0]):
@@ -395,12 +387,15 @@ def evaluate(responses: tuple[Response, ...], catalogue: Catalogue, report: Repo
             y = _survey_year(ind.number, year, quarters, tallies, weight, scale,
                              minimum if year == report_year else None)
             if y is None:
+                problems += _unanswered(ind.number, ind.name, year, tallies)
                 continue
             years.append(y)
             by_quarter: tuple[Decimal | None, ...] = ()
             if year == report_year:
                 by_quarter = _quarters(tallies, year, report.identity.signing_date, weight)
             figures.append(Figure(ind.number, year, y.ikm, L.SHEET_SKM, working(y), quarters=by_quarter))
+    if problems:
+        raise InputError(problems, source=report.source.name)
     return SourceResult(KEY, tuple(figures), SurveyEvidence(tuple(years), catalogue.data.skm_weight, scale))
 
 
