@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
-from source_helpers import raw_with, report_for, workbook_with
+from source_helpers import cells, raw_with, report_for, workbook_with
 
 from iku import layout as L
 from iku.errors import Problem
@@ -17,31 +17,6 @@ from iku.sources import desa
 from iku.xlsx_style import INPUT_FILL, put_text
 
 ST, T, B, MAJU, MANDIRI = VILLAGE_STATUSES
-
-
-def cells(sheet: str, values: dict[str, dict[str, object]]):
-    """An `edit` for workbook_with: {row label in column A: {header: value}}; an unknown label takes the next
-    empty row (its column A is written)."""
-
-    def edit(wb):
-        ws = wb[sheet]
-        columns = {ws.cell(row=L.DATA_HEADER_ROW, column=c).value: c for c in range(1, ws.max_column + 1)}
-        rows = {ws.cell(row=r, column=1).value: r for r in range(L.DATA_HEADER_ROW + 1, ws.max_row + 1)}
-        for label, by_header in values.items():
-            row = rows.get(label)
-            if row is None:
-                row = next(r for r in range(L.DATA_HEADER_ROW + 1, ws.max_row + 2)
-                           if ws.cell(row=r, column=1).value is None)
-                put_text(ws.cell(row=row, column=1), label)
-                rows[label] = row
-            for title, value in by_header.items():
-                cell = ws.cell(row=row, column=columns[title])
-                if isinstance(value, str):
-                    put_text(cell, value)
-                else:
-                    cell.value = value
-
-    return edit
 
 
 def table(years: dict[int, dict[str, str]], default: dict[int, str] | None = None, idm=None):
