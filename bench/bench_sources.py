@@ -69,8 +69,9 @@ print(f"{{seconds:.3f}} {{imported - begin:.3f}} {{peak:.0f}} {{rows}}")
 def build(path: Path, services: int, survey: int) -> None:
     from openpyxl import load_workbook
 
-    from iku import catalogue, workbook_template
+    from iku import catalogue
     from iku import layout as L
+    from iku.workbook import template as workbook_template
 
     rng = random.Random(7)
     cat = catalogue.load(catalogue.OFFICES_DIR / "mantup.toml")

@@ -8,9 +8,10 @@ from pathlib import Path
 import click
 
 from iku import catalogue as catalogue_mod
-from iku import pipeline, reader, workbook_template
+from iku import pipeline, reader
 from iku.errors import InputError
-from iku.pdf import PdfError
+from iku.render.pdf import PdfError
+from iku.workbook import template as workbook_template
 from iku.writer import write_atomic
 
 ROOT = Path(__file__).resolve().parent.parent

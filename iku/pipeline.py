@@ -6,9 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from iku import catalogue as catalogue_mod
-from iku import compute, reader, render_docx, render_lkjip, render_pk, render_xlsx, report, toc_pages, validate
-from iku import pdf as pdf_mod
+from iku import compute, reader, report, validate
 from iku.model import Catalogue, Results
+from iku.render import iku_doc as render_docx
+from iku.render import lkjip as render_lkjip
+from iku.render import pdf as pdf_mod
+from iku.render import pk as render_pk
+from iku.render import toc_pages
+from iku.render import xlsx as render_xlsx
 from iku.writer import Document, remove_stale, write_documents
 
 

@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from iku import catalogue, layout
-from iku import workbook_report_sheets as sheets
 from iku.cli import main
-from iku.workbook_template import fill
+from iku.workbook import report_sheets as sheets
+from iku.workbook.template import fill
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from iku.charts import ChartSeries, indicator_chart, tick_label, value_label
+from iku.render.charts import ChartSeries, indicator_chart, tick_label, value_label
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 CM_PX = 200 / 2.54  # pixels per centimetre at 200 dpi

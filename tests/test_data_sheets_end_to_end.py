@@ -118,7 +118,7 @@ def test_data_sheets_alone_give_all_ten_realisations(tmp_path):
 
 
 def test_typed_figure_contradicting_its_data_stops_the_build(tmp_path, mantup):
-    from iku.workbook_template import fill, realisation_cell
+    from iku.workbook.template import fill, realisation_cell
 
     def edit(wb):
         fill_everything(wb)
@@ -131,7 +131,7 @@ def test_typed_figure_contradicting_its_data_stops_the_build(tmp_path, mantup):
 
 
 def test_typed_figure_where_the_register_shows_no_conflict(tmp_path, mantup):
-    from iku.workbook_template import fill
+    from iku.workbook.template import fill
 
     def edit(wb):
         ws = wb[L.SHEET_CONFLICTS]

@@ -109,7 +109,7 @@ def test_rerun_replaces_outputs_without_leftovers(make_workbook, tmp_path):
 
 
 def test_failed_render_leaves_previous_outputs_whole(make_workbook, tmp_path, monkeypatch):
-    from iku import render_xlsx
+    from iku.render import xlsx as render_xlsx
 
     _, folder = build(make_workbook, tmp_path)
     before = {p.name: sha(p) for p in folder.iterdir()}

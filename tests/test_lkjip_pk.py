@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import zipfile
 
 import pytest
@@ -12,6 +13,7 @@ from docx_text import full_text, tables
 from openpyxl import load_workbook
 
 from iku import layout
+from iku.render import pdf
 
 PROGRAM = "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik"
 HEADINGS = ["KATA PENGANTAR", "IKHTISAR EKSEKUTIF", "BAB I PENDAHULUAN", "A. Latar Belakang", "B. Tugas dan Fungsi",
@@ -132,7 +134,7 @@ def test_narrative_from_the_workbook_replaces_the_default(make_workbook, tmp_pat
     assert "Isu strategis Kecamatan Mantup dirumuskan" not in text
 
 
-@pytest.mark.skipif("not __import__('iku.pdf').pdf.find_soffice() and not __import__('os').environ.get('CI')")
+@pytest.mark.skipif(not pdf.find_soffice() and not os.environ.get("CI"), reason="LibreOffice is not installed")
 def test_pdf_of_every_document(make_workbook, tmp_path):
     source = make_workbook({10: {2025: 40}}, identity={layout.ID_DATE: dt.datetime(2026, 1, 30)})
     result = run_cli("build", source, "--output", tmp_path / "hasil", "--pdf")
@@ -141,7 +143,7 @@ def test_pdf_of_every_document(make_workbook, tmp_path):
     pdfs = sorted(p.name for p in folder.glob("*.pdf"))
     assert pdfs == ["IKU_Kecamatan_Mantup_2021-2026.pdf", "LKjIP_Kecamatan_Mantup_2025.pdf",
                     "Perjanjian_Kinerja_Kecamatan_Mantup_2025.pdf"]
-    from iku.toc_pages import page_texts
+    from iku.render.toc_pages import page_texts
 
     pk = page_texts(folder / "Perjanjian_Kinerja_Kecamatan_Mantup_2025.pdf")
     assert len([p for p in pk if p.strip()]) == 2
@@ -155,7 +157,7 @@ def test_pdf_of_every_document(make_workbook, tmp_path):
 
 
 def test_pdf_without_libreoffice_says_so(make_workbook, tmp_path, monkeypatch):
-    from iku import pdf
+    from iku.render import pdf
 
     monkeypatch.setattr(pdf, "find_soffice", lambda: None)
     source = make_workbook({10: {2025: 40}})

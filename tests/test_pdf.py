@@ -1,4 +1,4 @@
-"""iku.pdf: .docx to PDF with LibreOffice headless."""
+"""iku.render.pdf: .docx to PDF with LibreOffice headless."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from iku import pdf
+from iku.render import pdf
 
 LINES = ["CAMAT MANTUP", "NIP. 19851010 200602 1 001"]
 

@@ -18,7 +18,9 @@ import random  # noqa: E402
 import holidays  # noqa: E402
 import sample_data as D  # noqa: E402
 
-from iku import catalogue, layout, workbook_report_sheets, workbook_template  # noqa: E402
+from iku import catalogue, layout  # noqa: E402
+from iku.workbook import report_sheets as workbook_report_sheets  # noqa: E402
+from iku.workbook import template as workbook_template  # noqa: E402
 from iku.xlsx_style import put_text  # noqa: E402
 
 SAMPLE = ROOT / "input" / "CONTOH_Realisasi_Kecamatan_Mantup_2025.xlsx"

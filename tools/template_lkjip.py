@@ -150,7 +150,7 @@ def lkjip_template(path) -> None:
 
     B.para(doc, "DAFTAR ISI", bold=True, size=13, align="center", space_after=12)
     B.field_begin(B.para(doc, ""), 'TOC \\o "1-2" \\h \\z \\u')
-    B.para(doc, TOC_PLACEHOLDER)  # replaced by the entries after rendering (iku/render_lkjip.py)
+    B.para(doc, TOC_PLACEHOLDER)  # replaced by the entries after rendering (iku/render/lkjip.py)
     B.field_end(B.para(doc, ""))
     page_break(doc)
 

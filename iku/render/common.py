@@ -16,7 +16,7 @@ from iku import formatting as fmt
 from iku.model import Results
 from iku.report import ProgramBudget, total_budget
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 SAMPLE_MARK = "CONTOH — ANGKA ILUSTRATIF, BUKAN DATA RESMI"
 PAPER_MM = {"F4": (215, 330), "A4": (210, 297)}
 BLANK_NAME = "(" + "." * 40 + ")"

@@ -11,7 +11,7 @@ from docxtpl import DocxTemplate
 
 from iku import formatting as fmt
 from iku.model import Indicator, Results
-from iku.render_common import common_context, render
+from iku.render.common import common_context, render
 
 LEVEL_TITLES = {"tujuan": ("Tujuan", "Indikator Kinerja"), "sasaran": ("Sasaran", "Indikator"),
                 "program": ("Program", "Indikator")}

@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from iku import formatting as fmt
-from iku.evidence_view import Cell, EvidenceBlock, EvidenceTable
+from iku.render.evidence_view import Cell, EvidenceBlock, EvidenceTable
 from iku.xlsx_style import BOLD, BORDER, DECIMAL_FORMAT, TOP, WRAP, header, put_text
 
 FONT = "Arial"

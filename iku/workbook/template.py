@@ -13,8 +13,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from iku import layout as L
-from iku import sources, workbook_report_sheets
+from iku import sources
 from iku.model import Catalogue, Indicator
+from iku.workbook import report_sheets as workbook_report_sheets
 from iku.xlsx_style import (
     BOLD,
     BORDER,

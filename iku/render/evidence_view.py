@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from iku import charts, rules
 from iku import formatting as fmt
 from iku import layout as L
+from iku import rules
 from iku.model import Results
+from iku.render import charts
 from iku.sources import desa, konflik, pelayanan, pemberdayaan, sakip, skm, urusan
 
 Cell = str | int | Decimal

@@ -8,11 +8,13 @@ from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Mm, Pt
 from docxtpl import DocxTemplate, InlineImage, RichText
 
-from iku import charts, evidence_view, render_evidence, sentences
 from iku import formatting as fmt
+from iku import sentences
 from iku.model import Results
-from iku.render_common import LEVEL_NAMES, common_context, pk_rows, program_rows, render, rupiah, signature
-from iku.render_docx import target_table
+from iku.render import charts, evidence_view
+from iku.render import evidence as render_evidence
+from iku.render.common import LEVEL_NAMES, common_context, pk_rows, program_rows, render, rupiah, signature
+from iku.render.iku_doc import target_table
 from iku.report import AnnualReport, Comparison, ProgramBudget, total_budget
 
 CHART_WIDTH = Mm(150)

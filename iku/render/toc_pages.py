@@ -9,8 +9,8 @@ from pathlib import Path
 
 from docx import Document
 
-from iku import pdf
-from iku.render_lkjip import headings
+from iku.render import pdf
+from iku.render.lkjip import headings
 
 TOC_TITLE = "DAFTAR ISI"
 

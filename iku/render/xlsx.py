@@ -11,10 +11,11 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from iku import evidence_view, render_evidence
 from iku import formatting as fmt
 from iku.model import Achievement, Indicator, Results
-from iku.render_common import SAMPLE_MARK, signature
+from iku.render import evidence as render_evidence
+from iku.render import evidence_view
+from iku.render.common import SAMPLE_MARK, signature
 from iku.report import AnnualReport
 from iku.rules import round_half_up
 from iku.xlsx_style import (

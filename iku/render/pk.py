@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from iku import formatting as fmt
 from iku.model import Results
-from iku.render_common import common_context, pk_rows, program_rows, render, signature
+from iku.render.common import common_context, pk_rows, program_rows, render, signature
 from iku.report import AnnualReport, QuarterRow
 
 ROMAN = ("I", "II", "III", "IV")

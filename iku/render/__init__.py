@@ -1,0 +1,1 @@
+"""Render: the results into documents (.docx through docxtpl templates, .xlsx, charts, PDF)."""

@@ -1,0 +1,1 @@
+"""The standard workbook that staff fill: its sheets, protection, dropdowns and guide."""
