@@ -164,12 +164,13 @@ def indicator_rows(
     return found
 
 
-def number_value(cell: RawCell, ind: Indicator, problems: list[Problem]) -> Decimal | None:
-    """A realisation in the indicator's unit and range, or None (empty, or a problem recorded)."""
+def number_value(cell: RawCell, ind: Indicator, problems: list[Problem], what: str = "realisasi") -> Decimal | None:
+    """A realisation (or target: `what`) in the indicator's unit and range, or None (empty, or a problem
+    recorded)."""
     try:
         value = parse_number(cell, ind.is_percent)
     except NotANumber as exc:
-        problems.append(Problem(f"realisasi '{ind.name}' {exc}", sheet=cell.sheet, cell=cell.coordinate))
+        problems.append(Problem(f"{what} '{ind.name}' {exc}", sheet=cell.sheet, cell=cell.coordinate))
         return None
     if value is None:
         return None
@@ -177,13 +178,13 @@ def number_value(cell: RawCell, ind: Indicator, problems: list[Problem]) -> Deci
     suffix = "%" if ind.is_percent else ""
     if not low <= value <= high:
         problems.append(Problem(
-            f"realisasi '{ind.name}' {_plain(value)}{suffix} di luar rentang {_plain(low)}-{_plain(high)}{suffix}",
+            f"{what} '{ind.name}' {_plain(value)}{suffix} di luar rentang {_plain(low)}-{_plain(high)}{suffix}",
             sheet=cell.sheet, cell=cell.coordinate,
         ))
         return None
     if ind.is_count and value != value.to_integral_value():
         problems.append(Problem(
-            f"realisasi '{ind.name}' {_plain(value)} harus bilangan bulat (jumlah {ind.unit})",
+            f"{what} '{ind.name}' {_plain(value)} harus bilangan bulat (jumlah {ind.unit})",
             sheet=cell.sheet, cell=cell.coordinate,
         ))
         return None

@@ -163,7 +163,6 @@ def with_year_from_quarters(catalogue: Catalogue, report: ReportInput,
 
 
 def missing_target_warnings(catalogue: Catalogue, report_year: int) -> list[str]:
-    where = f"iku/offices/{catalogue.source.name}"
     lines = []
     for ind in catalogue.indicators:
         missing = [str(y) for y, t in ind.targets.items() if t is None]
@@ -176,5 +175,6 @@ def missing_target_warnings(catalogue: Catalogue, report_year: int) -> list[str]
             if ind.targets.get(report_year) is None
             else f"Target indikator '{ind.name}' belum lengkap"
         )
-        lines.append(f"{head} (belum ada: {', '.join(missing)}); tetapkan di {where}.")
+        lines.append(f"{head} (belum ada: {', '.join(missing)}); isi dari Renstra pada sel target berwarna kuning "
+                     f"di lembar {L.SHEET_REALISATION}.")
     return lines

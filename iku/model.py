@@ -45,6 +45,18 @@ class Indicator:
     standard: Decimal | None = None  # national or provincial standard, where one exists
     standard_source: str = ""
     source: str = ""  # what a data sheet measures for it (key of iku.sources.MEASURES); "" = typed only
+    # Targets the IKU document leaves open and staff typed on the Realisasi sheet (from their Renstra): used like
+    # the catalogue's, named as such in the documents, never printed in the IKU document itself.
+    workbook_targets: frozenset[int] = frozenset()
+    workbook_end_target: bool = False
+
+    def iku_target(self, year: int) -> Decimal | None:
+        """The target as the IKU document sets it (None where only the workbook gives one)."""
+        return None if year in self.workbook_targets else self.targets.get(year)
+
+    @property
+    def iku_end_target(self) -> Decimal | None:
+        return None if self.workbook_end_target else self.end_target
 
     @property
     def is_percent(self) -> bool:

@@ -10,13 +10,12 @@ from decimal import Decimal
 from openpyxl.utils import get_column_letter
 
 from iku import catalogue as catalogue_mod
-from iku import formatting, sources, validate_report
 from iku import layout as L
+from iku import sources, targets, validate_report
 from iku.cells import NotANumber, find_header, indicator_rows, norm, number_value, parse_date_text, parse_number
 from iku.errors import InputError, Problem
 from iku.model import Catalogue, Identity, ReportInput, Signatory
 from iku.reader import RawCell, RawWorkbook
-from iku.rules import round_half_up
 
 _REALISATION_HEADER = re.compile(rf"^{L.REALISATION_PREFIX}\s+(\S+)$", re.IGNORECASE)
 
@@ -56,6 +55,8 @@ def validate(raw: RawWorkbook, catalogues: list[Catalogue], year: int | None = N
         raise InputError(problems, source=raw.path.name)
 
     identity = _identity(labels, catalogue, year, problems)
+    catalogue, target_notes = targets.with_workbook_targets(raw, catalogue, problems)
+    warnings.extend(target_notes)
     cells: dict[int, dict[int, str]] = {}
     realisations = _realisations(raw, catalogue, problems, cells)
     population = _population(labels.get(norm(L.ID_POPULATION)), problems)
@@ -65,7 +66,6 @@ def validate(raw: RawWorkbook, catalogues: list[Catalogue], year: int | None = N
     if not identity.report_year <= identity.signing_date.year <= identity.report_year + 1:
         warnings.append(f"Tanggal penandatanganan {identity.signing_date:%d/%m/%Y} jauh dari tahun laporan "
                         f"{identity.report_year}; periksa lembar Identitas.")
-    warnings.extend(_edited_targets(raw, catalogue))
     sheets = validate_report.report_sheets(raw, catalogue, identity.report_year, problems, warnings)
     data = sources.read_all(raw, catalogue, problems, warnings)
     if problems:
@@ -210,35 +210,6 @@ def _realisations(
             if row:
                 cells.setdefault(ind.number, {})[year] = f"{get_column_letter(col)}{row[0].row}"
     return result
-
-
-def _edited_targets(raw: RawWorkbook, catalogue: Catalogue) -> list[str]:
-    """Targets come from the catalogue; a target cell changed in the workbook is named, never used."""
-    header = find_header(raw, L.SHEET_REALISATION, [])
-    if header is None:
-        return []
-    columns = {int(m.group(1)): c.column for c in header
-               if (m := re.match(rf"^{L.TARGET_PREFIX}\s+(\d{{4}})$", " ".join(str(c.value or "").split())))}
-    rows = indicator_rows(raw, L.SHEET_REALISATION, header, catalogue, [])
-    notes = []
-    for ind in catalogue.indicators:
-        row = rows.get(ind.number, [])
-        for year, col in columns.items():
-            cell = row[col - 1] if len(row) >= col else None
-            if cell is None or year not in ind.targets:
-                continue
-            try:
-                shown = parse_number(cell, ind.is_percent)
-            except NotANumber:
-                shown = None  # the "belum ditetapkan" text
-            wanted = ind.targets[year]
-            if (shown is None) != (wanted is None) or (
-                shown is not None and wanted is not None and round_half_up(shown) != round_half_up(wanted)
-            ):
-                notes.append(f"{cell.sheet}!{cell.coordinate}: target {year} '{ind.name}' di buku kerja berbeda "
-                             f"dengan katalog ({formatting.target(ind, wanted)}); yang dipakai katalog. Target "
-                             "diubah di katalog kantor (lihat README).")
-    return notes
 
 
 def _year_columns(header_row: list[RawCell], catalogue: Catalogue, problems: list[Problem]) -> dict[int, int]:

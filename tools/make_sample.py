@@ -35,6 +35,17 @@ VALUES = {
 }
 
 
+# Targets the IKU document leaves open, as staff would type them from a Renstra (None = Kondisi Akhir). CONTOH.
+TARGETS = {
+    1: {2021: 80.00, 2022: 80.50, 2023: 81.00, 2024: 82.00, 2025: 82.50, 2026: 83.00, None: 83.00},
+    2: {2021: 1, 2022: 1, 2023: 2, 2024: 2, 2025: 3, 2026: 4, None: 4},
+    3: {2021: 60.00, 2022: 62.00, 2023: 65.00, 2024: 68.00, 2025: 70.00, 2026: 72.00, None: 72.00},
+    4: {2021: 5, 2022: 6, 2023: 6, 2024: 6, 2025: 6, 2026: 7, None: 7},
+    5: {2021: 80.00, 2022: 81.00, 2023: 82.00, 2024: 82.50, 2025: 83.00, 2026: 84.00, None: 84.00},
+    6: {2021: 90.00, 2022: 92.00, 2023: 94.00, 2024: 95.00, 2025: 95.00, 2026: 96.00, None: 96.00},
+}
+
+
 # Report year 2025 by quarter, typed for the indicators whose data are yearly (desa statuses, SAKIP, Pemberdayaan,
 # Urusan); SKM, Pelayanan and Konflik are cut at each quarter's end from their data sheets.
 QUARTERS = {
@@ -148,6 +159,7 @@ def main() -> Path:
     cat = catalogue.load(catalogue.OFFICES_DIR / "mantup.toml")
     wb = workbook_template.build(cat, 2025, sample=True)
     workbook_template.fill(wb, cat, VALUES)
+    workbook_template.fill_targets(wb, cat, TARGETS)
     workbook_report_sheets.fill_quarters(wb, cat, QUARTERS)
     workbook_report_sheets.fill_analysis(wb, cat, ANALYSIS)
     workbook_report_sheets.fill_budget(wb, BUDGET)

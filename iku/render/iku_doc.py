@@ -90,16 +90,18 @@ def iku_context(results: Results, template: DocxTemplate) -> dict:
 
 
 def target_table(results: Results) -> dict:
-    """The IKU target table 2021-2026 with kondisi akhir; an unset target shows as a dash, explained below."""
+    """The IKU target table 2021-2026 with kondisi akhir, as the IKU document sets them (targets staff typed from
+    the Renstra are left out); an unset target shows as a dash, explained below."""
     cat = results.catalogue
     years = list(cat.years)
-    missing = any(t is None for ind in cat.indicators for t in list(ind.targets.values()) + [ind.end_target])
+    missing = any(ind.iku_target(y) is None for ind in cat.indicators for y in years) or any(
+        ind.iku_end_target is None for ind in cat.indicators)
     return {
         "tahun_renstra": [str(y) for y in years],
         "target": [
             {"no": str(ind.number), "nama": ind.name,
-             "target": [_target_cell(ind, ind.targets[y]) for y in years],
-             "akhir": _target_cell(ind, ind.end_target)}
+             "target": [_target_cell(ind, ind.iku_target(y)) for y in years],
+             "akhir": _target_cell(ind, ind.iku_end_target)}
             for ind in cat.indicators
         ],
         "catatan_target": (

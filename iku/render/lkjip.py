@@ -49,10 +49,24 @@ def _sources(c: Comparison) -> str:
         phrase = fmt.source_phrase(a).split(" (sel ")[0]
         if phrase:
             groups.setdefault(phrase, []).append(a.year)
-    if not groups:
+    lines = []
+    if groups:
+        parts = [f"{_years(years)} {phrase}" for phrase, years in groups.items()]
+        lines.append("Sumber realisasi: " + "; ".join(parts) + ".")
+    return " ".join(lines + [_target_source(c)]).strip()
+
+
+def _target_source(c: Comparison) -> str:
+    """Targets the IKU document does not set are from the Renstra, typed on the workbook: say so."""
+    ind = c.indicator
+    years = sorted(a.year for a in c.history if a.year in ind.workbook_targets)
+    if not years and not ind.workbook_end_target:
         return ""
-    parts = [f"{_years(years)} {phrase}" for phrase, years in groups.items()]
-    return "Sumber realisasi: " + "; ".join(parts) + "."
+    what = [f"target {_years(years)}"] if years else []
+    if ind.workbook_end_target:
+        what.append("kondisi akhir")
+    return (f"Sumber target: {' dan '.join(what)} dari Renstra, diisi pada buku kerja (tidak tercantum dalam "
+            "dokumen IKU).")
 
 
 def _years(years: list[int]) -> str:

@@ -159,7 +159,8 @@ def _stored(indicator: Indicator, value: Decimal) -> float:
 def _realisation(ws: Worksheet, catalogue: Catalogue) -> None:
     years = list(catalogue.years)
     put_text(ws["A1"], f"REALISASI INDIKATOR KINERJA {catalogue.office.name.upper()}").font = BOLD
-    put_text(ws["A2"], "Isi sel kuning saja. Sel kosong = belum dilaporkan. Target (abu-abu) dari katalog kantor.")
+    put_text(ws["A2"], "Isi sel kuning saja. Realisasi kosong = belum dilaporkan. Target abu-abu dari dokumen IKU "
+                       "(terkunci); target kuning belum ditetapkan dokumen IKU: isi dari Renstra.")
     columns = [L.HEADER_NUMBER, L.HEADER_INDICATOR, L.HEADER_UNIT]
     for year in years:
         columns += [L.target_header(year), L.realisation_header(year)]
@@ -183,6 +184,7 @@ def _realisation(ws: Worksheet, catalogue: Catalogue) -> None:
         for col in range(1, len(columns) + 1):
             ws.cell(row=row, column=col).border = BORDER
         _validate_range(ws, ind, row, years)
+        _validate_targets(ws, ind, row, years, len(columns))
 
     ws.column_dimensions["A"].width = 5
     ws.column_dimensions["B"].width = 50
@@ -197,12 +199,14 @@ def _realisation(ws: Worksheet, catalogue: Catalogue) -> None:
 
 
 def _target(cell, ind: Indicator, value: Decimal | None) -> None:
-    cell.fill = LOCKED_FILL
+    """A catalogue target: grey and locked. None (the IKU document sets none): a yellow cell for the Renstra's."""
+    cell.number_format = _number_format(ind)
     if value is None:
-        put_text(cell, "belum ditetapkan")
+        cell.fill = INPUT_FILL
+        cell.protection = Protection(locked=False)
     else:
+        cell.fill = LOCKED_FILL
         cell.value = _stored(ind, value)
-        cell.number_format = _number_format(ind)
 
 
 def _validate_range(ws: Worksheet, ind: Indicator, row: int, years: list[int]) -> None:
@@ -221,6 +225,41 @@ def _validate_range(ws: Worksheet, ind: Indicator, row: int, years: list[int]) -
     for index in range(len(years)):
         check.add(ws.cell(row=row, column=5 + 2 * index).coordinate)
     ws.add_data_validation(check)
+
+
+def _validate_targets(ws: Worksheet, ind: Indicator, row: int, years: list[int], end_column: int) -> None:
+    """The same range check on the target cells staff may fill."""
+    low, high = ind.value_range
+    check = DataValidation(
+        type="whole" if ind.is_count else "decimal", operator="between",
+        formula1=str(_stored(ind, low)), formula2=str(_stored(ind, high)), allow_blank=True,
+        showErrorMessage=True, errorTitle="Angka di luar rentang",
+        error=f"Target '{ind.name}' harus angka {low}-{high}{'%' if ind.is_percent else ''}.",
+    )
+    open_cells = [ws.cell(row=row, column=4 + 2 * i).coordinate for i, y in enumerate(years) if ind.targets[y] is None]
+    if ind.end_target is None:
+        open_cells.append(ws.cell(row=row, column=end_column).coordinate)
+    for coordinate in open_cells:
+        check.add(coordinate)
+    if open_cells:
+        ws.add_data_validation(check)
+
+
+def target_cell(catalogue: Catalogue, number: int, year: int | None) -> str:
+    """Coordinate of an indicator's target cell for a year (None: Kondisi Akhir) in the standard workbook."""
+    row = FIRST_DATA_ROW + [ind.number for ind in catalogue.indicators].index(number)
+    years = len(catalogue.years)
+    column = 4 + 2 * years if year is None else 4 + 2 * (year - catalogue.office.first_year)
+    return f"{get_column_letter(column)}{row}"
+
+
+def fill_targets(wb: Workbook, catalogue: Catalogue, values: dict[int, dict[int | None, float]]) -> None:
+    """Write targets staff typed (indicator -> year or None for Kondisi Akhir -> value, percent as 46.67)."""
+    ws = wb[L.SHEET_REALISATION]
+    by_number = {ind.number: ind for ind in catalogue.indicators}
+    for number, per_year in values.items():
+        for year, value in per_year.items():
+            ws[target_cell(catalogue, number, year)].value = _stored(by_number[number], Decimal(str(value)))
 
 
 def realisation_cell(catalogue: Catalogue, number: int, year: int) -> str:
