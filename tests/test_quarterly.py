@@ -9,6 +9,7 @@ from decimal import Decimal as D
 
 from conftest import identity_row, rejected, run_cli
 from docx import Document
+from docx.oxml.ns import qn
 from docx_text import full_text, tables
 from test_report import results_for, with_indicator
 
@@ -90,6 +91,20 @@ def test_one_cell_where_quarter_and_year_to_date_are_the_same_figure(make_workbo
     row = next(r for r in table.rows if r.cells[0].text == "10")
     assert row.cells[4]._tc is row.cells[5]._tc  # one merged cell
     assert len(row._tr.tc_lst) == 7
+
+
+
+def test_tables_print_at_10_pt_at_least_with_the_header_repeated(make_workbook, tmp_path):
+    path = doc(build(make_workbook, tmp_path, analysis={10: ("", "Dimensi ekologi.", "Bank sampah.")},
+                     budget=[(PROGRAM_2, "Pelayanan Publik", 80_000_000, 76_000_000)],
+                     budget_to_quarter={0: (10_000_000, None, None, None)}), "I")
+    document = Document(path)
+    assert len(document.tables) == 4  # measurement, budget, problems, signature
+    for table in document.tables[:3]:
+        assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+        sizes = {run.font.size.pt for row in table.rows for cell in row.cells for p in cell.paragraphs
+                 for run in p.runs if run.font.size is not None}
+        assert sizes and min(sizes) >= 10, sizes
 
 
 def test_summed_indicator_shows_the_quarter_and_the_year_to_date(mantup):
