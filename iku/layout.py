@@ -72,6 +72,15 @@ YEAR_VALUE_CELL = "B3"
 MONEY_LIMIT = 10**15  # rupiah; anything larger is a typing slip
 TEXT_LIMIT = 4000  # characters in one cell of text
 
+# Quarterly reports (all optional; a workbook made before they existed still builds).
+# Triwulan: the target to be reached by the end of each quarter (year to date, like "Realisasi s.d. TW").
+QUARTER_TARGETS = tuple(f"{TARGET_PREFIX} {q}" for q in QUARTERS)
+# Anggaran: spending from 1 January up to the end of each quarter (cumulative, never the quarter alone).
+BUDGET_SPENT_TO_QUARTER = tuple(f"Realisasi s.d. {q} (Rp)" for q in QUARTERS)
+# Identitas: the date each quarterly report is signed; empty = the 10th day after the quarter ends.
+ID_QUARTER_DATES = tuple(f"Tanggal Laporan {q}" for q in QUARTERS)
+ID_OPTIONAL = ID_OPTIONAL + ID_QUARTER_DATES
+
 # Data sheets: the evidence behind a realisation (iku/sources). Every one is optional; where one holds data
 # for a year, the realisation is computed from it. Names and header labels are a contract: keep them.
 SHEET_SKM = "SKM"

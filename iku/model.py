@@ -128,6 +128,7 @@ class Identity:
     signing_date: dt.date
     is_sample: bool
     pk_date: dt.date | None = None  # signing date of the Perjanjian Kinerja; None = written by hand
+    quarter_dates: tuple[dt.date | None, ...] = ()  # date of each quarterly report (TW I-IV); None = default
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ class BudgetLine:
     activity: str
     ceiling: Decimal  # pagu
     spent: Decimal  # realisasi
+    spent_to_quarter: tuple[Decimal | None, ...] = ()  # realisasi s.d. TW I-IV, where the Anggaran sheet gives it
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,7 @@ class ReportInput:
     quarter_cells: dict[int, tuple[str, ...]] = field(default_factory=dict)  # indicator -> Triwulan cells
     data: dict[str, object] = field(default_factory=dict)  # data sheet rows, validated: source key -> rows
     population: int | None = None  # service users of the year (Identitas), for the SKM sample size
+    quarter_targets: dict[int, tuple[Decimal | None, ...]] = field(default_factory=dict)  # target s.d. TW I-IV
 
 
 @dataclass(frozen=True)

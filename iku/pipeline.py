@@ -12,6 +12,7 @@ from iku.render import iku_doc as render_docx
 from iku.render import lkjip as render_lkjip
 from iku.render import pdf as pdf_mod
 from iku.render import pk as render_pk
+from iku.render import quarterly as render_quarterly
 from iku.render import toc_pages
 from iku.render import xlsx as render_xlsx
 from iku.writer import Document, remove_stale, write_documents
@@ -61,8 +62,8 @@ def render(results: Results, view: report.AnnualReport, lkjip_pages: dict[str, i
         Document(_name(results, "Pengukuran_Kinerja") + ".xlsx", render_xlsx.measurement_workbook(results, view),
                  "Tabel pengukuran kinerja"),
     ]
-    for quarter, content in render_pk.quarter_documents(results, view):
-        roman = render_pk.ROMAN[quarter - 1]
+    for quarter, content in render_quarterly.quarter_documents(results, view):
+        roman = render_quarterly.ROMAN[quarter - 1]
         documents.append(Document(_name(results, f"Pengukuran_Triwulan_{roman}") + ".docx", content,
                                   f"Pengukuran kinerja triwulan {roman}"))
     return documents

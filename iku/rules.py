@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 HUNDRED = Decimal(100)
@@ -65,6 +66,22 @@ def rollup(quarters: tuple[Decimal | None, ...], how: str) -> Decimal | None:
     if how == "rata-rata":
         return sum(reported, Decimal(0)) / len(reported)
     return reported[-1]
+
+
+# Ours (the issue, and common practice in the kabupaten): a quarterly report is dated on the 10th day after
+# its quarter ends, unless the office gives its own date (Identitas).
+QUARTER_REPORT_DAY = 10
+
+
+def quarter_end(year: int, quarter: int) -> dt.date:
+    """31 March, 30 June, 30 September or 31 December."""
+    following = dt.date(year + 1, 1, 1) if quarter == 4 else dt.date(year, 3 * quarter + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def quarter_report_date(year: int, quarter: int) -> dt.date:
+    """TW I -> 10 April; TW IV -> 10 January of the next year."""
+    return quarter_end(year, quarter) + dt.timedelta(days=QUARTER_REPORT_DAY)
 
 
 def cumulative(quarters: tuple[Decimal | None, ...], how: str) -> list[Decimal | None]:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from openpyxl.utils import get_column_letter
 
 from iku import catalogue as catalogue_mod
 from iku import layout as L
-from iku import sources, targets, validate_report
+from iku import sources, targets, validate_quarterly, validate_report
 from iku.cells import NotANumber, find_header, indicator_rows, norm, number_value, parse_date_text, parse_number
 from iku.errors import InputError, Problem
 from iku.model import Catalogue, Identity, ReportInput, Signatory
@@ -60,9 +60,11 @@ def validate(raw: RawWorkbook, catalogues: list[Catalogue], year: int | None = N
     cells: dict[int, dict[int, str]] = {}
     realisations = _realisations(raw, catalogue, problems, cells)
     population = _population(labels.get(norm(L.ID_POPULATION)), problems)
+    quarter_dates = validate_quarterly.quarter_dates(labels, identity.report_year if identity else None, problems)
     if problems:
         raise InputError(problems, source=raw.path.name)
     assert identity is not None
+    identity = replace(identity, quarter_dates=quarter_dates)
     if not identity.report_year <= identity.signing_date.year <= identity.report_year + 1:
         warnings.append(f"Tanggal penandatanganan {identity.signing_date:%d/%m/%Y} jauh dari tahun laporan "
                         f"{identity.report_year}; periksa lembar Identitas.")

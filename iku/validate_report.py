@@ -9,6 +9,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from iku import layout as L
+from iku import validate_quarterly
 from iku.cells import NotANumber, find_header, indicator_rows, norm, number_value, parse_number
 from iku.errors import Problem
 from iku.model import Analysis, BudgetLine, Catalogue
@@ -34,6 +35,7 @@ def report_sheets(
         found[key] = read(raw, catalogue, problems)
         if key == "quarters":
             found["quarters"], found["quarter_cells"] = found["quarters"]
+            found["quarter_targets"] = validate_quarterly.quarter_targets(raw, catalogue, problems)
         if sheet != L.SHEET_NARRATIVE and _has_data(found[key]):
             _check_year(raw, sheet, year, problems)
     return found
@@ -185,7 +187,8 @@ def _budget(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem]) -> 
             problems.append(Problem("realisasi anggaran melebihi pagu", sheet=sheet, cell=cells[3].coordinate))
             continue
         if program and activity and ceiling is not None and spent is not None:
-            lines.append(BudgetLine(program, activity, ceiling, spent))
+            lines.append(BudgetLine(program, activity, ceiling, spent,
+                                    validate_quarterly.spent_to_quarter(header, row, ceiling, _money, problems)))
     return tuple(lines)
 
 

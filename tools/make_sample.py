@@ -75,6 +75,20 @@ BUDGET = [
      80_000_000, 76_400_000),
 ]
 
+# Illustrative targets to be reached by the end of each quarter (Triwulan, "Target TW I" ...), for a few indicators,
+# and the budget spent from 1 January to each quarter's end (Anggaran, cumulative; line n of BUDGET).
+QUARTER_TARGETS = {
+    4: (5, 5, 5, 6),
+    6: (95.00, 95.00, 96.00, 96.00),
+    10: (40.00, 40.00, 46.67, 46.67),
+}
+BUDGET_TO_QUARTER = {
+    0: (9_500_000, 20_750_000, 31_200_000, 43_250_000),
+    1: (80_400_000, 165_300_000, 248_900_000, 331_500_000),
+    2: (22_000_000, 51_600_000, 84_300_000, 112_800_000),
+    3: (12_500_000, 35_800_000, 57_200_000, 76_400_000),
+}
+QUARTER_REPORT_DATES = {layout.ID_QUARTER_DATES[0]: dt.date(2025, 4, 8)}  # the other quarters: the default date
 
 def _columns(ws) -> dict[str, int]:
     return {str(c.value).strip(): c.column for c in ws[layout.DATA_HEADER_ROW] if c.value is not None}
@@ -166,6 +180,10 @@ def main() -> Path:
     ident = wb[layout.SHEET_IDENTITY]
     date_row = 2 + layout.ID_LABELS.index(layout.ID_DATE)
     ident.cell(row=date_row, column=2, value=dt.date(2026, 1, 30))
+    workbook_report_sheets.fill_quarter_targets(wb, cat, QUARTER_TARGETS)
+    workbook_report_sheets.fill_budget_quarters(wb, BUDGET_TO_QUARTER)
+    for label, value in QUARTER_REPORT_DATES.items():
+        ident.cell(row=2 + (layout.ID_LABELS + layout.ID_OPTIONAL).index(label), column=2, value=value)
     fill_data_sheets(wb)
     SAMPLE.write_bytes(workbook_template.to_bytes(wb))
     return SAMPLE

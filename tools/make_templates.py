@@ -16,7 +16,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 import docx_build as B  # noqa: E402
 from template_lkjip import lkjip_template  # noqa: E402
 from template_parts import letterhead, marker_header, signature  # noqa: E402
-from template_pk import pk_template, quarter_template  # noqa: E402
+from template_pk import pk_template  # noqa: E402
+from template_quarterly import quarter_template  # noqa: E402
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 

@@ -92,6 +92,7 @@ def _quarters(ws: Worksheet, catalogue: Catalogue, year: int) -> None:
         put_text(ws.cell(row=row, column=3 + len(L.QUARTERS)), ROLLUP_WORDS[ind.rollup]).border = BORDER
     for col in range(3, 4 + len(L.QUARTERS)):
         ws.column_dimensions[get_column_letter(col)].width = 14
+    _quarter_targets(ws, catalogue)
     _protect(ws)
 
 
@@ -137,6 +138,38 @@ def _budget(ws: Worksheet, catalogue: Catalogue, year: int) -> None:
         ws.column_dimensions[col].width = width
     ws.freeze_panes = ws.cell(row=FIRST_ROW, column=1)
     _protect(ws)
+    _budget_quarters(ws)
+
+
+def _quarter_targets(ws: Worksheet, catalogue: Catalogue) -> None:
+    """Optional targets to be reached by the end of each quarter, after the existing columns."""
+    first = ws.max_column + 1
+    put_text(ws.cell(row=HEADER_ROW - 1, column=first),
+             "Target s.d. akhir triwulan (boleh kosong; kosong = capaian dihitung terhadap target tahunan)")
+    for offset, title in enumerate(L.QUARTER_TARGETS):
+        header(ws.cell(row=HEADER_ROW, column=first + offset), title)
+        ws.column_dimensions[get_column_letter(first + offset)].width = 14
+    for offset, ind in enumerate(catalogue.indicators):
+        for col in range(first, first + len(L.QUARTER_TARGETS)):
+            _editable(ws.cell(row=FIRST_ROW + offset, column=col), _number_format(ind))
+
+
+def _budget_quarters(ws: Worksheet) -> None:
+    """Optional spending from 1 January to the end of each quarter (cumulative), after the existing columns."""
+    first = ws.max_column + 1
+    put_text(ws.cell(row=HEADER_ROW - 1, column=first),
+             "Realisasi sejak 1 Januari sampai akhir triwulan (kumulatif; boleh kosong)")
+    for offset, title in enumerate(L.BUDGET_SPENT_TO_QUARTER):
+        header(ws.cell(row=HEADER_ROW, column=first + offset), title)
+        ws.column_dimensions[get_column_letter(first + offset)].width = 18
+    money = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                           showErrorMessage=True, errorTitle="Bukan rupiah", error="Isi angka rupiah, 0 atau lebih.")
+    last = get_column_letter(first + len(L.BUDGET_SPENT_TO_QUARTER) - 1)
+    for offset in range(L.BUDGET_ROWS):
+        for col in range(first, first + len(L.BUDGET_SPENT_TO_QUARTER)):
+            _editable(ws.cell(row=FIRST_ROW + offset, column=col), "#,##0")
+        money.add(f"{get_column_letter(first)}{FIRST_ROW + offset}:{last}{FIRST_ROW + offset}")
+    ws.add_data_validation(money)
 
 
 def _narrative(ws: Worksheet, catalogue: Catalogue) -> None:
@@ -199,3 +232,38 @@ def fill_narrative(wb: Workbook, texts: dict[str, str]) -> None:
     for offset, key in enumerate(L.NARRATIVE_PARTS):
         if key in texts:
             put_text(ws.cell(row=FIRST_ROW + offset, column=2), texts[key])
+
+
+def _column(ws: Worksheet, title: str) -> int:
+    return next(c.column for c in ws[HEADER_ROW] if c.value == title)
+
+
+def fill_quarter_targets(wb: Workbook, catalogue: Catalogue, values: dict[int, tuple]) -> None:
+    """Targets s.d. TW I-IV (indicator number -> four values or None, percent as 46.67), stored as Excel would."""
+    ws = wb[L.SHEET_QUARTERS]
+    by_number = {ind.number: ind for ind in catalogue.indicators}
+    for number, targets in values.items():
+        for title, value in zip(L.QUARTER_TARGETS, targets, strict=True):
+            if value is None:
+                continue
+            cell = ws.cell(row=_row_of(catalogue, number), column=_column(ws, title))
+            if isinstance(value, str):
+                put_text(cell, value)
+            else:
+                cell.value = float(value) / 100 if by_number[number].is_percent else float(value)
+
+
+def fill_budget_quarters(wb: Workbook, values: dict[int, tuple]) -> None:
+    """Realisasi s.d. TW I-IV of budget line n (0 = the first line), None where not reported."""
+    ws = wb[L.SHEET_BUDGET]
+    for line, amounts in values.items():
+        for title, value in zip(L.BUDGET_SPENT_TO_QUARTER, amounts, strict=True):
+            if value is not None:
+                _put_value(ws.cell(row=FIRST_ROW + line, column=_column(ws, title)), value)
+
+
+def _put_value(cell, value) -> None:
+    if isinstance(value, str):
+        put_text(cell, value)
+    else:
+        cell.value = value

@@ -14,7 +14,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from iku import layout as L
 from iku import sources
+from iku.formatting import date as fmt_date
 from iku.model import Catalogue, Indicator
+from iku.rules import quarter_report_date
 from iku.workbook import report_sheets as workbook_report_sheets
 from iku.xlsx_style import (
     BOLD,
@@ -110,6 +112,9 @@ def _identity(ws: Worksheet, catalogue: Catalogue, report_year: int, sample: boo
         L.ID_POPULATION: "Jumlah penerima layanan setahun. Bila diisi, jumlah responden SKM diperiksa terhadap "
                          "sampel minimum (tabel Krejcie-Morgan, PermenPANRB 14/2017)",
     }
+    values.update(dict.fromkeys(L.ID_QUARTER_DATES))
+    notes.update({label: f"Tanggal laporan {q}. Kosong = {fmt_date(quarter_report_date(report_year, n))}"
+                  for n, (label, q) in enumerate(zip(L.ID_QUARTER_DATES, L.QUARTERS, strict=True), start=1)})
     header(ws["A1"], "Keterangan")
     header(ws["B1"], "Isian")
     header(ws["C1"], "Catatan")
@@ -123,7 +128,7 @@ def _identity(ws: Worksheet, catalogue: Catalogue, report_year: int, sample: boo
             cell.value = value
         cell.fill = INPUT_FILL
         cell.border = BORDER
-        if label in (L.ID_DATE, L.ID_PK_DATE):
+        if label in (L.ID_DATE, L.ID_PK_DATE, *L.ID_QUARTER_DATES):
             cell.number_format = "DD/MM/YYYY"
         put_text(ws.cell(row=row, column=3), notes.get(label, ""))
     year_row = 2 + L.ID_LABELS.index(L.ID_YEAR)
