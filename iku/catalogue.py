@@ -118,7 +118,15 @@ class _Reader:
             ),
             predicate_labels={key: str(v) for key, v in labels.items()},
             narrative_defaults={key: str(v).strip() for key, v in data.get("narasi", {}).items()},
+            letter_copies=self.texts(data.get("surat", {}), "tembusan", "[surat]"),
         )
+
+    def texts(self, table: dict, key: str, where: str) -> tuple[str, ...]:
+        values = table.get(key, [])
+        if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+            self.fail(f"{where}: '{key}' harus berupa daftar teks yang terisi")
+            return ()
+        return tuple(v.strip() for v in values)
 
     def indicator(self, row: dict, office: Office) -> Indicator:
         number = row.get("nomor")

@@ -23,6 +23,34 @@ def number(value: Decimal, places: int = 2) -> str:
     return format_decimal(rounded, format=pattern, locale=LOCALE)
 
 
+_UNITS = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
+          "sebelas")
+
+
+def words(n: int) -> str:
+    """A whole number in Indonesian words (terbilang): 8 -> 'delapan', 115 -> 'seratus lima belas'."""
+    if n < 0:
+        return "minus " + words(-n)
+    if n < 12:
+        return _UNITS[n]
+    if n < 20:
+        return f"{_UNITS[n - 10]} belas"
+    for size, name in ((1_000_000_000, "miliar"), (1_000_000, "juta"), (1000, "ribu"), (100, "ratus"), (10, "puluh")):
+        if n >= size:
+            head, rest = divmod(n, size)
+            if head == 1 and size in (100, 1000):
+                spoken = "se" + name  # seratus, seribu
+            else:
+                spoken = f"{words(head)} {name}"
+            return spoken if rest == 0 else f"{spoken} {words(rest)}"
+    raise AssertionError(n)
+
+
+def count_words(n: int) -> str:
+    """A count as official letters write it: 8 -> '8 (delapan)'."""
+    return f"{n} ({words(n)})"
+
+
 def percent(value: Decimal) -> str:
     """A percentage held as 46.67 -> '46,67%'."""
     return number(value) + "%"

@@ -87,6 +87,7 @@ class Office:
     signatory: Signatory
     predicate_labels: dict[str, str]
     narrative_defaults: dict[str, str] = field(default_factory=dict)
+    letter_copies: tuple[str, ...] = ()  # tembusan of the cover letter to the superior
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from iku import catalogue as catalogue_mod
 from iku import compute, reader, report, validate
 from iku.model import Catalogue, Results
 from iku.render import iku_doc as render_docx
+from iku.render import letter as render_letter
 from iku.render import lkjip as render_lkjip
 from iku.render import pdf as pdf_mod
 from iku.render import pk as render_pk
@@ -53,19 +54,26 @@ def lkjip_name(results: Results) -> str:
 
 def render(results: Results, view: report.AnnualReport, lkjip_pages: dict[str, int] | None = None) -> list[Document]:
     office = results.catalogue.office
+    year = results.report_year
     iku_name = _name(results, "IKU").rsplit("_", 1)[0] + f"_{office.first_year}-{office.last_year}.docx"
     documents = [
-        Document(iku_name, render_docx.iku_document(results), "Dokumen IKU"),
-        Document(lkjip_name(results), render_lkjip.lkjip_document(results, view, lkjip_pages), "LKjIP"),
+        Document(lkjip_name(results), render_lkjip.lkjip_document(results, view, lkjip_pages), "LKjIP",
+                 f"Laporan Kinerja Instansi Pemerintah (LKjIP) {office.name} Tahun {year}"),
         Document(_name(results, "Perjanjian_Kinerja") + ".docx", render_pk.pk_document(results, view),
-                 "Perjanjian Kinerja"),
+                 "Perjanjian Kinerja", f"Perjanjian Kinerja {office.name} Tahun {year}"),
+        Document(iku_name, render_docx.iku_document(results), "Dokumen IKU",
+                 f"Indikator Kinerja Utama (IKU) {office.name} Tahun {office.first_year}-{office.last_year}"),
         Document(_name(results, "Pengukuran_Kinerja") + ".xlsx", render_xlsx.measurement_workbook(results, view),
-                 "Tabel pengukuran kinerja"),
+                 "Tabel pengukuran kinerja", f"Tabel Pengukuran Kinerja {office.name} Tahun {year}"),
     ]
     for quarter, content in render_quarterly.quarter_documents(results, view):
         roman = render_quarterly.ROMAN[quarter - 1]
         documents.append(Document(_name(results, f"Pengukuran_Triwulan_{roman}") + ".docx", content,
-                                  f"Pengukuran kinerja triwulan {roman}"))
+                                  f"Pengukuran kinerja triwulan {roman}",
+                                  f"Laporan Pengukuran Kinerja Triwulan {roman} {office.name} Tahun {year}"))
+    attachments = [d.formal for d in documents if d.formal]  # the letter lists exactly what is written with it
+    documents.append(Document(_name(results, "Surat_Pengantar") + ".docx",
+                              render_letter.letter_document(results, attachments), "Surat pengantar"))
     return documents
 
 

@@ -14,6 +14,7 @@ class Document:
     filename: str
     content: bytes
     title: str  # what it is, for the run summary
+    formal: str = ""  # its title in the cover letter's list of attachments; empty: not an attachment
 
 
 def write_atomic(path: Path, content: bytes) -> None:

@@ -105,7 +105,8 @@ def test_rerun_replaces_outputs_without_leftovers(make_workbook, tmp_path):
     _, folder = build(make_workbook, tmp_path, name="lagi.xlsx")
     assert sorted(p.name for p in folder.iterdir()) == [
         "IKU_Kecamatan_Mantup_2021-2026.docx", "LKjIP_Kecamatan_Mantup_2025.docx",
-        "Pengukuran_Kinerja_Kecamatan_Mantup_2025.xlsx", "Perjanjian_Kinerja_Kecamatan_Mantup_2025.docx"]
+        "Pengukuran_Kinerja_Kecamatan_Mantup_2025.xlsx", "Perjanjian_Kinerja_Kecamatan_Mantup_2025.docx",
+        "Surat_Pengantar_Kecamatan_Mantup_2025.docx"]
 
 
 def test_failed_render_leaves_previous_outputs_whole(make_workbook, tmp_path, monkeypatch):

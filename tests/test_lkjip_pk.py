@@ -143,7 +143,7 @@ def test_pdf_of_every_document(make_workbook, tmp_path):
     folder = tmp_path / "hasil" / "mantup-2025"
     pdfs = sorted(p.name for p in folder.glob("*.pdf"))
     assert pdfs == ["IKU_Kecamatan_Mantup_2021-2026.pdf", "LKjIP_Kecamatan_Mantup_2025.pdf",
-                    "Perjanjian_Kinerja_Kecamatan_Mantup_2025.pdf"]
+                    "Perjanjian_Kinerja_Kecamatan_Mantup_2025.pdf", "Surat_Pengantar_Kecamatan_Mantup_2025.pdf"]
     from iku.render.toc_pages import page_texts
 
     pk = page_texts(folder / "Perjanjian_Kinerja_Kecamatan_Mantup_2025.pdf")

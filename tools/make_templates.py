@@ -14,6 +14,7 @@ from docx import Document
 
 sys.path.insert(0, str(Path(__file__).parent))
 import docx_build as B  # noqa: E402
+from template_letter import letter_template  # noqa: E402
 from template_lkjip import lkjip_template  # noqa: E402
 from template_parts import letterhead, marker_header, signature  # noqa: E402
 from template_pk import pk_template  # noqa: E402
@@ -119,4 +120,6 @@ if __name__ == "__main__":
     lkjip_template(TEMPLATES / "lkjip.docx")
     pk_template(TEMPLATES / "pk.docx")
     quarter_template(TEMPLATES / "triwulan.docx")
-    print(TEMPLATES / "lkjip.docx", TEMPLATES / "pk.docx", TEMPLATES / "triwulan.docx")
+    letter_template(TEMPLATES / "surat_pengantar.docx")
+    print(TEMPLATES / "lkjip.docx", TEMPLATES / "pk.docx", TEMPLATES / "triwulan.docx",
+          TEMPLATES / "surat_pengantar.docx")

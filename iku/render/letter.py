@@ -1,0 +1,53 @@
+"""The cover letter to the superior (templates/surat_pengantar.docx), listing every attached document."""
+
+from __future__ import annotations
+
+from iku import formatting as fmt
+from iku.model import Results
+from iku.render.common import common_context, render
+
+AGENDA_BLANK = "." * 30  # nomor and sifat are given by the agenda clerk when the letter is sent
+OPENING = (
+    "Dalam rangka melaksanakan Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja "
+    "Instansi Pemerintah dan Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 "
+    "Tahun 2014 tentang Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu atas Laporan "
+    "Kinerja Instansi Pemerintah, bersama ini kami sampaikan dokumen kinerja {office} Tahun {year} sebagai berikut:"
+)
+CLOSING = "Demikian untuk menjadi maklum. Atas perhatian Bapak/Ibu, kami sampaikan terima kasih."
+
+
+def subject(results: Results) -> str:
+    office = results.catalogue.office.name
+    return f"Penyampaian Laporan Kinerja Instansi Pemerintah {office} Tahun {results.report_year}"
+
+
+def numbered(items: list[str]) -> list[dict[str, str]]:
+    """1. a; 2. b; 3. c. — a list inside a sentence, as a letter writes it."""
+    last = len(items) - 1
+    return [{"nomor": str(i + 1), "judul": text + ("." if i == last else ";")} for i, text in enumerate(items)]
+
+
+def letter_context(results: Results, attachments: list[str]) -> dict:
+    office = results.catalogue.office
+    return {
+        **common_context(results),
+        "surat": {
+            "nomor": AGENDA_BLANK,
+            "sifat": AGENDA_BLANK,
+            "lampiran": f"{fmt.count_words(len(attachments))} berkas",
+            "hal": subject(results),
+            "kepada": office.superior,
+            "tempat_tujuan": office.regency,
+            "pembuka": OPENING.format(office=office.name, year=results.report_year),
+            "lampiran_daftar": numbered(attachments),
+            "penutup": CLOSING,
+            "tembusan": [{"nomor": str(i), "kepada": name + (";" if i < len(office.letter_copies) else ".")}
+                         for i, name in enumerate(office.letter_copies, start=1)],
+        },
+    }
+
+
+def letter_document(results: Results, attachments: list[str]) -> bytes:
+    """attachments: the formal title of every document sent with the letter, in the order they are listed."""
+    return render("surat_pengantar.docx", lambda template: letter_context(results, attachments),
+                  results.catalogue.office.paper)
