@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -119,7 +120,19 @@ class _Reader:
             predicate_labels={key: str(v) for key, v in labels.items()},
             narrative_defaults={key: str(v).strip() for key, v in data.get("narasi", {}).items()},
             letter_copies=self.texts(data.get("surat", {}), "tembusan", "[surat]"),
+            regency_seat=self.text(k, "ibu_kota_kabupaten", "[kantor]", required=False),
+            iku_date=self.date(data.get("iku", {}), "ditetapkan", "[iku]"),
         )
+
+    def date(self, table: dict, key: str, where: str) -> dt.date | None:
+        value = table.get(key, "")
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(value) if isinstance(value, str) and value.strip() else None
+        except ValueError:
+            self.fail(f"{where}: '{key}' harus berupa tanggal TTTT-BB-HH, misalnya 2021-12-31")
+            return None
 
     def texts(self, table: dict, key: str, where: str) -> tuple[str, ...]:
         values = table.get(key, [])

@@ -77,6 +77,19 @@ def target(indicator: Indicator, amount: Decimal | None) -> str:
     return value(indicator, amount, missing=NOT_SET)
 
 
+def as_written(indicator: Indicator, amount: Decimal) -> str:
+    """A target with the decimals the IKU document writes it with: 100 -> '100%', 20.00 -> '20,00%', and a
+    target 0 as '0' (the document's own way; '0,00%' would read as a target of handling no conflict)."""
+    if amount == 0:
+        return "0"
+    places = max(0, -amount.as_tuple().exponent)
+    if indicator.is_percent:
+        return number(amount, places) + "%"
+    if indicator.is_count:
+        return f"{number(amount, places)} {indicator.unit}"
+    return number(amount, places)
+
+
 def capaian(a: Achievement) -> str:
     return percent(a.capaian) if a.capaian is not None else "-"
 

@@ -25,8 +25,9 @@ ID_DATE = "Tanggal Penandatanganan"
 ID_STATUS = "Status Data"
 ID_PK_DATE = "Tanggal Perjanjian Kinerja"
 ID_POPULATION = "Populasi Penerima Layanan"  # the SKM's minimum number of respondents follows from it
+ID_PK_PLACE = "Tempat Perjanjian Kinerja"  # empty = the kabupaten's seat (the PK is signed with the Bupati)
 ID_LABELS = (ID_OFFICE, ID_YEAR, ID_NAME, ID_POSITION, ID_RANK, ID_NIP, ID_PLACE, ID_DATE, ID_STATUS)
-ID_OPTIONAL = (ID_PK_DATE, ID_POPULATION)  # rows a workbook made before they existed may lack
+ID_OPTIONAL = (ID_PK_DATE, ID_POPULATION, ID_PK_PLACE)  # rows a workbook made before they existed may lack
 
 STATUS_OFFICIAL = "RESMI"
 STATUS_SAMPLE = "CONTOH"

@@ -88,6 +88,8 @@ class Office:
     predicate_labels: dict[str, str]
     narrative_defaults: dict[str, str] = field(default_factory=dict)
     letter_copies: tuple[str, ...] = ()  # tembusan of the cover letter to the superior
+    regency_seat: str = ""  # ibu kota kabupaten: where the PK is signed with the Bupati
+    iku_date: dt.date | None = None  # the date the IKU document was set; None = a dotted line to write it on
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,7 @@ class Identity:
     signing_date: dt.date
     is_sample: bool
     pk_date: dt.date | None = None  # signing date of the Perjanjian Kinerja; None = written by hand
+    pk_place: str = ""  # where the PK is signed; "" = the office's signing place
     quarter_dates: tuple[dt.date | None, ...] = ()  # date of each quarterly report (TW I-IV); None = default
 
 

@@ -85,7 +85,7 @@ def build(path: Path, output_root: Path, catalogues: list[Catalogue] | None = No
     folder = output_folder(results, output_root)
     written = write_documents(folder, documents)
     titles = [d.title for d in documents]
-    warnings = list(results.warnings)
+    warnings = list(results.warnings) + list(filter(None, [render_pk.draft_warning(results)]))
     if pdf:
         pages = toc_pages.find(folder / lkjip_name(results))
         if pages:  # the same layout again, now with page numbers in the table of contents

@@ -140,6 +140,7 @@ def _identity(
         signing_date=signing_date or dt.date.today(),
         is_sample=status == L.STATUS_SAMPLE,
         pk_date=pk_date,
+        pk_place=text(L.ID_PK_PLACE, office.regency_seat or office.signing_place),
     )
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import docx_build as B
 from docx.enum.text import WD_BREAK
-from template_parts import marker_header, signature, two_signatures
+from template_agreement import agreement
+from template_parts import marker_header, signature
 
 WIDTH = 215 - 30 - 20  # usable width in mm (portrait F4, margins 30 left, 20 right)
 TOC_PLACEHOLDER = "[daftar isi]"
@@ -218,12 +219,7 @@ def lkjip_template(path) -> None:
 
     heading(doc, "LAMPIRAN 1. PERJANJIAN KINERJA TAHUN {{ tahun }}", 1)
     B.para(doc, "{{ instansi_judul }}", bold=True, align="center", space_after=8)
-    pk_table(doc)
-    B.para(doc, "Program dan anggaran:", bold=True, space_after=4, keep_next=True)
-    loop_table(doc, [10, WIDTH - 50, 40], ["No", "Program", "Anggaran (Rp)"],
-               ["{{r r.no }}", "{{r r.program }}", "{{r r.pagu }}"], "pk_program", ["center", "left", "right"])
-    B.para(doc, "{{ catatan_anggaran }}", italic=True, size=9, space_after=8)
-    two_signatures(doc, WIDTH, key="ttd_pk")
+    agreement(doc, WIDTH, title=False)  # the PK itself, built as templates/pk.docx is
     page_break(doc)
 
     heading(doc, "LAMPIRAN 2. INDIKATOR KINERJA UTAMA {{ periode }}", 1)

@@ -21,19 +21,29 @@ SAMPLE_MARK = "CONTOH — ANGKA ILUSTRATIF, BUKAN DATA RESMI"
 PAPER_MM = {"F4": (215, 330), "A4": (210, 297)}
 BLANK_NAME = "(" + "." * 40 + ")"
 LEVEL_NAMES = {"tujuan": "Tujuan", "sasaran": "Sasaran", "program": "Program"}
+LANGUAGE = "id-ID"  # Word checks spelling against Indonesian, not English
+# Core property "title" of each document (the PDF export carries it over), filled from common_context's "properti".
+TITLES = {
+    "iku.docx": "Indikator Kinerja Utama (IKU) {instansi} Tahun {periode}",
+    "lkjip.docx": "Laporan Kinerja Instansi Pemerintah (LKjIP) {instansi} Tahun {tahun}",
+    "pk.docx": "Perjanjian Kinerja {instansi} Tahun {tahun}",
+    "triwulan.docx": "Laporan Pengukuran Kinerja Triwulan {triwulan} {instansi} Tahun {tahun}",
+    "surat_pengantar.docx": "Surat Pengantar Dokumen Kinerja {instansi} Tahun {tahun}",
+}
 
 
 def signature(results: Results, for_pk: bool = False) -> dict[str, str]:
-    """The head of office's block. A PK carries its own date, or a line to write it on."""
+    """The head of office's block. A PK is signed with the Bupati at the kabupaten's seat, on its own date or on
+    a line to write it on."""
     ident = results.report.identity
+    place = ident.signing_place
     if not for_pk:
         date = fmt.date(ident.signing_date)
-    elif ident.pk_date:
-        date = fmt.date(ident.pk_date)
     else:
-        date = f"{'.' * 25} {ident.report_year}"
+        place = ident.pk_place or place
+        date = fmt.date(ident.pk_date) if ident.pk_date else f"{'.' * 25} {ident.report_year}"
     return {
-        "tempat_tanggal": f"{ident.signing_place}, {date}",
+        "tempat_tanggal": f"{place}, {date}",
         "jabatan": ident.signatory.position.upper(),
         "jabatan_biasa": ident.signatory.position,
         "nama": ident.signatory.name,
@@ -71,6 +81,8 @@ def common_context(results: Results) -> dict:
         "tahun": str(results.report_year),
         "ttd": signature(results),
         "atasan": superior(results),
+        "properti": {"instansi": office.name, "tahun": str(results.report_year),
+                     "periode": f"{office.first_year}-{office.last_year}"},
     }
 
 
@@ -104,9 +116,11 @@ def program_rows(budgets: list[ProgramBudget]) -> list[dict]:
 def render(template_name: str, context: Callable[[DocxTemplate], dict], paper: str, update_fields=False,
            finish: Callable[[DocxTemplate], None] | None = None) -> bytes:
     template = DocxTemplate(TEMPLATES / template_name)
-    template.render(context(template), autoescape=True)
+    values = context(template)
+    template.render(values, autoescape=True)
     if finish:
         finish(template)
+    _properties(template, template_name, values)
     width, height = (Mm(v) for v in PAPER_MM[paper])
     for section in template.docx.sections:
         landscape = section.page_width > section.page_height
@@ -118,3 +132,28 @@ def render(template_name: str, context: Callable[[DocxTemplate], dict], paper: s
     buffer = io.BytesIO()
     template.save(buffer)
     return buffer.getvalue()
+
+
+def _properties(template: DocxTemplate, template_name: str, values: dict) -> None:
+    """Author (the office), title and language of the document, instead of python-docx's defaults."""
+    facts = values.get("properti", {})
+    core = template.docx.core_properties
+    core.author = core.last_modified_by = facts.get("instansi", "")
+    core.title = TITLES.get(template_name, "{instansi}").format(triwulan=values.get("triwulan", ""), **facts)
+    core.language = LANGUAGE
+    core.comments = core.keywords = ""
+    styles = template.docx.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    for tag in ("w:rPrDefault", "w:rPr"):
+        child = defaults.find(qn(tag))
+        if child is None:
+            child = OxmlElement(tag)
+            defaults.insert(0, child) if tag == "w:rPrDefault" else defaults.append(child)
+        defaults = child
+    if defaults.find(qn("w:lang")) is None:
+        defaults.append(OxmlElement("w:lang"))
+    for lang in styles.iter(qn("w:lang")):  # the default run and any style that names a language
+        lang.set(qn("w:val"), LANGUAGE)

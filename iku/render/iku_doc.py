@@ -11,7 +11,7 @@ from docxtpl import DocxTemplate
 
 from iku import formatting as fmt
 from iku.model import Indicator, Results
-from iku.render.common import common_context, render
+from iku.render.common import common_context, render, signature
 
 LEVEL_TITLES = {"tujuan": ("Tujuan", "Indikator Kinerja"), "sasaran": ("Sasaran", "Indikator"),
                 "program": ("Program", "Indikator")}
@@ -55,7 +55,7 @@ def _rule_below(cell) -> None:
 
 
 def _target_cell(ind: Indicator, value) -> str:
-    return NOT_SET_MARK if value is None else fmt.target(ind, value)
+    return NOT_SET_MARK if value is None else fmt.as_written(ind, value)
 
 
 def iku_context(results: Results, template: DocxTemplate) -> dict:
@@ -86,7 +86,16 @@ def iku_context(results: Results, template: DocxTemplate) -> dict:
         "fungsi": [{"nomor": f.number, "teks": f.text, "sub": f.parent is not None} for f in office.functions],
         "tabel_iku": tables,
         **target_table(results),
+        "ttd": {**signature(results), "tempat_tanggal": _set_on(results)},
     }
+
+
+def _set_on(results: Results) -> str:
+    """Place and date of the IKU document's signature: the date it was set (catalogue [iku] ditetapkan), or a
+    dotted line to write it on; never the day the files were built."""
+    office = results.catalogue.office
+    date = fmt.date(office.iku_date) if office.iku_date else "." * 30
+    return f"{office.signing_place}, {date}"
 
 
 def target_table(results: Results) -> dict:

@@ -13,8 +13,9 @@ from iku import sentences
 from iku.model import Results
 from iku.render import charts, evidence_view
 from iku.render import evidence as render_evidence
-from iku.render.common import LEVEL_NAMES, common_context, pk_rows, program_rows, render, rupiah, signature
+from iku.render.common import LEVEL_NAMES, common_context, pk_rows, render, rupiah
 from iku.render.iku_doc import target_table
+from iku.render.pk import agreement_context
 from iku.report import AnnualReport, Comparison, ProgramBudget, total_budget
 
 CHART_WIDTH = Mm(150)
@@ -181,7 +182,7 @@ def lkjip_context(results: Results, view: AnnualReport, template: DocxTemplate) 
         **common_context(results),
         **target_table(results),
         "tahun_terbit": str(ident.signing_date.year),
-        "ttd_pk": signature(results, for_pk=True),
+        "perjanjian": agreement_context(results, view),  # Lampiran 1 is the PK itself
         "kata_pengantar": [
             f"Laporan Kinerja Instansi Pemerintah (LKjIP) {office.name} Tahun {year} disusun sebagai wujud "
             f"pertanggungjawaban atas pelaksanaan tugas dan fungsi {office.name} kepada {office.superior}, "
@@ -228,8 +229,6 @@ def lkjip_context(results: Results, view: AnnualReport, template: DocxTemplate) 
         "iku": [{"no": str(ind.number), "nama": ind.name, "definisi": ind.definition, "formula": ind.formula}
                 for ind in cat.indicators if ind.level],
         "pk": pk_rows(results),
-        "pk_program": program_rows(budgets),
-        "catatan_anggaran": "" if budgets else "Anggaran program belum diisi pada lembar Anggaran.",
         "bab3": {
             "metode": [
                 "Capaian kinerja dihitung dengan membandingkan realisasi terhadap target: capaian = realisasi / "

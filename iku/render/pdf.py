@@ -14,6 +14,9 @@ from iku.writer import write_atomic
 INSTALL_HINT = ("LibreOffice tidak terpasang, PDF tidak dibuat. Pasang paket Debian libreoffice-writer-nogui "
                 "(apt-get install libreoffice-writer-nogui) atau buka .docx di Word dan simpan sebagai PDF.")
 MANUAL_HINT = "Buka .docx di Word dan simpan sebagai PDF."
+# PDF/A-2b, the archival PDF (fonts embedded, title and author in XMP), so the files can be kept and uploaded as
+# they are. The JSON form of the filter options needs LibreOffice 7.4 or later; older versions write plain PDF.
+PDF_A = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
 
 
 class PdfError(Exception):
@@ -68,7 +71,7 @@ def _check_sources(docx_paths: list[Path]) -> list[Path]:
 def _command(soffice: str, sources: list[Path], profile: Path, staging: Path) -> list[str]:
     # A profile per run: two conversions sharing one can silently lose a PDF.
     return [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-            "--convert-to", "pdf", "--outdir", str(staging), *map(str, sources)]
+            "--convert-to", PDF_A, "--outdir", str(staging), *map(str, sources)]
 
 
 def _run(command: list[str], home: Path, timeout: int) -> None:

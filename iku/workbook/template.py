@@ -103,6 +103,7 @@ def _identity(ws: Worksheet, catalogue: Catalogue, report_year: int, sample: boo
         L.ID_STATUS: L.STATUS_SAMPLE if sample else L.STATUS_OFFICIAL,
         L.ID_PK_DATE: None,
         L.ID_POPULATION: None,
+        L.ID_PK_PLACE: office.regency_seat or office.signing_place,
     }
     notes = {
         L.ID_YEAR: f"Tahun {office.first_year}-{office.last_year}",
@@ -111,6 +112,7 @@ def _identity(ws: Worksheet, catalogue: Catalogue, report_year: int, sample: boo
         L.ID_PK_DATE: "Biasanya awal tahun laporan. Kosong = tanggal ditulis tangan saat penandatanganan",
         L.ID_POPULATION: "Jumlah penerima layanan setahun. Bila diisi, jumlah responden SKM diperiksa terhadap "
                          "sampel minimum (tabel Krejcie-Morgan, PermenPANRB 14/2017)",
+        L.ID_PK_PLACE: "Perjanjian Kinerja ditandatangani bersama Bupati, biasanya di ibu kota kabupaten",
     }
     values.update(dict.fromkeys(L.ID_QUARTER_DATES))
     notes.update({label: f"Tanggal laporan {q}. Kosong = {fmt_date(quarter_report_date(report_year, n))}"
