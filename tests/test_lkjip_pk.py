@@ -172,9 +172,9 @@ def test_pdf_without_libreoffice_says_so(make_workbook, tmp_path, monkeypatch):
 def test_pk_has_its_own_date_or_a_line_to_write_it(make_workbook, tmp_path):
     folder, _ = build(make_workbook, tmp_path, {})
     text = full_text(folder / "Perjanjian_Kinerja_Kecamatan_Mantup_2025.docx")
-    assert "Mantup, " + "." * 25 + " 2025" in text and "30 Januari 2026" not in text
+    assert "Lamongan, " + "." * 25 + " 2025" in text and "30 Januari 2026" not in text  # signed at the seat
     source = make_workbook({}, identity={layout.ID_PK_DATE: dt.datetime(2025, 1, 6)}, name="pk.xlsx")
     assert run_cli("build", source, "--output", tmp_path / "lagi").exit_code == 0
     pk = full_text(tmp_path / "lagi" / "mantup-2025" / "Perjanjian_Kinerja_Kecamatan_Mantup_2025.docx")
     lkjip = full_text(tmp_path / "lagi" / "mantup-2025" / "LKjIP_Kecamatan_Mantup_2025.docx")
-    assert "Mantup, 6 Januari 2025" in pk and "Mantup, 6 Januari 2025" in lkjip  # Lampiran 1 carries the PK date
+    assert "Lamongan, 6 Januari 2025" in pk and "Lamongan, 6 Januari 2025" in lkjip  # Lampiran 1 carries it

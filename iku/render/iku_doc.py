@@ -95,7 +95,7 @@ def _set_on(results: Results) -> str:
     dotted line to write it on; never the day the files were built."""
     office = results.catalogue.office
     date = fmt.date(office.iku_date) if office.iku_date else "." * 30
-    return f"{office.signing_place}, {date}"
+    return f"{results.report.identity.signing_place}, {date}"
 
 
 def target_table(results: Results) -> dict:

@@ -75,13 +75,7 @@ def agreement_context(results: Results, view: AnnualReport) -> dict:
 
 
 def pk_context(results: Results, view: AnnualReport) -> dict:
-    base = common_context(results)
-    agreement = agreement_context(results, view)
-    return {
-        **base,
-        "penanda": " \u00b7 ".join(filter(None, (base["penanda"], agreement["draf"]))),  # on every page
-        "perjanjian": agreement,
-    }
+    return {**common_context(results), "perjanjian": agreement_context(results, view)}
 
 
 def pk_document(results: Results, view: AnnualReport) -> bytes:
