@@ -119,6 +119,7 @@ class _Reader:
             predicate_labels={key: str(v) for key, v in labels.items()},
             narrative_defaults={key: str(v).strip() for key, v in data.get("narasi", {}).items()},
             letter_copies=self.texts(data.get("surat", {}), "tembusan", "[surat]"),
+            legal_basis=self.texts(data.get("lkjip", {}), "dasar_hukum", "[lkjip]"),
         )
 
     def texts(self, table: dict, key: str, where: str) -> tuple[str, ...]:

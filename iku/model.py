@@ -88,6 +88,7 @@ class Office:
     predicate_labels: dict[str, str]
     narrative_defaults: dict[str, str] = field(default_factory=dict)
     letter_copies: tuple[str, ...] = ()  # tembusan of the cover letter to the superior
+    legal_basis: tuple[str, ...] = ()  # dasar hukum of the LKjIP (Bab I), regulations as their titles read
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,7 @@ class BudgetLine:
     ceiling: Decimal  # pagu
     spent: Decimal  # realisasi
     spent_to_quarter: tuple[Decimal | None, ...] = ()  # realisasi s.d. TW I-IV, where the Anggaran sheet gives it
+    supports: tuple[int, ...] = ()  # indicators the kegiatan serves (column "Sasaran / Indikator Didukung")
 
 
 @dataclass(frozen=True)
@@ -189,6 +191,7 @@ class ReportInput:
     data: dict[str, object] = field(default_factory=dict)  # data sheet rows, validated: source key -> rows
     population: int | None = None  # service users of the year (Identitas), for the SKM sample size
     quarter_targets: dict[int, tuple[Decimal | None, ...]] = field(default_factory=dict)  # target s.d. TW I-IV
+    organisation: object = None  # iku.organisation.Organisation: Struktur, Pegawai, Sarana (LKjIP Bab I)
 
 
 @dataclass(frozen=True)
