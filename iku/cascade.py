@@ -22,6 +22,11 @@ def group_title(ind: Indicator) -> str:
     return f"{LEVEL_TITLES[ind.level]}: {ind.objective}"
 
 
+def level_of(title: str) -> str:
+    """'Sasaran Strategis: ...' -> 'sasaran'; '' for OTHER and the budget-only rows."""
+    return next((key for key, name in LEVEL_TITLES.items() if title.startswith(name + ": ")), "")
+
+
 @dataclass(frozen=True)
 class Group:
     title: str  # "Sasaran Strategis: Meningkatnya Pemberdayaan Desa"

@@ -89,7 +89,7 @@ def trend(c: Comparison) -> str:
     else:
         text = f"Dibandingkan {past}, realisasi {verb} {size}; kinerja tahun ini menurun{polarity}"
     crossed = _crossed(c)
-    return text + (f", {crossed}" if crossed else "") + "."
+    return text + (f" {crossed}" if crossed else "") + "."
 
 
 def _crossed(c: Comparison) -> str:
@@ -100,9 +100,9 @@ def _crossed(c: Comparison) -> str:
     was = _better(ind, before.realisation, before.target) >= 0
     is_ = _better(ind, now.realisation, now.target) >= 0
     if is_ and not was:
-        return f"dan kini mencapai target setelah tahun {before.year} belum mencapainya"
+        return f"dan kini mencapai target, padahal target tahun {before.year} belum tercapai"
     if was and not is_:
-        return f"dan kini berada di bawah target, padahal tahun {before.year} targetnya tercapai"
+        return f"dan kini berada di bawah target, padahal target tahun {before.year} tercapai"
     return ""
 
 
@@ -110,14 +110,15 @@ def end_target(c: Comparison, period_end: int) -> str:
     ind, now = c.indicator, c.current
     if c.end_target is None:
         return f"Target kondisi akhir Renstra tahun {period_end} belum ditetapkan."
-    goal = f"target kondisi akhir Renstra tahun {period_end} sebesar {amount(ind, c.end_target)}"
+    end = amount(ind, c.end_target)
     if now.realisation is None or c.end_capaian is None:
-        return capitalised(goal) + "."
-    share = f"{fmt.percent(c.end_capaian)} dari target akhir Renstra"
+        return f"Target kondisi akhir Renstra tahun {period_end} sebesar {end}."
     real = f"Realisasi tahun {now.year} sebesar {amount(ind, now.realisation)}"
     if rules.round_half_up(c.end_capaian) >= 100:
-        return f"{real} telah memenuhi {goal} ({share})."
-    return f"{real} setara dengan {share} ({goal})."
+        return (f"{real} telah memenuhi target kondisi akhir Renstra tahun {period_end} ({end}), yaitu "
+                f"{fmt.percent(c.end_capaian)} dari target akhir Renstra.")
+    return (f"{real} setara dengan {fmt.percent(c.end_capaian)} dari target kondisi akhir Renstra tahun "
+            f"{period_end} ({end}).")
 
 
 def _skm_scale(scale: str) -> str:
@@ -173,7 +174,7 @@ def paragraph(c: Comparison, period_end: int) -> str:
     return " ".join(s for s in (outcome(c), trend(c), end_target(c, period_end)) if s)
 
 
-def _listing(parts: list[str]) -> str:
+def listing(parts: list[str]) -> str:
     """'a', 'a dan b', 'a, b, dan c' (EYD: a comma before 'dan' in a list of three or more)."""
     if len(parts) <= 2:
         return " dan ".join(parts)
@@ -187,11 +188,15 @@ def overview(comparisons: list[Comparison], year: int, labels: list[str]) -> str
     not_computed = [c for c in comparisons if c.current.realisation is not None and c.current.target is not None
                     and c.current.capaian is None]
     unreported = [c for c in comparisons if c.current.realisation is None]
-    first = f"Pada tahun {year}, {count(len(measured))} dari {count(len(comparisons))} indikator kinerja dapat " \
-            "diukur capaiannya"
+    if measured and len(measured) == len(comparisons):
+        first = f"Pada tahun {year}, seluruh indikator kinerja ({count(len(comparisons))} indikator) dapat diukur " \
+                "capaiannya"
+    else:
+        first = f"Pada tahun {year}, {count(len(measured))} dari {count(len(comparisons))} indikator kinerja " \
+                "dapat diukur capaiannya"
     if measured:
         counts = [(label, sum(1 for c in measured if c.current.predicate == label)) for label in labels]
-        first += ": " + _listing([f"{count(n)} berpredikat {label}" for label, n in counts if n])
+        first += ": " + listing([f"{count(n)} berpredikat {label}" for label, n in counts if n])
     result = [first + "."]
     if no_target:
         result.append(f"Sebanyak {count(len(no_target))} indikator belum dapat diukur karena targetnya belum "

@@ -96,7 +96,8 @@ def bab1(doc) -> None:
     heading(doc, "B. Dasar Hukum", 2)
     B.para(doc, "{{ bab1.dasar_hukum_pengantar }}", align="justify", space_after=4)
     B.para(doc, "{%p for t in bab1.dasar_hukum %}")
-    B.indent(B.para(doc, "{{ loop.index }}.\t{{ t }};", align="justify", space_after=3), 8, 8)
+    B.indent(B.para(doc, "{{ loop.index }}.\t{{ t }}{{ '.' if loop.last else ';' }}", align="justify",
+                    space_after=3), 8, 8)
     B.para(doc, "{%p endfor %}")
     heading(doc, "C. Tugas dan Fungsi", 2)
     B.para(doc, "{{ bab1.tugas }}", align="justify", space_after=6)

@@ -15,7 +15,7 @@ from iku import organisation as org
 from iku.model import Results
 from iku.organisation import Organisation
 from iku.render import org_chart
-from iku.sentences import capitalised, count
+from iku.sentences import capitalised, count, listing
 
 CHART_WIDTH = Mm(155)
 NOT_SUPPLIED = ("Data {what} belum disampaikan pada lembar {sheet} buku kerja tahun ini, sehingga {part} belum dapat "
@@ -48,7 +48,7 @@ def _structure(template: DocxTemplate, results: Results, found: Organisation, na
     head = next(p for p in found.positions if not p.superior)
     below = [p for p in found.positions if p.superior.casefold() == head.title.casefold()]
     lead = (f"Susunan organisasi {office} terdiri atas {count(len(found.positions))} jabatan. {head.title} "
-            f"membawahkan {', '.join(p.title for p in below)}." if below else "")
+            f"membawahkan {listing([p.title for p in below])}." if below else "")
     return {"ada": True, "teks": narrative + ([lead] if lead else []),
             "bagan": InlineImage(template, io.BytesIO(org_chart.chart(found.positions)), width=CHART_WIDTH),
             "keterangan": f"Gambar 1. Bagan struktur organisasi {office}",

@@ -168,8 +168,12 @@ def _group_sentence(group: cascade.Group) -> str:
     """What the group's indicators add up to, before their sections."""
     n = len(group.comparisons)
     measured = [c for c in group.comparisons if c.current.capaian is not None]
-    head = (f"{sentences.capitalised(sentences.count(n))} indikator mengukur "
-            f"{'capaian ini' if group.title == cascade.OTHER else group.title.split(': ', 1)[-1]}")
+    level = cascade.level_of(group.title)
+    if level:
+        head = f"{cascade.LEVEL_TITLES[level]} ini diukur dengan {sentences.count(n)} indikator"
+    else:
+        head = (f"Sebanyak {sentences.count(n)} indikator berikut tercantum dalam tabel target dokumen IKU tanpa "
+                "tujuan, sasaran atau program")
     if not measured:
         return head + "; capaiannya tahun ini belum dapat dihitung."
     if len(measured) == 1 and n == 1:
@@ -183,13 +187,17 @@ def groups(template: DocxTemplate, results: Results, comps: list[Comparison]) ->
     found = []
     shown: set[str] = set()  # evidence laid out in full once (the desa table serves three indicators)
     figure = 1
-    for number, group in enumerate(cascade.groups(comps), start=1):
+    numbers: dict[str, int] = {}
+    for group in cascade.groups(comps):
         sections = []
         for c in group.comparisons:
             section = _indicator_section(template, results, c, figure, shown)
             figure += bool(section["grafik"]) + bool(section["grafik_data"])
             sections.append(section)
-        found.append({"judul": f"{number}. {group.title}", "pengantar": _group_sentence(group),
+        level = cascade.level_of(group.title)
+        numbers[level] = numbers.get(level, 0) + 1
+        title = group.title.replace(": ", f" {numbers[level]}: ", 1) if level else group.title
+        found.append({"judul": title, "pengantar": _group_sentence(group),
                       "indikator": sections})
     return found
 
