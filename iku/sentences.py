@@ -21,6 +21,12 @@ def count(n: int) -> str:
     return spoken if len(spoken.split()) <= 2 else fmt.number(Decimal(n), 0)
 
 
+def opening_count(n: int) -> str:
+    """A count that opens a sentence: 'Satu', 'Lima belas', or 'Sebanyak 25' (never a numeral first)."""
+    spoken = count(n)
+    return capitalised(spoken) if not spoken[:1].isdigit() else f"Sebanyak {spoken}"
+
+
 def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -89,21 +95,25 @@ def trend(c: Comparison) -> str:
     else:
         text = f"Dibandingkan {past}, realisasi {verb} {size}; kinerja tahun ini menurun{polarity}"
     crossed = _crossed(c)
-    return text + (f" {crossed}" if crossed else "") + "."
+    return text + (f"{',' if crossed.startswith('tetapi') else ''} {crossed}" if crossed else "") + "."
 
 
 def _crossed(c: Comparison) -> str:
-    """Whether the year moved across its target compared with the year before, as a clause ('' if not)."""
+    """How the year stands against its target, compared with the year before, as a clause ('' without targets)."""
     before, now, ind = c.previous, c.current, c.indicator
-    if before is None or before.target is None or now.target is None or before.capaian is None or now.capaian is None:
+    if now.capaian is None:
         return ""
-    was = _better(ind, before.realisation, before.target) >= 0
     is_ = _better(ind, now.realisation, now.target) >= 0
-    if is_ and not was:
+    was = None
+    if before is not None and before.target is not None and before.capaian is not None:
+        was = _better(ind, before.realisation, before.target) >= 0
+    if is_ and was is False:
         return f"dan kini mencapai target, padahal target tahun {before.year} belum tercapai"
-    if was and not is_:
+    if not is_ and was:
         return f"dan kini berada di bawah target, padahal target tahun {before.year} tercapai"
-    return ""
+    if c.improved:
+        return "dan target tahun ini tercapai" if is_ else "tetapi target tahun ini belum tercapai"
+    return "tetapi target tahun ini tetap tercapai" if is_ else "dan target tahun ini belum tercapai"
 
 
 def end_target(c: Comparison, period_end: int) -> str:
@@ -199,10 +209,10 @@ def overview(comparisons: list[Comparison], year: int, labels: list[str]) -> str
         first += ": " + listing([f"{count(n)} berpredikat {label}" for label, n in counts if n])
     result = [first + "."]
     if no_target:
-        result.append(f"Sebanyak {count(len(no_target))} indikator belum dapat diukur karena targetnya belum "
+        result.append(f"{opening_count(len(no_target))} indikator belum dapat diukur karena targetnya belum "
                       "ditetapkan.")
     if not_computed:
-        result.append(f"Sebanyak {count(len(not_computed))} indikator tidak dihitung capaiannya karena targetnya "
+        result.append(f"{opening_count(len(not_computed))} indikator tidak dihitung capaiannya karena targetnya "
                       "bernilai 0.")
     if unreported:
         result.append(f"Realisasi {count(len(unreported))} indikator belum dilaporkan.")

@@ -172,7 +172,7 @@ def _group_sentence(group: cascade.Group) -> str:
     if level:
         head = f"{cascade.LEVEL_TITLES[level]} ini diukur dengan {sentences.count(n)} indikator"
     else:
-        head = (f"Sebanyak {sentences.count(n)} indikator berikut tercantum dalam tabel target dokumen IKU tanpa "
+        head = (f"{sentences.opening_count(n)} indikator berikut tercantum dalam tabel target dokumen IKU tanpa "
                 "tujuan, sasaran atau program")
     if not measured:
         return head + "; capaiannya tahun ini belum dapat dihitung."
