@@ -103,19 +103,21 @@ def _structure(raw: RawWorkbook, problems: list[Problem]) -> tuple[Position, ...
     titles = (L.STRUCTURE_POSITION, L.STRUCTURE_NAME, L.STRUCTURE_SUPERIOR)
     _, rows = _table(raw, L.SHEET_STRUCTURE, titles, problems)
     positions: list[Position] = []
-    cells: dict[str, RawCell] = {}
+    cells: dict[str, RawCell] = {}  # jabatan -> its Atasan cell
+    first_cells: dict[str, RawCell] = {}  # normalised jabatan -> its Jabatan cell
     start = len(problems)
     for row in rows:
         title = _required(row[L.STRUCTURE_POSITION], "jabatan", problems)
         if not title:
             continue
-        if norm(title) in {norm(t) for t in cells}:
-            first = cells[next(t for t in cells if norm(t) == norm(title))]
+        if norm(title) in first_cells:
+            first = first_cells[norm(title)]
             problems.append(Problem(f"jabatan '{title}' sudah ada di sel {first.coordinate}; setiap jabatan ditulis "
                                     "sekali (tambahkan nama seksi atau nomor bila jabatannya sama)",
                                     sheet=L.SHEET_STRUCTURE, cell=row[L.STRUCTURE_POSITION].coordinate))
             continue
         cells[title] = row[L.STRUCTURE_SUPERIOR]
+        first_cells[norm(title)] = row[L.STRUCTURE_POSITION]
         positions.append(Position(title, _text(row[L.STRUCTURE_NAME]), _text(row[L.STRUCTURE_SUPERIOR])))
     if len(problems) > start or not positions:
         return tuple(positions)
