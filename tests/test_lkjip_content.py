@@ -61,7 +61,8 @@ def between(text: str, start: str, end: str) -> str:
 def test_bab3_grouped_by_tujuan_and_sasaran_after_a_summary_table(make_workbook, tmp_path):
     path = build(make_workbook, tmp_path)
     groups = styled(path, "Heading 3")
-    assert groups == ["Tujuan 1: Meningkatkan Pelayanan Publik yang Inovatif", "Tujuan 2: Meningkatkan Kemandirian Desa",
+    assert groups == ["Tujuan 1: Meningkatkan Pelayanan Publik yang Inovatif",
+                      "Tujuan 2: Meningkatkan Kemandirian Desa",
                       f"Sasaran Strategis 1: {SASARAN}", "Sasaran Strategis 2: Meningkatnya Pemberdayaan Desa",
                       "Program 1: Program penunjang Urusan Pemerintahan daerah Kabupaten/Kota", f"Program 2: {PROGRAM}",
                       "Indikator Kinerja Lainnya"]
@@ -71,7 +72,8 @@ def test_bab3_grouped_by_tujuan_and_sasaran_after_a_summary_table(make_workbook,
     assert order[sasaran + 1] == ("Heading 4", "3. Nilai SAKIP Kecamatan")
     other = order.index(("Heading 3", "Indikator Kinerja Lainnya"))
     assert [t for _, t in order[other + 1:]] == [
-        "7. Persentase Desa yang Melaksanakan Pemberdayaan Terhadap Masyarakat", "8. Persentase Konflik yang Tertangani",
+        "7. Persentase Desa yang Melaksanakan Pemberdayaan Terhadap Masyarakat",
+        "8. Persentase Konflik yang Tertangani",
         "9. Persentase Urusan Pemeritahan Umum yang Diselenggarakan", "10. Persentase Desa Naik Kelas"]
     text = full_text(path)
     assert "Sasaran Strategis ini diukur dengan satu indikator; capaiannya tahun ini belum dapat dihitung." in text
