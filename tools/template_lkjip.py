@@ -217,11 +217,11 @@ def budget(doc) -> None:
     B.para(doc, "{{ t }}", align="justify", space_after=6)
     B.para(doc, "{%p endfor %}")
     B.para(doc, "Anggaran dan capaian per tujuan/sasaran", bold=True, space_after=4, keep_next=True)
-    loop_table(doc, [WIDTH - 129, 30, 30, 18, 21, 30], ["Tujuan / Sasaran", "Pagu (Rp)", "Realisasi (Rp)", "Serapan",
-                                                        "Capaian", "Efisiensi"],
+    loop_table(doc, [WIDTH - 117, 28, 28, 19, 20, 22], ["Tujuan / Sasaran", "Pagu (Rp)", "Realisasi (Rp)",
+                                                        "Serapan", "Capaian", "Efisiensi"],
                ["{{ r.uraian }}", "{{ r.pagu }}", "{{ r.realisasi }}", "{{ r.serapan }}", "{{ r.capaian }}",
                 "{{ r.keterangan }}"], "anggaran.sasaran", ["left", "right", "right", "right", "right", "center"],
-               size=9)
+               size=10)
     B.para(doc, "{{ anggaran.catatan_sasaran }}", italic=True, size=9, space_after=6)
     B.para(doc, "{%p else %}")
     B.para(doc, "{{ anggaran.kosong }}", align="justify")
