@@ -5,6 +5,7 @@ open with a numeral. Built from workbooks made in the test, read back from the .
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
 
 import pytest
@@ -208,3 +209,12 @@ def test_renamed_structure_header_is_rejected(make_workbook, tmp_path):
         org_sheets.fill(wb, layout.SHEET_STRUCTURE, STRUCTURE)
         wb[layout.SHEET_STRUCTURE]["C4"].value = "Atasan Langsung"
     rejected(make_workbook(edit=edit), tmp_path, "Lembar 'Struktur'", "judul kolom 'Atasan' tidak ditemukan")
+
+
+def test_pihak_pertama_and_kedua_written_one_way(tmp_path):
+    result = run_cli("build", "input/CONTOH_Realisasi_Kecamatan_Mantup_2025.xlsx", "--output", tmp_path)
+    assert result.exit_code == 0, result.output
+    for path in tmp_path.rglob("*.docx"):
+        text = full_text(path)
+        spellings = {m.group(0) for m in re.finditer(r"pihak (pertama|kedua)", text, flags=re.IGNORECASE)}
+        assert spellings <= {"PIHAK PERTAMA", "PIHAK KEDUA"}, (path.name, spellings)

@@ -19,11 +19,11 @@ def pk_context(results: Results, view: AnnualReport) -> dict:
         "pembuka": ("Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
                     "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:"),
         "isi": [
-            f"Pihak pertama berjanji akan mewujudkan target kinerja tahun {year} sebagaimana tercantum dalam "
+            f"PIHAK PERTAMA berjanji akan mewujudkan target kinerja tahun {year} sebagaimana tercantum dalam "
             f"lampiran perjanjian ini, untuk mencapai target jangka menengah yang ditetapkan dalam Rencana "
             f"Strategis {office.first_year}-{office.last_year}. Keberhasilan dan kegagalan pencapaian target "
-            "tersebut menjadi tanggung jawab pihak pertama.",
-            "Pihak kedua akan memberikan supervisi yang diperlukan, mengevaluasi capaian kinerja dari perjanjian "
+            "tersebut menjadi tanggung jawab PIHAK PERTAMA.",
+            "PIHAK KEDUA akan memberikan supervisi yang diperlukan, mengevaluasi capaian kinerja dari perjanjian "
             "ini, dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan dan sanksi.",
         ],
         "pk": pk_rows(results),
