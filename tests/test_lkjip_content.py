@@ -12,6 +12,7 @@ import pytest
 from conftest import rejected, run_cli
 from docx import Document
 from docx_text import full_text, tables
+from openpyxl import load_workbook
 from sentence_check import numeral_openings
 
 from iku import layout
@@ -218,3 +219,23 @@ def test_pihak_pertama_and_kedua_written_one_way(tmp_path):
         text = full_text(path)
         spellings = {m.group(0) for m in re.finditer(r"pihak (pertama|kedua)", text, flags=re.IGNORECASE)}
         assert spellings <= {"PIHAK PERTAMA", "PIHAK KEDUA"}, (path.name, spellings)
+
+
+def test_template_offers_the_new_sheets_and_column_without_renaming_any(tmp_path):
+    path = tmp_path / "kosong.xlsx"
+    assert run_cli("template", path, "--year", "2025").exit_code == 0
+    wb = load_workbook(path)
+    heads = {name: [c.value for c in wb[name][4] if c.value] for name in
+             (layout.SHEET_STRUCTURE, layout.SHEET_STAFF, layout.SHEET_FACILITIES, layout.SHEET_BUDGET)}
+    assert heads[layout.SHEET_STRUCTURE] == ["Jabatan", "Nama", "Atasan"]
+    assert heads[layout.SHEET_STAFF] == ["Nama", "NIP", "Pangkat/Golongan", "Pendidikan", "Jabatan"]
+    assert heads[layout.SHEET_FACILITIES] == ["Jenis Sarana", "Jumlah", "Kondisi"]
+    assert heads[layout.SHEET_BUDGET] == ["No", "Program", "Kegiatan", "Pagu (Rp)", "Realisasi (Rp)",
+                                          *layout.BUDGET_SPENT_TO_QUARTER, "Sasaran / Indikator Didukung"]
+    ws = wb[layout.SHEET_STRUCTURE]
+    assert ws.protection.sheet and not ws["A5"].protection.locked and ws["A2"].value.startswith("Satu baris")
+    conditions = [dv for dv in wb[layout.SHEET_FACILITIES].data_validations.dataValidation if dv.type == "list"]
+    assert conditions[0].formula1 == '"Baik,Rusak Ringan,Rusak Berat"' and conditions[0].showErrorMessage
+    sample = load_workbook("input/CONTOH_Realisasi_Kecamatan_Mantup_2025.xlsx")
+    assert sample[layout.SHEET_STRUCTURE]["A5"].value == "Camat Mantup"
+    assert sample[layout.SHEET_BUDGET]["J5"].value == "Meningkatnya Manajemen Internal Perangkat Daerah"
