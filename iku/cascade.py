@@ -55,6 +55,7 @@ class GroupBudget:
     absorption: Decimal | None
     capaian: Decimal | None
     efficiency: Decimal | None
+    activities: tuple[str, ...] = ()  # the kegiatan counted here, in sheet order
 
     @property
     def efficient(self) -> bool | None:
@@ -68,6 +69,7 @@ def group_budgets(results: Results, found: list[Group]) -> list[GroupBudget]:
     own_program = {" ".join(ind.objective.split()).casefold(): ind.number for ind in results.catalogue.indicators
                    if ind.level == "program"}
     sums: dict[str, list[Decimal]] = {}
+    activities: dict[str, list[str]] = {}
     for line in results.report.budget:
         numbers = set(line.supports)
         if not numbers and " ".join(line.program.split()).casefold() in own_program:
@@ -77,6 +79,7 @@ def group_budgets(results: Results, found: list[Group]) -> list[GroupBudget]:
         total = sums.setdefault(title, [Decimal(0), Decimal(0)])
         total[0] += line.ceiling
         total[1] += line.spent
+        activities.setdefault(title, []).append(line.activity)
     capaian = {g.title: g.capaian for g in found}
     order = [g.title for g in found] + [SEVERAL, UNLINKED]
     result = []
@@ -86,5 +89,6 @@ def group_budgets(results: Results, found: list[Group]) -> list[GroupBudget]:
         ceiling, spent = sums[title]
         absorption = rules.absorption(ceiling, spent)
         mean = capaian.get(title)
-        result.append(GroupBudget(title, ceiling, spent, absorption, mean, rules.efficiency(mean, absorption)))
+        result.append(GroupBudget(title, ceiling, spent, absorption, mean, rules.efficiency(mean, absorption),
+                                  tuple(activities[title])))
     return result

@@ -150,6 +150,10 @@ def test_budget_per_sasaran_and_efficiency_where_a_capaian_exists(make_workbook,
     efficiency = next(t for t in found if t[0][:2] == ["Program", "Serapan"])
     assert efficiency[1][1:] == ["90,00%", "100,00%", "1,11", "Efisien"]  # linked to indicator 10
     text = full_text(path)
+    # Bab III A names the kegiatan behind each group and judges their efficiency (PermenPANRB 53/2014 points 6-7)
+    assert ("Kegiatan yang mendukungnya: \u201cEvaluasi Kinerja\u201d dan \u201cPelayanan Publik\u201d, dengan pagu "
+            "Rp120.000.000 dan realisasi Rp112.000.000 (serapan 93,33%); dibanding rata-rata capaian 100,00%, "
+            "penggunaan anggaran dinilai efisien.") in text
     assert ("Pagu anggaran Kecamatan Mantup tahun 2025 sebesar Rp120.000.000 terealisasi Rp112.000.000 atau "
             "serapan 93,33%.") in between(text, "IKHTISAR EKSEKUTIF", "BAB I PENDAHULUAN")
 

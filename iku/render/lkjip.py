@@ -56,7 +56,7 @@ def lkjip_context(results: Results, view: AnnualReport, template: DocxTemplate) 
     labels = [office.predicate_labels[key] for _, key in SCALE]
     budgets = list(view.budgets)
     overview = sentences.overview(comps, year, labels)
-    obstacles = [f"{a.indicator.name}: {analysis.obstacle.rstrip('.')}" for a in results.for_year(year)
+    obstacles = [f"{a.indicator.name}: {_lower_first(analysis.obstacle.rstrip('.'))}" for a in results.for_year(year)
                  if (analysis := results.report.analysis.get(a.indicator.number)) and analysis.obstacle]
     planned = [(c.indicator.name, " ".join(paragraphs(results.report.analysis[c.indicator.number].action)))
                for c in comps if c.indicator.number in results.report.analysis

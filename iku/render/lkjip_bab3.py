@@ -182,13 +182,31 @@ def _group_sentence(group: cascade.Group) -> str:
             f"{fmt.percent(group.capaian)}.")
 
 
+def _group_budget_sentence(budget: cascade.GroupBudget | None) -> str:
+    """PermenPANRB 53/2014 Bab III A points 6-7: the kegiatan behind the group and how their money was used."""
+    if budget is None:
+        return ""
+    names = sentences.listing([f"\u201c{name}\u201d" for name in dict.fromkeys(budget.activities)])
+    head = (f"Kegiatan yang mendukungnya: {names}, dengan pagu Rp{rupiah(budget.ceiling)} dan realisasi "
+            f"Rp{rupiah(budget.spent)}")
+    if budget.absorption is None:
+        return head + "."
+    head += f" (serapan {fmt.percent(budget.absorption)})"
+    if budget.efficient is None:
+        return head + "; efisiensinya belum dapat dinilai karena capaian belum dapat dihitung."
+    verdict = "efisien" if budget.efficient else "belum efisien"
+    return f"{head}; dibanding rata-rata capaian {fmt.percent(budget.capaian)}, penggunaan anggaran dinilai {verdict}."
+
+
 def groups(template: DocxTemplate, results: Results, comps: list[Comparison]) -> list[dict]:
     """Bab III A: each tujuan/sasaran/program with its indicators; figures numbered through the chapter."""
     found = []
+    found_groups = cascade.groups(comps)
+    money = {b.title: b for b in cascade.group_budgets(results, found_groups)}
     shown: set[str] = set()  # evidence laid out in full once (the desa table serves three indicators)
     figure = 1
     numbers: dict[str, int] = {}
-    for group in cascade.groups(comps):
+    for group in found_groups:
         sections = []
         for c in group.comparisons:
             section = _indicator_section(template, results, c, figure, shown)
@@ -197,7 +215,8 @@ def groups(template: DocxTemplate, results: Results, comps: list[Comparison]) ->
         level = cascade.level_of(group.title)
         numbers[level] = numbers.get(level, 0) + 1
         title = group.title.replace(": ", f" {numbers[level]}: ", 1) if level else group.title
-        found.append({"judul": title, "pengantar": _group_sentence(group),
+        found.append({"judul": title, "pengantar": " ".join(
+                          s for s in (_group_sentence(group), _group_budget_sentence(money.get(group.title))) if s),
                       "indikator": sections})
     return found
 
