@@ -133,3 +133,9 @@ def test_budget_linked_to_a_sasaran_is_judged(mantup):
     assert sentences.efficiency(only) == (
         "Serapan anggaran Program Lain sebesar 80,00% dengan rata-rata capaian indikator yang didukungnya 100,14%; "
         "rasio capaian terhadap serapan 1,25, sehingga penggunaan anggaran dinilai efisien.")
+
+
+def test_no_tool_wording_in_document_phrases():
+    from iku import rules
+    assert all("katalog" not in words for words in rules.SKM_WEIGHT_WORDS.values())
+    assert rules.SKM_WEIGHT_WORDS["0,111"] == "bobot 0,111 per unsur (1/9 yang dibulatkan)"
