@@ -122,7 +122,8 @@ def lkjip_context(results: Results, view: AnnualReport, template: DocxTemplate) 
         },
         "kelompok": groups(template, results, comps),
         "anggaran": budget(results, budgets, comps),
-        "penutup": {"kesimpulan": [overview] + _narrative(results, "penutup"), "langkah": steps or [
+        "penutup": {"kesimpulan": [overview + " " + budget_summary(results, budgets)] + _narrative(results, "penutup"),
+                    "langkah": steps or [
             "Mempertahankan capaian kinerja dan memperbaiki pendataan realisasi setiap triwulan."]},
     }
 
