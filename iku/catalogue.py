@@ -122,6 +122,7 @@ class _Reader:
             letter_copies=self.texts(data.get("surat", {}), "tembusan", "[surat]"),
             regency_seat=self.text(k, "ibu_kota_kabupaten", "[kantor]", required=False),
             iku_date=self.date(data.get("iku", {}), "ditetapkan", "[iku]"),
+            legal_basis=self.texts(data.get("lkjip", {}), "dasar_hukum", "[lkjip]"),
         )
 
     def date(self, table: dict, key: str, where: str) -> dt.date | None:

@@ -128,3 +128,24 @@ SAKIP_COMPONENT = "Komponen"
 SAKIP_WEIGHT = "Bobot"
 SAKIP_VALUE_PREFIX = "Nilai"
 SAKIP_TOTAL = "Nilai SAKIP"  # the row holding the Inspektorat's total, in column Komponen
+
+# LKjIP Bab I and the link between budget and performance (all optional; a workbook made before them still builds).
+# Anggaran: the sasaran or indicator each kegiatan supports (indicator number, indicator name, or the text of a
+# tujuan / sasaran / program). Found by its header, after the existing columns.
+BUDGET_SUPPORTS = "Sasaran / Indikator Didukung"
+SHEET_STRUCTURE = "Struktur"
+STRUCTURE_POSITION = "Jabatan"
+STRUCTURE_NAME = "Nama"
+STRUCTURE_SUPERIOR = "Atasan"
+SHEET_STAFF = "Pegawai"
+STAFF_NAME = "Nama"
+STAFF_NIP = "NIP"
+STAFF_RANK = "Pangkat/Golongan"
+STAFF_EDUCATION = "Pendidikan"
+STAFF_POSITION = "Jabatan"
+SHEET_FACILITIES = "Sarana"
+FACILITY_KIND = "Jenis Sarana"
+FACILITY_COUNT = "Jumlah"
+FACILITY_CONDITION = "Kondisi"
+FACILITY_CONDITIONS = ("Baik", "Rusak Ringan", "Rusak Berat")
+ORGANISATION_ROWS = 60  # empty rows offered on each of the three sheets

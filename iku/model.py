@@ -90,6 +90,7 @@ class Office:
     letter_copies: tuple[str, ...] = ()  # tembusan of the cover letter to the superior
     regency_seat: str = ""  # ibu kota kabupaten: where the PK is signed with the Bupati
     iku_date: dt.date | None = None  # the date the IKU document was set; None = a dotted line to write it on
+    legal_basis: tuple[str, ...] = ()  # dasar hukum of the LKjIP (Bab I), regulations as their titles read
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,7 @@ class BudgetLine:
     ceiling: Decimal  # pagu
     spent: Decimal  # realisasi
     spent_to_quarter: tuple[Decimal | None, ...] = ()  # realisasi s.d. TW I-IV, where the Anggaran sheet gives it
+    supports: tuple[int, ...] = ()  # indicators the kegiatan serves (column "Sasaran / Indikator Didukung")
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,7 @@ class ReportInput:
     data: dict[str, object] = field(default_factory=dict)  # data sheet rows, validated: source key -> rows
     population: int | None = None  # service users of the year (Identitas), for the SKM sample size
     quarter_targets: dict[int, tuple[Decimal | None, ...]] = field(default_factory=dict)  # target s.d. TW I-IV
+    organisation: object = None  # iku.organisation.Organisation: Struktur, Pegawai, Sarana (LKjIP Bab I)
 
 
 @dataclass(frozen=True)

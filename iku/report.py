@@ -117,10 +117,11 @@ def program_budgets(results: Results) -> list[ProgramBudget]:
         ceiling = sum((line.ceiling for line in lines), Decimal(0))
         spent = sum((line.spent for line in lines), Decimal(0))
         absorption = rules.absorption(ceiling, spent)
+        linked = {n for line in lines for n in line.supports}  # column "Sasaran / Indikator Didukung"
         mine = tuple(
             a for a in results.for_year(year)
-            if a.indicator.level == "program" and " ".join(a.indicator.objective.split()).casefold()
-            == " ".join(program.split()).casefold()
+            if a.indicator.number in linked or (a.indicator.level == "program" and " ".join(
+                a.indicator.objective.split()).casefold() == " ".join(program.split()).casefold())
         )
         values = [a.capaian for a in mine if a.capaian is not None]
         capaian = sum(values, Decimal(0)) / len(values) if values else None

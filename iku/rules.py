@@ -140,7 +140,7 @@ SKM_CONVERSION = Decimal(25)
 # Weight of each unsur: 1/9 exactly (the regulation), or the rounded 0,111 many kabupaten use (catalogue choice).
 SKM_WEIGHTS = {"1/9": Decimal(1) / Decimal(9), "0,111": Decimal("0.111")}
 SKM_WEIGHT_WORDS = {"1/9": "bobot 1/9 per unsur",
-                    "0,111": "bobot 0,111 per unsur (1/9 yang dibulatkan, pilihan katalog kantor)"}
+                    "0,111": "bobot 0,111 per unsur (1/9 yang dibulatkan)"}
 # Mutu pelayanan on the 25-100 value: lower bounds, judged on the value as printed (two decimals, ours),
 # so that every value has one grade. 14/2017: A 88,31-100, B 76,61-88,30, C 65,00-76,60, D 25,00-64,99;
 # 16/2014 (and KEP/25/2004): A 81,26-100, B 62,51-81,25, C 43,76-62,50, D 25-43,75.

@@ -1,4 +1,8 @@
-"""Generated Indonesian sentences for the LKjIP: they state numbers and trends, never judgement."""
+"""Generated Indonesian sentences for the LKjIP: they state numbers and how they compare, never judgement.
+
+Written as a careful civil servant would (EYD): no sentence starts with a numeral, counts that take one or two
+words are written in words, and every percentage says what it is a percentage of.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +14,45 @@ from iku.model import Indicator
 from iku.report import Comparison, ProgramBudget
 
 
+def count(n: int) -> str:
+    """EYD: a number that one or two words can say is written in words (2 -> 'dua', 15 -> 'lima belas'),
+    a longer one in figures (25 -> '25')."""
+    spoken = fmt.words(n)
+    return spoken if len(spoken.split()) <= 2 else fmt.number(Decimal(n), 0)
+
+
+def opening_count(n: int) -> str:
+    """A count that opens a sentence: 'Satu', 'Lima belas', or 'Sebanyak 25' (never a numeral first)."""
+    spoken = count(n)
+    return capitalised(spoken) if not spoken[:1].isdigit() else f"Sebanyak {spoken}"
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def amount(ind: Indicator, value: Decimal) -> str:
+    """A value in running text: whole counts in words ('tiga desa'), everything else as the tables print it."""
+    if ind.is_count and value == value.to_integral_value() and value >= 0:
+        return f"{count(int(value))} {ind.unit}"
+    return fmt.value(ind, value)
+
+
 def change_amount(ind: Indicator, change: Decimal) -> str:
-    """The size of a change in the indicator's unit: '6,67 poin persen', '0,55 poin', '1 desa'."""
+    """The size of a change in the indicator's unit: '6,67 poin persen', '0,55 poin', 'satu desa'."""
     size = abs(change)
     if ind.is_percent:
         return f"{fmt.number(size)} poin persen"
     if ind.is_count:
-        return fmt.value(ind, size)
+        return amount(ind, size)
     return f"{fmt.number(size)} poin"
+
+
+def _better(ind: Indicator, realisation: Decimal, reference: Decimal) -> int:
+    """1 when the realisation is better than the reference (polarity taken into account), -1 worse, 0 equal."""
+    if realisation == reference:
+        return 0
+    return 1 if (realisation > reference) == ind.higher_is_better else -1
 
 
 def outcome(c: Comparison) -> str:
@@ -25,17 +60,22 @@ def outcome(c: Comparison) -> str:
     head = f"Realisasi indikator {ind.name} tahun {now.year}"
     if now.realisation is None:
         return f"{head} belum dilaporkan."
-    real = fmt.value(ind, now.realisation)
+    real = amount(ind, now.realisation)
     if now.target is None:
         return (f"{head} sebesar {real}. Target tahun {now.year} belum ditetapkan, "
                 "sehingga capaian kinerja belum dapat dihitung.")
     if now.capaian is None:
         reason = "target bernilai 0" if now.target == 0 else "realisasi bernilai 0"
         return f"{head} sebesar {real}; karena {reason}, capaian kinerja tidak dihitung."
-    return (
-        f"{head} sebesar {real} dari target {fmt.target(ind, now.target)}, sehingga capaian kinerjanya "
-        f"{fmt.percent(now.capaian)} dengan predikat {now.predicate}."
-    )
+    target = amount(ind, now.target)
+    gap = change_amount(ind, now.realisation - now.target)
+    result = f"capaian kinerjanya {fmt.percent(now.capaian)} dengan predikat {now.predicate}"
+    side = _better(ind, now.realisation, now.target)
+    if side == 0:
+        return f"{head} sebesar {real}, tepat sama dengan targetnya; {result}."
+    if side > 0:
+        return f"{head} sebesar {real}, melampaui target {target} dengan selisih {gap}; {result}."
+    return f"{head} sebesar {real}, belum mencapai target {target} (kurang {gap}); {result}."
 
 
 def trend(c: Comparison) -> str:
@@ -44,24 +84,51 @@ def trend(c: Comparison) -> str:
         return ""
     if before is None or c.change is None:
         return "Belum ada realisasi tahun sebelumnya sebagai pembanding."
-    past = f"tahun {before.year} ({fmt.value(ind, before.realisation)})"
+    past = f"tahun {before.year} ({amount(ind, before.realisation)})"
     if c.trend == "tetap":
-        return f"Realisasi ini sama dengan {past}."
+        return f"Realisasi ini sama dengan {past}, sehingga kinerjanya tidak berubah."
     verb = "naik" if c.trend == "naik" else "turun"
-    verdict = "membaik" if c.improved else "menurun"
-    return f"Dibandingkan {past}, realisasi {verb} {change_amount(ind, c.change)}; kinerja {verdict}."
+    size = change_amount(ind, c.change)
+    polarity = "" if ind.higher_is_better else ", karena indikator ini makin rendah makin baik"
+    if c.improved:
+        text = f"Dibandingkan {past}, realisasi {verb} {size}; kinerja membaik{polarity}"
+    else:
+        text = f"Dibandingkan {past}, realisasi {verb} {size}; kinerja tahun ini menurun{polarity}"
+    crossed = _crossed(c)
+    return text + (f"{',' if crossed.startswith('tetapi') else ''} {crossed}" if crossed else "") + "."
+
+
+def _crossed(c: Comparison) -> str:
+    """How the year stands against its target, compared with the year before, as a clause ('' without targets)."""
+    before, now, ind = c.previous, c.current, c.indicator
+    if now.capaian is None:
+        return ""
+    is_ = _better(ind, now.realisation, now.target) >= 0
+    was = None
+    if before is not None and before.target is not None and before.capaian is not None:
+        was = _better(ind, before.realisation, before.target) >= 0
+    if is_ and was is False:
+        return f"dan kini mencapai target, padahal target tahun {before.year} belum tercapai"
+    if not is_ and was:
+        return f"dan kini berada di bawah target, padahal target tahun {before.year} tercapai"
+    if c.improved:
+        return "dan target tahun ini tercapai" if is_ else "tetapi target tahun ini belum tercapai"
+    return "tetapi target tahun ini tetap tercapai" if is_ else "dan target tahun ini belum tercapai"
 
 
 def end_target(c: Comparison, period_end: int) -> str:
     ind, now = c.indicator, c.current
     if c.end_target is None:
         return f"Target kondisi akhir Renstra tahun {period_end} belum ditetapkan."
+    end = amount(ind, c.end_target)
     if now.realisation is None or c.end_capaian is None:
-        return f"Target kondisi akhir Renstra tahun {period_end} sebesar {fmt.target(ind, c.end_target)}."
-    return (
-        f"Terhadap target kondisi akhir Renstra tahun {period_end} sebesar {fmt.target(ind, c.end_target)}, "
-        f"realisasi tahun {now.year} telah mencapai {fmt.percent(c.end_capaian)}."
-    )
+        return f"Target kondisi akhir Renstra tahun {period_end} sebesar {end}."
+    real = f"Realisasi tahun {now.year} sebesar {amount(ind, now.realisation)}"
+    if rules.round_half_up(c.end_capaian) >= 100:
+        return (f"{real} telah memenuhi target kondisi akhir Renstra tahun {period_end} ({end}), yaitu "
+                f"{fmt.percent(c.end_capaian)} dari target akhir Renstra.")
+    return (f"{real} setara dengan {fmt.percent(c.end_capaian)} dari target kondisi akhir Renstra tahun "
+            f"{period_end} ({end}).")
 
 
 def _skm_scale(scale: str) -> str:
@@ -117,25 +184,39 @@ def paragraph(c: Comparison, period_end: int) -> str:
     return " ".join(s for s in (outcome(c), trend(c), end_target(c, period_end)) if s)
 
 
+def listing(parts: list[str]) -> str:
+    """'a', 'a dan b', 'a, b, dan c' (EYD: a comma before 'dan' in a list of three or more)."""
+    if len(parts) <= 2:
+        return " dan ".join(parts)
+    return ", ".join(parts[:-1]) + ", dan " + parts[-1]
+
+
 def overview(comparisons: list[Comparison], year: int, labels: list[str]) -> str:
-    """Two or three sentences for the ikhtisar eksekutif."""
+    """Two or three sentences for the ikhtisar eksekutif and the conclusion."""
     measured = [c for c in comparisons if c.current.capaian is not None]
     no_target = [c for c in comparisons if c.current.realisation is not None and c.current.target is None]
     not_computed = [c for c in comparisons if c.current.realisation is not None and c.current.target is not None
                     and c.current.capaian is None]
     unreported = [c for c in comparisons if c.current.realisation is None]
-    parts = [f"Pada tahun {year}, {len(measured)} dari {len(comparisons)} indikator kinerja dapat diukur capaiannya"]
+    if measured and len(measured) == len(comparisons):
+        first = f"Pada tahun {year}, seluruh indikator kinerja ({count(len(comparisons))} indikator) dapat diukur " \
+                "capaiannya"
+    else:
+        first = f"Pada tahun {year}, {count(len(measured))} dari {count(len(comparisons))} indikator kinerja " \
+                "dapat diukur capaiannya"
     if measured:
         counts = [(label, sum(1 for c in measured if c.current.predicate == label)) for label in labels]
-        parts[0] += ": " + ", ".join(f"{n} berpredikat {label}" for label, n in counts if n)
-    sentences = [parts[0] + "."]
+        first += ": " + listing([f"{count(n)} berpredikat {label}" for label, n in counts if n])
+    result = [first + "."]
     if no_target:
-        sentences.append(f"{len(no_target)} indikator belum dapat diukur karena targetnya belum ditetapkan.")
+        result.append(f"{opening_count(len(no_target))} indikator belum dapat diukur karena targetnya belum "
+                      "ditetapkan.")
     if not_computed:
-        sentences.append(f"{len(not_computed)} indikator tidak dihitung capaiannya karena targetnya bernilai 0.")
+        result.append(f"{opening_count(len(not_computed))} indikator tidak dihitung capaiannya karena targetnya "
+                      "bernilai 0.")
     if unreported:
-        sentences.append(f"Realisasi {len(unreported)} indikator belum dilaporkan.")
-    return " ".join(sentences)
+        result.append(f"Realisasi {count(len(unreported))} indikator belum dilaporkan.")
+    return " ".join(result)
 
 
 def efficiency(b: ProgramBudget) -> str:
@@ -145,11 +226,13 @@ def efficiency(b: ProgramBudget) -> str:
     if b.absorption == 0:
         return f"{head}: anggaran belum terserap, sehingga efisiensi tidak dinilai."
     if not b.indicators:
-        return f"{head}; program ini tidak memiliki indikator kinerja di katalog, sehingga efisiensinya tidak dinilai."
+        return (f"{head}; program ini belum dikaitkan dengan sasaran atau indikator kinerja, sehingga efisiensinya "
+                "tidak dinilai.")
     if b.efficiency is None:
-        return f"{head}; capaian indikator programnya belum dapat dihitung, sehingga efisiensi belum dapat dinilai."
+        return (f"{head}; capaian indikator yang didukungnya belum dapat dihitung, sehingga efisiensi belum dapat "
+                "dinilai.")
     verdict = "efisien" if b.efficient else "belum efisien"
     return (
-        f"{head} dengan rata-rata capaian indikator {fmt.percent(b.capaian)}; rasio capaian terhadap serapan "
-        f"{fmt.number(b.efficiency)}, sehingga penggunaan anggaran dinilai {verdict}."
+        f"{head} dengan rata-rata capaian indikator yang didukungnya {fmt.percent(b.capaian)}; rasio capaian "
+        f"terhadap serapan {fmt.number(b.efficiency)}, sehingga penggunaan anggaran dinilai {verdict}."
     )

@@ -11,7 +11,7 @@ from openpyxl.utils import get_column_letter
 
 from iku import catalogue as catalogue_mod
 from iku import layout as L
-from iku import sources, targets, validate_quarterly, validate_report
+from iku import organisation, sources, targets, validate_quarterly, validate_report
 from iku.cells import NotANumber, find_header, indicator_rows, norm, number_value, parse_date_text, parse_number
 from iku.errors import InputError, Problem
 from iku.model import Catalogue, Identity, ReportInput, Signatory
@@ -70,10 +70,11 @@ def validate(raw: RawWorkbook, catalogues: list[Catalogue], year: int | None = N
                         f"{identity.report_year}; periksa lembar Identitas.")
     sheets = validate_report.report_sheets(raw, catalogue, identity.report_year, problems, warnings)
     data = sources.read_all(raw, catalogue, problems, warnings)
+    staff_sheets = organisation.read(raw, problems)
     if problems:
         raise InputError(problems, source=raw.path.name)
     report = ReportInput(source=raw.path, identity=identity, realisations=realisations, cells=cells, data=data,
-                         population=population, **sheets)
+                         population=population, organisation=staff_sheets, **sheets)
     return Validated(catalogue=catalogue, report=report, warnings=tuple(warnings))
 
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from iku import layout as L
-from iku import validate_quarterly
+from iku import validate_lkjip, validate_quarterly
 from iku.cells import NotANumber, find_header, indicator_rows, norm, number_value, parse_number
 from iku.errors import Problem
 from iku.model import Analysis, BudgetLine, Catalogue
@@ -188,7 +188,8 @@ def _budget(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem]) -> 
             continue
         if program and activity and ceiling is not None and spent is not None:
             lines.append(BudgetLine(program, activity, ceiling, spent,
-                                    validate_quarterly.spent_to_quarter(header, row, ceiling, _money, problems)))
+                                    validate_quarterly.spent_to_quarter(header, row, ceiling, _money, problems),
+                                    validate_lkjip.supports(header, row, catalogue, problems)))
     return tuple(lines)
 
 

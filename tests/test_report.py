@@ -69,9 +69,10 @@ def test_program_budget_absorption_and_efficiency(mantup):
     assert other.indicators == () and other.efficiency is None
     assert report.total_budget([first, other]) == (D(160_000_000), D(130_000_000), D("81.25"))
     assert sentences.efficiency(first) == (
-        f"Serapan anggaran {program} sebesar 80,00% dengan rata-rata capaian indikator 103,00%; rasio capaian "
+        f"Serapan anggaran {program} sebesar 80,00% dengan rata-rata capaian indikator yang didukungnya 103,00%; "
+        "rasio capaian "
         "terhadap serapan 1,29, sehingga penggunaan anggaran dinilai efisien.")
-    assert "tidak memiliki indikator kinerja" in sentences.efficiency(other)
+    assert "belum dikaitkan dengan sasaran atau indikator kinerja" in sentences.efficiency(other)
 
 
 def test_zero_ceiling_gives_no_absorption():
@@ -116,27 +117,29 @@ def test_stated_year_figure_wins_over_quarters_with_a_warning(mantup):
 def test_sentence_rising(mantup):
     c = by_number(report.comparisons(results_for(mantup, {10: {2024: D("33.33"), 2025: D("40")}})), 10)
     assert sentences.paragraph(c, 2026) == (
-        "Realisasi indikator Persentase Desa Naik Kelas tahun 2025 sebesar 40,00% dari target 46,67%, sehingga "
-        "capaian kinerjanya 85,71% dengan predikat Tinggi. Dibandingkan tahun 2024 (33,33%), realisasi naik "
-        "6,67 poin persen; kinerja membaik. Terhadap target kondisi akhir Renstra tahun 2026 sebesar 53,33%, "
-        "realisasi tahun 2025 telah mencapai 75,00%.")
+        "Realisasi indikator Persentase Desa Naik Kelas tahun 2025 sebesar 40,00%, belum mencapai target 46,67% "
+        "(kurang 6,67 poin persen); capaian kinerjanya 85,71% dengan predikat Tinggi. Dibandingkan tahun 2024 "
+        "(33,33%), realisasi naik 6,67 poin persen; kinerja membaik, tetapi target tahun ini belum tercapai. "
+        "Realisasi tahun 2025 sebesar 40,00% setara dengan 75,00% dari target kondisi akhir Renstra tahun 2026 "
+        "(53,33%).")
 
 
 def test_sentence_falling(mantup):
     c = by_number(report.comparisons(results_for(mantup, {8: {2024: D(100), 2025: D("87.5")}})), 8)
     assert sentences.trend(c) == (
-        "Dibandingkan tahun 2024 (100,00%), realisasi turun 12,50 poin persen; kinerja menurun.")
+        "Dibandingkan tahun 2024 (100,00%), realisasi turun 12,50 poin persen; kinerja tahun ini menurun dan kini "
+        "berada di bawah target, padahal target tahun 2024 tercapai.")
     assert sentences.outcome(c).endswith("capaian kinerjanya 87,50% dengan predikat Tinggi.")
 
 
 def test_sentence_unchanged_and_counts(mantup):
     c = by_number(report.comparisons(results_for(mantup, {2: {2024: D(3), 2025: D(3)}})), 2)
-    assert sentences.trend(c) == "Realisasi ini sama dengan tahun 2024 (3 desa)."
+    assert sentences.trend(c) == "Realisasi ini sama dengan tahun 2024 (tiga desa), sehingga kinerjanya tidak berubah."
     assert sentences.outcome(c) == (
-        "Realisasi indikator Jumlah Desa Mandiri tahun 2025 sebesar 3 desa. Target tahun 2025 belum ditetapkan, "
+        "Realisasi indikator Jumlah Desa Mandiri tahun 2025 sebesar tiga desa. Target tahun 2025 belum ditetapkan, "
         "sehingga capaian kinerja belum dapat dihitung.")
     c = by_number(report.comparisons(results_for(mantup, {2: {2024: D(2), 2025: D(3)}})), 2)
-    assert sentences.trend(c) == "Dibandingkan tahun 2024 (2 desa), realisasi naik 1 desa; kinerja membaik."
+    assert sentences.trend(c) == "Dibandingkan tahun 2024 (dua desa), realisasi naik satu desa; kinerja membaik."
 
 
 def test_sentence_not_reported_and_overview(mantup):
@@ -146,9 +149,9 @@ def test_sentence_not_reported_and_overview(mantup):
         "Realisasi indikator Persentase Urusan Pemeritahan Umum yang Diselenggarakan tahun 2025 belum dilaporkan.")
     labels = list(mantup.office.predicate_labels.values())
     assert sentences.overview(comps, 2025, labels) == (
-        "Pada tahun 2025, 2 dari 10 indikator kinerja dapat diukur capaiannya: 1 berpredikat Sangat Tinggi, "
-        "1 berpredikat Tinggi. 1 indikator belum dapat diukur karena targetnya belum ditetapkan. "
-        "Realisasi 7 indikator belum dilaporkan.")
+        "Pada tahun 2025, dua dari sepuluh indikator kinerja dapat diukur capaiannya: satu berpredikat Sangat "
+        "Tinggi dan satu berpredikat Tinggi. Satu indikator belum dapat diukur karena targetnya belum ditetapkan. "
+        "Realisasi tujuh indikator belum dilaporkan.")
 
 
 def test_nothing_spent_is_not_judged(mantup):

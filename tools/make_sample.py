@@ -19,6 +19,7 @@ import holidays  # noqa: E402
 import sample_data as D  # noqa: E402
 
 from iku import catalogue, layout  # noqa: E402
+from iku.workbook import organisation_sheets  # noqa: E402
 from iku.workbook import report_sheets as workbook_report_sheets  # noqa: E402
 from iku.workbook import template as workbook_template  # noqa: E402
 from iku.xlsx_style import put_text  # noqa: E402
@@ -185,6 +186,10 @@ def main() -> Path:
     for label, value in QUARTER_REPORT_DATES.items():
         ident.cell(row=2 + (layout.ID_LABELS + layout.ID_OPTIONAL).index(label), column=2, value=value)
     fill_data_sheets(wb)
+    organisation_sheets.fill(wb, layout.SHEET_STRUCTURE, D.STRUCTURE)
+    organisation_sheets.fill(wb, layout.SHEET_STAFF, D.STAFF)
+    organisation_sheets.fill(wb, layout.SHEET_FACILITIES, D.FACILITIES)
+    organisation_sheets.fill_budget_links(wb, D.BUDGET_LINKS)
     SAMPLE.write_bytes(workbook_template.to_bytes(wb))
     return SAMPLE
 

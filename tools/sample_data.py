@@ -114,3 +114,57 @@ def services(rng: random.Random, off: set[dt.date], year: int = 2025, count: int
 
 def conflicts() -> list[list]:
     return [list(c) for c in CONFLICTS]
+
+
+# LKjIP Bab I (sheets Struktur, Pegawai, Sarana): ILLUSTRATIVE names and counts for practice, not Mantup's staff.
+# The Camat is the signatory the IKU document names; every other name is invented.
+CAMAT = "Camat Mantup"
+SEKCAM = "Sekretaris Kecamatan"
+STRUCTURE = [  # jabatan, nama, atasan
+    (CAMAT, "SUWANTO SASTRODIHARJO, S.STP., M.M", ""),
+    (SEKCAM, "Ahmad Fauzi, S.Sos., M.Si.", CAMAT),
+    ("Kasubbag Umum dan Kepegawaian", "Siti Aminah, S.E.", SEKCAM),
+    ("Kasubbag Perencanaan dan Keuangan", "Dwi Rahayu, S.AP.", SEKCAM),
+    ("Kasi Pemerintahan", "Eko Prasetyo, S.H.", CAMAT),
+    ("Kasi Ketenteraman dan Ketertiban Umum", "Bambang Sutrisno, S.Sos.", CAMAT),
+    ("Kasi Pemberdayaan Masyarakat dan Desa", "Nur Hidayati, S.P.", CAMAT),
+    ("Kasi Kesejahteraan Sosial", "", CAMAT),  # lowong: the chart shows it as such
+    ("Kasi Pelayanan Umum", "Agus Salim, S.Kom.", CAMAT),
+]
+STAFF = [  # nama, NIP, pangkat/golongan, pendidikan, jabatan
+    ("SUWANTO SASTRODIHARJO, S.STP., M.M", "19851010 200602 1 001", "Pembina (IV/a)", "S-2", CAMAT),
+    ("Ahmad Fauzi, S.Sos., M.Si.", "19760312 200212 1 004", "Pembina (IV/a)", "S-2", SEKCAM),
+    ("Siti Aminah, S.E.", "19800521 200801 2 011", "Penata Tingkat I (III/d)", "S-1", "Kasubbag Umum dan Kepegawaian"),
+    ("Dwi Rahayu, S.AP.", "19830714 201001 2 019", "Penata Tingkat I (III/d)", "S-1",
+     "Kasubbag Perencanaan dan Keuangan"),
+    ("Eko Prasetyo, S.H.", "19810203 200901 1 007", "Penata Tingkat I (III/d)", "S-1", "Kasi Pemerintahan"),
+    ("Bambang Sutrisno, S.Sos.", "19780918 200604 1 012", "Penata Tingkat I (III/d)", "S-1",
+     "Kasi Ketenteraman dan Ketertiban Umum"),
+    ("Nur Hidayati, S.P.", "19850406 201101 2 008", "Penata (III/c)", "S-1", "Kasi Pemberdayaan Masyarakat dan Desa"),
+    ("Agus Salim, S.Kom.", "19870122 201101 1 003", "Penata (III/c)", "S-1", "Kasi Pelayanan Umum"),
+    ("Rina Wulandari, A.Md.", "19900815 201503 2 002", "Pengatur Tingkat I (II/d)", "D-III", "Pelaksana"),
+    ("Joko Susilo", "19750601 200701 1 015", "Pengatur (II/c)", "SMA/SMK", "Pelaksana"),
+    ("Sri Wahyuni", "19790909 200801 2 020", "Pengatur (II/c)", "SMA/SMK", "Pelaksana"),
+    ("Muhammad Rizal, S.Kom.", "19920311 202203 1 005", "Penata Muda (III/a)", "S-1", "Pelaksana"),
+    ("Lilis Suryani", "19820417 200901 2 006", "Pengatur Muda Tingkat I (II/b)", "SMA/SMK", "Pelaksana"),
+    ("Hadi Purnomo", "19720705 200801 1 009", "Juru Tingkat I (I/d)", "SMP", "Pengemudi"),
+    ("Dewi Lestari, S.AP.", "", "", "S-1", "Tenaga Pendukung (non-ASN)"),
+    ("Yusuf Effendi", "", "", "SMA/SMK", "Tenaga Pendukung (non-ASN)"),
+]
+FACILITIES = [  # jenis, jumlah, kondisi
+    ("Gedung kantor kecamatan", 1, "Baik"),
+    ("Pendapa kecamatan", 1, "Baik"),
+    ("Kendaraan roda empat", 2, "Baik"),
+    ("Kendaraan roda dua", 6, "Rusak Ringan"),
+    ("Komputer / laptop", 14, "Baik"),
+    ("Printer", 6, "Baik"),
+    ("Ruang pelayanan terpadu", 1, "Baik"),
+    ("Genset", 1, "Rusak Berat"),
+]
+# Anggaran "Sasaran / Indikator Didukung" of budget line n: a sasaran or tujuan text, or indicator numbers.
+BUDGET_LINKS = {
+    0: "Meningkatnya Manajemen Internal Perangkat Daerah",
+    1: "3",
+    2: "8, 9",
+    3: "Meningkatkan Pelayanan Publik yang Inovatif",
+}

@@ -64,6 +64,86 @@ def pk_table(doc) -> None:
                ["center", "left", "left", "center"])
 
 
+def indicator_heading_style(doc) -> None:
+    """Heading 4 (one indicator under its tujuan/sasaran) looks like Heading 3, a size smaller."""
+    style = doc.styles["Heading 4"]
+    base = doc.styles["Heading 3"]
+    style.font.name = base.font.name
+    style.font.color.rgb = B.RGBColor(0, 0, 0)
+    style.font.size = B.Pt(11)
+    style.font.bold = True
+    style.font.italic = True
+    style.paragraph_format.space_before = B.Pt(10)
+    style.paragraph_format.space_after = B.Pt(4)
+    rfonts = style.element.get_or_add_rPr().find(B.qn("w:rFonts"))
+    if rfonts is not None:
+        for attr in list(rfonts.attrib):
+            del rfonts.attrib[attr]
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            rfonts.set(B.qn(attr), base.font.name)
+
+
+def summary_table(doc, loop: str) -> None:
+    loop_table(doc, [10, WIDTH - 120, 27, 27, 26, 30], ["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian",
+                                                        "Predikat"],
+               ["{{ r.no }}", "{{ r.nama }}", "{{ r.target }}", "{{ r.realisasi }}", "{{ r.capaian }}",
+                "{{ r.predikat }}"], loop, ["center", "left", "center", "center", "center", "center"], size=9)
+
+
+def bab1(doc) -> None:
+    """Bab I: latar belakang, dasar hukum, tugas dan fungsi, struktur, sumber daya, isu, sistematika."""
+    heading(doc, "A. Latar Belakang", 2)
+    loop_paragraphs(doc, "bab1.latar_belakang", indent_mm=10)
+    heading(doc, "B. Dasar Hukum", 2)
+    B.para(doc, "{{ bab1.dasar_hukum_pengantar }}", align="justify", space_after=4)
+    B.para(doc, "{%p for t in bab1.dasar_hukum %}")
+    B.indent(B.para(doc, "{{ loop.index }}.\t{{ t }}{{ '.' if loop.last else ';' }}", align="justify",
+                    space_after=3), 8, 8)
+    B.para(doc, "{%p endfor %}")
+    heading(doc, "C. Tugas dan Fungsi", 2)
+    B.para(doc, "{{ bab1.tugas }}", align="justify", space_after=6)
+    B.para(doc, "Untuk melaksanakan tugas tersebut, Kecamatan menyelenggarakan fungsi:", space_after=4)
+    fungsi_list(doc)
+    heading(doc, "D. Struktur Organisasi", 2)
+    loop_paragraphs(doc, "bab1.struktur.teks", indent_mm=10)
+    B.para(doc, "{%p if bab1.struktur.ada %}")
+    B.para(doc, "{{ bab1.struktur.bagan }}", align="center", space_before=6, keep_next=True)
+    B.para(doc, "{{ bab1.struktur.keterangan }}", italic=True, size=9, align="center", space_after=6)
+    B.para(doc, "{%p else %}")
+    B.para(doc, "{{ bab1.struktur.kosong }}", italic=True, align="justify", space_after=6)
+    B.para(doc, "{%p endif %}")
+    heading(doc, "E. Sumber Daya", 2)
+    B.para(doc, "1. Sumber daya manusia", bold=True, space_after=4, keep_next=True)
+    B.para(doc, "{%p if bab1.pegawai.ada %}")
+    B.para(doc, "{{ bab1.pegawai.pengantar }}", align="justify", space_after=6)
+    for key, title in (("golongan", "Pangkat/Golongan"), ("pendidikan", "Pendidikan"), ("jabatan", "Jabatan")):
+        loop_table(doc, [10, 110, 25], ["No", title, "Jumlah (orang)"],
+                   ["{{ r.no }}", "{{ r.uraian }}", "{{ r.jumlah }}"], "bab1.pegawai." + key,
+                   ["center", "left", "center"], size=10)
+    B.para(doc, "{%p else %}")
+    B.para(doc, "{{ bab1.pegawai.kosong }}", italic=True, align="justify", space_after=6)
+    B.para(doc, "{%p endif %}")
+    B.para(doc, "2. Sarana dan prasarana", bold=True, space_after=4, keep_next=True)
+    B.para(doc, "{%p if bab1.sarana.ada %}")
+    B.para(doc, "{{ bab1.sarana.pengantar }}", align="justify", space_after=6)
+    loop_table(doc, [10, 95, 25, 35], ["No", "Jenis Sarana", "Jumlah", "Kondisi"],
+               ["{{ r.no }}", "{{ r.jenis }}", "{{ r.jumlah }}", "{{ r.kondisi }}"], "bab1.sarana.baris",
+               ["center", "left", "center", "center"], size=10)
+    B.para(doc, "{%p else %}")
+    B.para(doc, "{{ bab1.sarana.kosong }}", italic=True, align="justify", space_after=6)
+    B.para(doc, "{%p endif %}")
+    heading(doc, "F. Isu Strategis", 2)
+    loop_paragraphs(doc, "bab1.isu", indent_mm=10)
+    heading(doc, "G. Sistematika Penulisan", 2)
+    B.para(doc, "{{ bab1.sistematika_pengantar }}", align="justify", space_after=4)
+    B.para(doc, "{%p for t in bab1.sistematika %}")
+    p = B.para(doc, "", align="justify", space_after=3)
+    run = p.add_run("{{ t.judul }}: ")
+    run.bold = True
+    p.add_run("{{ t.isi }}")
+    B.para(doc, "{%p endfor %}")
+
+
 def cover(doc) -> None:
     for _ in range(6):
         B.para(doc, "")
@@ -82,8 +162,11 @@ def cover(doc) -> None:
 
 
 def bab3_indicator(doc) -> None:
-    B.para(doc, "{%p for s in capaian %}")
-    heading(doc, "{{ s.judul }}", 3)
+    B.para(doc, "{%p for g in kelompok %}")
+    heading(doc, "{{ g.judul }}", 3)
+    B.para(doc, "{{ g.pengantar }}", align="justify", space_after=6)
+    B.para(doc, "{%p for s in g.indikator %}")
+    heading(doc, "{{ s.judul }}", 4)
     loop_table(doc, [14, 27, 27, 22, 36, WIDTH - 126], ["Tahun", "Target", "Realisasi", "Capaian",
                                                         "Predikat / Keterangan", "Sumber Realisasi"],
                ["{{ r.tahun }}", "{{ r.target }}", "{{ r.realisasi }}", "{{ r.capaian }}", "{{ r.predikat }}",
@@ -115,6 +198,7 @@ def bab3_indicator(doc) -> None:
     p.add_run("{{ a.teks }}")
     B.para(doc, "{%p endfor %}")
     B.para(doc, "{%p endfor %}")
+    B.para(doc, "{%p endfor %}")
 
 
 def budget(doc) -> None:
@@ -133,6 +217,13 @@ def budget(doc) -> None:
     B.para(doc, "{%p for t in anggaran.kalimat %}")
     B.para(doc, "{{ t }}", align="justify", space_after=6)
     B.para(doc, "{%p endfor %}")
+    B.para(doc, "Anggaran dan capaian per tujuan/sasaran", bold=True, space_after=4, keep_next=True)
+    loop_table(doc, [WIDTH - 117, 28, 28, 19, 20, 22], ["Tujuan / Sasaran", "Pagu (Rp)", "Realisasi (Rp)",
+                                                        "Serapan", "Capaian", "Efisiensi"],
+               ["{{ r.uraian }}", "{{ r.pagu }}", "{{ r.realisasi }}", "{{ r.serapan }}", "{{ r.capaian }}",
+                "{{ r.keterangan }}"], "anggaran.sasaran", ["left", "right", "right", "right", "right", "center"],
+               size=10)
+    B.para(doc, "{{ anggaran.catatan_sasaran }}", italic=True, size=9, space_after=6)
     B.para(doc, "{%p else %}")
     B.para(doc, "{{ anggaran.kosong }}", align="justify")
     B.para(doc, "{%p endif %}")
@@ -140,6 +231,7 @@ def budget(doc) -> None:
 
 def lkjip_template(path) -> None:
     doc, section = B.new_document(12, False, (30, 20, 25, 25))
+    indicator_heading_style(doc)
     marker_header(section)
 
     cover(doc)
@@ -157,25 +249,12 @@ def lkjip_template(path) -> None:
 
     heading(doc, "IKHTISAR EKSEKUTIF", 1)
     loop_paragraphs(doc, "ikhtisar.pembuka", indent_mm=10)
-    loop_table(doc, [10, WIDTH - 120, 27, 27, 26, 30], ["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian",
-                                                        "Predikat"],
-               ["{{ r.no }}", "{{ r.nama }}", "{{ r.target }}", "{{ r.realisasi }}", "{{ r.capaian }}",
-                "{{ r.predikat }}"], "ikhtisar.baris", ["center", "left", "center", "center", "center", "center"],
-               size=9)
+    summary_table(doc, "ikhtisar.baris")
     loop_paragraphs(doc, "ikhtisar.penutup", indent_mm=10)
     page_break(doc)
 
     heading(doc, "BAB I PENDAHULUAN", 1)
-    heading(doc, "A. Latar Belakang", 2)
-    loop_paragraphs(doc, "bab1.latar_belakang", indent_mm=10)
-    heading(doc, "B. Tugas dan Fungsi", 2)
-    B.para(doc, "{{ bab1.tugas }}", align="justify", space_after=6)
-    B.para(doc, "Untuk melaksanakan tugas tersebut, Kecamatan menyelenggarakan fungsi:", space_after=4)
-    fungsi_list(doc)
-    heading(doc, "C. Struktur Organisasi", 2)
-    loop_paragraphs(doc, "bab1.struktur", indent_mm=10)
-    heading(doc, "D. Isu Strategis", 2)
-    loop_paragraphs(doc, "bab1.isu", indent_mm=10)
+    bab1(doc)
     page_break(doc)
 
     heading(doc, "BAB II PERENCANAAN KINERJA", 1)
@@ -201,6 +280,8 @@ def lkjip_template(path) -> None:
     loop_paragraphs(doc, "bab3.metode", indent_mm=10)
     loop_table(doc, [50, 50], ["Capaian", "Predikat"], ["{{ r.rentang }}", "{{ r.predikat }}"], "bab3.skala",
                ["center", "center"], size=10)
+    B.para(doc, "{{ bab3.ringkasan }}", align="justify", space_after=6)
+    summary_table(doc, "bab3.ringkasan_baris")
     bab3_indicator(doc)
     heading(doc, "B. Realisasi Anggaran", 2)
     budget(doc)

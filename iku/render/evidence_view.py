@@ -120,9 +120,9 @@ def _services(results: Results, number: int, year: int, working: str, ev: pelaya
                  "(selesai di hari yang sama = 0 hari), tanpa Sabtu, Minggu, hari libur nasional dan cuti bersama"
                  f"{local}; tepat waktu bila tidak melebihi standar pelayanan (lembar {L.SHEET_STANDARDS})."]
     if y.pending:
-        sentences.append(f"{fmt.number(Decimal(len(y.pending)), 0)} permohonan belum selesai pada akhir tahun tetapi "
-                         "masih dalam batas standar, sehingga tidak dihitung (rinciannya pada tabel pengukuran "
-                         "kinerja .xlsx).")
+        sentences.append(f"Sebanyak {fmt.number(Decimal(len(y.pending)), 0)} permohonan belum selesai pada akhir "
+                         "tahun tetapi masih dalam batas standar, sehingga tidak dihitung (rinciannya pada tabel "
+                         "pengukuran kinerja .xlsx).")
     rows: list[tuple[Cell, ...]] = [
         (k.kind, k.standard, k.counted, k.on_time, k.late,
          rules.round_half_up(k.mean_days) if k.mean_days is not None else "-", k.pending)

@@ -1,159 +1,52 @@
-"""The LKjIP: context for templates/lkjip.docx from computed results. Formats, never computes capaian."""
+"""The LKjIP: context for templates/lkjip.docx from computed results. Formats, never computes capaian.
+Bab I is in lkjip_bab1.py, Bab III in lkjip_bab3.py."""
 
 from __future__ import annotations
 
-import io
-
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Mm, Pt
-from docxtpl import DocxTemplate, InlineImage, RichText
+from docxtpl import DocxTemplate
 
 from iku import formatting as fmt
 from iku import sentences
 from iku.model import Results
-from iku.render import charts, evidence_view
-from iku.render import evidence as render_evidence
 from iku.render.common import LEVEL_NAMES, common_context, pk_rows, render, rupiah
 from iku.render.iku_doc import target_table
+from iku.render.lkjip_bab1 import bab1_context
+from iku.render.lkjip_bab3 import budget, groups, paragraphs, summary_rows
 from iku.render.pk import agreement_context
-from iku.report import AnnualReport, Comparison, ProgramBudget, total_budget
+from iku.report import AnnualReport, ProgramBudget, total_budget
 
-CHART_WIDTH = Mm(150)
 TOC_PLACEHOLDER = "[daftar isi]"  # the paragraph tools/template_lkjip.py leaves inside the TOC field
 SCALE = [("\u2265 91%", "sangat_tinggi"), ("76% s.d. < 91%", "tinggi"), ("66% s.d. < 76%", "sedang"),
          ("51% s.d. < 66%", "rendah"), ("< 51%", "sangat_rendah")]
 
 
-def _paragraphs(text: str) -> list[str]:
-    """Staff text may hold several paragraphs, separated by line breaks."""
-    return [p.strip() for p in text.splitlines() if p.strip()]
-
-
 def _narrative(results: Results, key: str) -> list[str]:
     text = results.report.narrative.get(key) or results.catalogue.office.narrative_defaults.get(key, "")
-    return _paragraphs(text)
+    return paragraphs(text)
 
 
-def _chart(template: DocxTemplate, c: Comparison) -> InlineImage | None:
-    history = c.history
-    if all(a.realisation is None and a.target is None for a in history):
-        return None
-    series = charts.ChartSeries(c.indicator.name, c.indicator.unit, [a.year for a in history],
-                                [a.target for a in history], [a.realisation for a in history])
-    return InlineImage(template, io.BytesIO(charts.indicator_chart(series)), width=CHART_WIDTH)
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
-def _sources(c: Comparison) -> str:
-    """'Sumber realisasi: 2025 dihitung dari lembar SKM; 2021-2024 diketik pada lembar Realisasi.'"""
-    groups: dict[str, list[int]] = {}
-    for a in c.history:
-        phrase = fmt.source_phrase(a).split(" (sel ")[0]
-        if phrase:
-            groups.setdefault(phrase, []).append(a.year)
-    lines = []
-    if groups:
-        parts = [f"{_years(years)} {phrase}" for phrase, years in groups.items()]
-        lines.append("Sumber realisasi: " + "; ".join(parts) + ".")
-    return " ".join(lines + [_target_source(c)]).strip()
-
-
-def _target_source(c: Comparison) -> str:
-    """Targets the IKU document does not set are from the Renstra, typed on the workbook: say so."""
-    ind = c.indicator
-    years = sorted(a.year for a in c.history if a.year in ind.workbook_targets)
-    if not years and not ind.workbook_end_target:
-        return ""
-    what = [f"target {_years(years)}"] if years else []
-    if ind.workbook_end_target:
-        what.append("kondisi akhir")
-    return (f"Sumber target: {' dan '.join(what)} dari Renstra, diisi pada buku kerja (tidak tercantum dalam "
-            "dokumen IKU).")
-
-
-def _years(years: list[int]) -> str:
-    if len(years) > 2 and years == list(range(years[0], years[-1] + 1)):
-        return f"{years[0]}-{years[-1]}"
-    return ", ".join(str(y) for y in years)
-
-
-def _indicator_section(template: DocxTemplate, results: Results, c: Comparison, figure: int,
-                       shown: set[str]) -> dict:
-    ind = c.indicator
-    period = results.catalogue.office
-    analysis = results.report.analysis.get(ind.number)
-    staff = []
-    if analysis:
-        for title, text in (("Faktor pendukung", analysis.support), ("Faktor penghambat", analysis.obstacle),
-                            ("Upaya / rencana tindak lanjut", analysis.action)):
-            if text:
-                staff.append({"judul": title, "teks": " ".join(_paragraphs(text))})
-    grafik = _chart(template, c)
-    evidence = evidence_view.block(results, ind.number, shown)
-    data_chart = render_evidence.chart(template, evidence) if evidence else None
-    data_figure = figure + (1 if grafik else 0)
-    return {
-        "judul": f"{ind.number}. {ind.name}",
-        "tahun": [
-            {"tahun": str(a.year), "target": fmt.target(ind, a.target), "realisasi": fmt.value(ind, a.realisation),
-             "capaian": fmt.capaian(a), "predikat": fmt.capaian_note(a), "sumber": fmt.source_short(a)}
-            for a in c.history
-        ],
-        "sumber": _sources(c),
-        "data_dukung": render_evidence.subdoc(template, evidence) if evidence else "",
-        "grafik_data": data_chart or "",
-        "keterangan_grafik_data": f"Grafik {data_figure}. {evidence.chart_caption}" if data_chart else "",
-        "pembanding": [sentences.end_target(c, period.last_year),
-                       sentences.standard(c, results.catalogue.data.skm_scale)],
-        "grafik": grafik,
-        "keterangan_grafik": (f"Grafik {figure}. Target dan realisasi {ind.name}, "
-                              f"{period.first_year}-{results.report_year}") if grafik else "",
-        "paragraf": " ".join(s for s in (sentences.outcome(c), sentences.trend(c)) if s),
-        "analisis": staff,
-    }
-
-
-def _cell(text: str, bold: bool = False) -> RichText:
-    """A budget table cell: 9 pt like the rest of the table (RichText sizes are in half points)."""
-    return RichText(text, bold=bold, size=18)
-
-
-def _budget(results: Results, budgets: list[ProgramBudget]) -> dict:
+def budget_summary(results: Results, budgets: list[ProgramBudget]) -> str:
+    """One sentence for the ikhtisar: pagu, realisasi and serapan of the year."""
     if not budgets:
-        return {"ada": False, "kosong": "Data anggaran tahun ini belum dilaporkan (lembar Anggaran kosong)."}
-    rows = []
-    for i, b in enumerate(budgets, start=1):
-        rows.append({"no": _cell(str(i), bold=True), "uraian": _cell(b.program, bold=True),
-                     "pagu": _cell(rupiah(b.ceiling), bold=True), "realisasi": _cell(rupiah(b.spent), bold=True),
-                     "serapan": _cell(_maybe_percent(b.absorption), bold=True)})
-        for line, line_absorption in zip(b.lines, b.line_absorption, strict=True):
-            rows.append({"no": _cell(""), "uraian": _cell(f"\u2022 {line.activity}"),
-                         "pagu": _cell(rupiah(line.ceiling)), "realisasi": _cell(rupiah(line.spent)),
-                         "serapan": _cell(_maybe_percent(line_absorption))})
+        return "Realisasi anggaran tahun ini belum dilaporkan pada lembar Anggaran."
     ceiling, spent, absorption = total_budget(budgets)
-    rows.append({"no": _cell(""), "uraian": _cell("Jumlah", bold=True),
-                 "pagu": _cell(rupiah(ceiling), bold=True), "realisasi": _cell(rupiah(spent), bold=True),
-                 "serapan": _cell(_maybe_percent(absorption), bold=True)})
-    return {
-        "ada": True,
-        "pengantar": (f"Pada tahun {results.report_year}, pagu anggaran {results.catalogue.office.name} sebesar "
-                      f"Rp{rupiah(ceiling)} dengan realisasi Rp{rupiah(spent)} atau serapan "
-                      f"{_maybe_percent(absorption)}, dengan rincian per program dan kegiatan sebagai berikut."),
-        "baris": rows,
-        "efisiensi": [
-            {"program": b.program, "serapan": _maybe_percent(b.absorption),
-             "capaian": _maybe_percent(b.capaian),
-             "rasio": fmt.number(b.efficiency) if b.efficiency is not None else "-",
-             "keterangan": {True: "Efisien", False: "Belum efisien", None: "Tidak dinilai"}[b.efficient]}
-            for b in budgets
-        ],
-        "catatan_efisiensi": ("Rasio = rata-rata capaian indikator program / serapan anggaran; efisien bila rasio "
-                              "\u2265 1 (capaian tidak lebih rendah dari serapan)."),
-        "kalimat": [sentences.efficiency(b) for b in budgets],
-    }
+    share = f" atau serapan {fmt.percent(absorption)}" if absorption is not None else ""
+    return (f"Pagu anggaran {results.catalogue.office.name} tahun {results.report_year} sebesar Rp{rupiah(ceiling)} "
+            f"terealisasi Rp{rupiah(spent)}{share}.")
 
 
-def _maybe_percent(value) -> str:
-    return fmt.percent(value) if value is not None else "-"
+def steps_summary(actions: list[tuple[str, str]]) -> str:
+    """The staff's follow-up plans (Analisis) in one sentence, each with the indicator it serves."""
+    if not actions:
+        return ""
+    parts = [f"{_lower_first(text.rstrip('.'))} ({name})" for name, text in actions]
+    return "Langkah perbaikan utama yang akan ditempuh: " + "; ".join(parts) + "."
 
 
 def lkjip_context(results: Results, view: AnnualReport, template: DocxTemplate) -> dict:
@@ -164,19 +57,15 @@ def lkjip_context(results: Results, view: AnnualReport, template: DocxTemplate) 
     labels = [office.predicate_labels[key] for _, key in SCALE]
     budgets = list(view.budgets)
     overview = sentences.overview(comps, year, labels)
-    obstacles = [f"{a.indicator.name}: {analysis.obstacle.rstrip('.')}" for a in results.for_year(year)
+    obstacles = [f"{a.indicator.name}: {_lower_first(analysis.obstacle.rstrip('.'))}" for a in results.for_year(year)
                  if (analysis := results.report.analysis.get(a.indicator.number)) and analysis.obstacle]
-    actions = [f"{c.indicator.name}: {' '.join(_paragraphs(results.report.analysis[c.indicator.number].action))}"
+    planned = [(c.indicator.name, " ".join(paragraphs(results.report.analysis[c.indicator.number].action)))
                for c in comps if c.indicator.number in results.report.analysis
                and results.report.analysis[c.indicator.number].action]
+    actions = [f"{name}: {text}" for name, text in planned]
     no_target = [c.indicator.name for c in comps if c.current.target is None]
     steps = actions + ([f"Menetapkan target tahunan dan kondisi akhir untuk indikator yang belum memilikinya "
                         f"({', '.join(no_target)}) agar capaiannya dapat diukur."] if no_target else [])
-    sections = []
-    shown: set[str] = set()  # evidence laid out in full once (the desa table serves three indicators)
-    for c in comps:
-        figure = sum(bool(s["grafik"]) + bool(s["grafik_data"]) for s in sections) + 1
-        sections.append(_indicator_section(template, results, c, figure, shown))
     ident = results.report.identity
     return {
         **common_context(results),
@@ -193,25 +82,14 @@ def lkjip_context(results: Results, view: AnnualReport, template: DocxTemplate) 
             "Semoga laporan ini bermanfaat sebagai bahan evaluasi dan perbaikan kinerja pada tahun berikutnya.",
         ],
         "ikhtisar": {
-            "pembuka": [f"Ikhtisar ini merangkum capaian {len(comps)} indikator kinerja {office.name} "
-                        f"tahun {year} terhadap target yang ditetapkan."],
-            "baris": [
-                {"no": str(c.indicator.number), "nama": c.indicator.name,
-                 "target": fmt.target(c.indicator, c.current.target),
-                 "realisasi": fmt.value(c.indicator, c.current.realisation), "capaian": fmt.capaian(c.current),
-                 "predikat": fmt.capaian_note(c.current)}
-                for c in comps
-            ],
+            "pembuka": [f"Ikhtisar ini merangkum capaian {sentences.count(len(comps))} indikator kinerja "
+                        f"{office.name} tahun {year} terhadap target yang ditetapkan."],
+            "baris": summary_rows(comps),
             "penutup": [overview] + (["Permasalahan utama: " + "; ".join(obstacles) + "."] if obstacles else [])
-            + (["Langkah yang akan ditempuh diuraikan pada Bab IV."] if steps else []),
+            + [budget_summary(results, budgets)] + ([steps_summary(planned)] if planned else []),
         },
         "fungsi": [{"nomor": f.number, "teks": f.text, "sub": f.parent is not None} for f in office.functions],
-        "bab1": {
-            "latar_belakang": _narrative(results, "latar_belakang"),
-            "tugas": f"{office.name} mempunyai tugas {office.task[0].lower() + office.task[1:]}",
-            "struktur": _narrative(results, "struktur_organisasi"),
-            "isu": _narrative(results, "isu_strategis"),
-        },
+        "bab1": bab1_context(template, results, lambda key: _narrative(results, key)),
         "bab2": {
             "renstra": (f"Rencana Strategis {office.name} {office.first_year}-{office.last_year} menetapkan tujuan, "
                         "sasaran dan program beserta indikator kinerjanya sebagai berikut."),
@@ -237,10 +115,14 @@ def lkjip_context(results: Results, view: AnnualReport, template: DocxTemplate) 
                 "2017:",
             ],
             "skala": [{"rentang": text, "predikat": office.predicate_labels[key]} for text, key in SCALE],
+            "ringkasan": (f"Capaian {sentences.count(len(comps))} indikator kinerja tahun {year} secara ringkas "
+                          "sebagai berikut; uraian per tujuan dan sasaran menyusul setelahnya."),
+            "ringkasan_baris": summary_rows(comps),
         },
-        "capaian": sections,
-        "anggaran": _budget(results, budgets),
-        "penutup": {"kesimpulan": [overview] + _narrative(results, "penutup"), "langkah": steps or [
+        "kelompok": groups(template, results, comps),
+        "anggaran": budget(results, budgets, comps),
+        "penutup": {"kesimpulan": [overview + " " + budget_summary(results, budgets)] + _narrative(results, "penutup"),
+                    "langkah": steps or [
             "Mempertahankan capaian kinerja dan memperbaiki pendataan realisasi setiap triwulan."]},
     }
 

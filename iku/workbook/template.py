@@ -17,6 +17,7 @@ from iku import sources
 from iku.formatting import date as fmt_date
 from iku.model import Catalogue, Indicator
 from iku.rules import quarter_report_date
+from iku.workbook import organisation_sheets
 from iku.workbook import report_sheets as workbook_report_sheets
 from iku.xlsx_style import (
     BOLD,
@@ -37,7 +38,9 @@ GUIDE = (
     "2. Lembar Realisasi: isi hanya sel berwarna kuning (Realisasi per tahun). Sel abu-abu adalah target "
     "dari katalog dan terkunci.",
     "3. Lembar Triwulan, Analisis, Anggaran dan Narasi (untuk LKjIP dan Perjanjian Kinerja) boleh diisi "
-    "sebagian; yang kosong ditulis 'belum dilaporkan' atau memakai teks bawaan.",
+    "sebagian; yang kosong ditulis 'belum dilaporkan' atau memakai teks bawaan. Kolom 'Sasaran / Indikator "
+    "Didukung' di lembar Anggaran mengaitkan kegiatan dengan sasaran atau indikator yang didukungnya. Lembar "
+    "Struktur, Pegawai dan Sarana (boleh kosong) mengisi Bab I LKjIP.",
     "4. Lembar data (SKM, Status Desa, Pelayanan, Standar Pelayanan, Hari Libur, Konflik, Pemberdayaan, "
     "Urusan, SAKIP) boleh kosong. Bila sebuah lembar berisi data suatu tahun, realisasi indikatornya dihitung "
     "dari lembar itu; sel Realisasi tahun itu cukup dikosongkan. Angka yang diketik tetapi berbeda dengan hasil "
@@ -62,6 +65,7 @@ def build(catalogue: Catalogue, report_year: int, sample: bool = False) -> Workb
     _identity(wb.create_sheet(L.SHEET_IDENTITY), catalogue, report_year, sample)
     _realisation(wb.create_sheet(L.SHEET_REALISATION), catalogue)
     workbook_report_sheets.add_sheets(wb, catalogue, report_year)
+    organisation_sheets.add_sheets(wb, catalogue)
     sources.add_sheets(wb, catalogue, report_year)
     wb.active = 2
     return wb

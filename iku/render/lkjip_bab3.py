@@ -1,0 +1,231 @@
+"""LKjIP Bab III: the summary table, capaian grouped by tujuan/sasaran (PermenPANRB 53/2014) with each
+indicator's table, chart and sentences, and the budget per program and per sasaran with efficiency."""
+
+from __future__ import annotations
+
+import io
+
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage, RichText
+
+from iku import cascade, sentences
+from iku import formatting as fmt
+from iku.model import Results
+from iku.render import charts, evidence_view
+from iku.render import evidence as render_evidence
+from iku.render.common import rupiah
+from iku.report import Comparison, ProgramBudget, total_budget
+
+CHART_WIDTH = Mm(150)
+
+
+def paragraphs(text: str) -> list[str]:
+    """Staff text may hold several paragraphs, separated by line breaks."""
+    return [p.strip() for p in text.splitlines() if p.strip()]
+
+
+def _chart(template: DocxTemplate, c: Comparison) -> InlineImage | None:
+    history = c.history
+    if all(a.realisation is None and a.target is None for a in history):
+        return None
+    series = charts.ChartSeries(c.indicator.name, c.indicator.unit, [a.year for a in history],
+                                [a.target for a in history], [a.realisation for a in history])
+    return InlineImage(template, io.BytesIO(charts.indicator_chart(series)), width=CHART_WIDTH)
+
+
+def _sources(c: Comparison) -> str:
+    """'Sumber realisasi: 2025 dihitung dari lembar SKM; 2021-2024 diketik pada lembar Realisasi.'"""
+    groups: dict[str, list[int]] = {}
+    for a in c.history:
+        phrase = fmt.source_phrase(a).split(" (sel ")[0]
+        if phrase:
+            groups.setdefault(phrase, []).append(a.year)
+    lines = []
+    if groups:
+        parts = [f"{_years(years)} {phrase}" for phrase, years in groups.items()]
+        lines.append("Sumber realisasi: " + "; ".join(parts) + ".")
+    return " ".join(lines + [_target_source(c)]).strip()
+
+
+def _target_source(c: Comparison) -> str:
+    """Targets the IKU document does not set are from the Renstra, typed on the workbook: say so."""
+    ind = c.indicator
+    years = sorted(a.year for a in c.history if a.year in ind.workbook_targets)
+    if not years and not ind.workbook_end_target:
+        return ""
+    what = [f"target {_years(years)}"] if years else []
+    if ind.workbook_end_target:
+        what.append("kondisi akhir")
+    return (f"Sumber target: {' dan '.join(what)} dari Renstra, diisi pada buku kerja (tidak tercantum dalam "
+            "dokumen IKU).")
+
+
+def _years(years: list[int]) -> str:
+    if len(years) > 2 and years == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}-{years[-1]}"
+    return ", ".join(str(y) for y in years)
+
+
+def _indicator_section(template: DocxTemplate, results: Results, c: Comparison, figure: int,
+                       shown: set[str]) -> dict:
+    ind = c.indicator
+    period = results.catalogue.office
+    analysis = results.report.analysis.get(ind.number)
+    staff = []
+    if analysis:
+        for title, text in (("Faktor pendukung", analysis.support), ("Faktor penghambat", analysis.obstacle),
+                            ("Upaya / rencana tindak lanjut", analysis.action)):
+            if text:
+                staff.append({"judul": title, "teks": " ".join(paragraphs(text))})
+    grafik = _chart(template, c)
+    evidence = evidence_view.block(results, ind.number, shown)
+    data_chart = render_evidence.chart(template, evidence) if evidence else None
+    data_figure = figure + (1 if grafik else 0)
+    return {
+        "judul": f"{ind.number}. {ind.name}",
+        "tahun": [
+            {"tahun": str(a.year), "target": fmt.target(ind, a.target), "realisasi": fmt.value(ind, a.realisation),
+             "capaian": fmt.capaian(a), "predikat": fmt.capaian_note(a), "sumber": fmt.source_short(a)}
+            for a in c.history
+        ],
+        "sumber": _sources(c),
+        "data_dukung": render_evidence.subdoc(template, evidence) if evidence else "",
+        "grafik_data": data_chart or "",
+        "keterangan_grafik_data": f"Grafik {data_figure}. {evidence.chart_caption}" if data_chart else "",
+        "pembanding": [sentences.end_target(c, period.last_year),
+                       sentences.standard(c, results.catalogue.data.skm_scale)],
+        "grafik": grafik,
+        "keterangan_grafik": (f"Grafik {figure}. Target dan realisasi {ind.name}, "
+                              f"{period.first_year}-{results.report_year}") if grafik else "",
+        "paragraf": " ".join(s for s in (sentences.outcome(c), sentences.trend(c)) if s),
+        "analisis": staff,
+    }
+
+
+def _cell(text: str, bold: bool = False) -> RichText:
+    """A budget table cell: 9 pt like the rest of the table (RichText sizes are in half points)."""
+    return RichText(text, bold=bold, size=18)
+
+
+def budget(results: Results, budgets: list[ProgramBudget], comps: list[Comparison]) -> dict:
+    if not budgets:
+        return {"ada": False, "kosong": "Data anggaran tahun ini belum dilaporkan (lembar Anggaran kosong)."}
+    rows = []
+    for i, b in enumerate(budgets, start=1):
+        rows.append({"no": _cell(str(i), bold=True), "uraian": _cell(b.program, bold=True),
+                     "pagu": _cell(rupiah(b.ceiling), bold=True), "realisasi": _cell(rupiah(b.spent), bold=True),
+                     "serapan": _cell(_maybe_percent(b.absorption), bold=True)})
+        for line, line_absorption in zip(b.lines, b.line_absorption, strict=True):
+            rows.append({"no": _cell(""), "uraian": _cell(f"\u2022 {line.activity}"),
+                         "pagu": _cell(rupiah(line.ceiling)), "realisasi": _cell(rupiah(line.spent)),
+                         "serapan": _cell(_maybe_percent(line_absorption))})
+    ceiling, spent, absorption = total_budget(budgets)
+    rows.append({"no": _cell(""), "uraian": _cell("Jumlah", bold=True),
+                 "pagu": _cell(rupiah(ceiling), bold=True), "realisasi": _cell(rupiah(spent), bold=True),
+                 "serapan": _cell(_maybe_percent(absorption), bold=True)})
+    return {
+        "ada": True,
+        "pengantar": (f"Pada tahun {results.report_year}, pagu anggaran {results.catalogue.office.name} sebesar "
+                      f"Rp{rupiah(ceiling)} dengan realisasi Rp{rupiah(spent)} atau serapan "
+                      f"{_maybe_percent(absorption)}, dengan rincian per program dan kegiatan sebagai berikut."),
+        "baris": rows,
+        "efisiensi": [
+            {"program": b.program, "serapan": _maybe_percent(b.absorption),
+             "capaian": _maybe_percent(b.capaian),
+             "rasio": fmt.number(b.efficiency) if b.efficiency is not None else "-",
+             "keterangan": {True: "Efisien", False: "Belum efisien", None: "Tidak dinilai"}[b.efficient]}
+            for b in budgets
+        ],
+        "catatan_efisiensi": ("Rasio = rata-rata capaian indikator yang didukung program / serapan anggaran; "
+                              "efisien bila rasio \u2265 1 (capaian tidak lebih rendah dari serapan)."),
+        "kalimat": [sentences.efficiency(b) for b in budgets],
+        "sasaran": _group_budget_rows(results, comps),
+        "catatan_sasaran": ("Anggaran setiap kegiatan dihitung sekali, pada tujuan/sasaran yang didukungnya (kolom "
+                            "Sasaran / Indikator Didukung pada lembar Anggaran, atau indikator program itu sendiri). "
+                            "Capaian = rata-rata capaian indikator tujuan/sasaran tersebut; efisien bila capaian "
+                            "tidak lebih rendah dari serapan."),
+    }
+
+
+def _maybe_percent(value) -> str:
+    return fmt.percent(value) if value is not None else "-"
+
+
+
+
+def summary_rows(comps: list[Comparison]) -> list[dict]:
+    """One row per indicator: target, realisation, capaian and predicate of the year."""
+    return [
+        {"no": str(c.indicator.number), "nama": c.indicator.name,
+         "target": fmt.target(c.indicator, c.current.target),
+         "realisasi": fmt.value(c.indicator, c.current.realisation), "capaian": fmt.capaian(c.current),
+         "predikat": fmt.capaian_note(c.current)}
+        for c in comps
+    ]
+
+
+def _group_sentence(group: cascade.Group) -> str:
+    """What the group's indicators add up to, before their sections."""
+    n = len(group.comparisons)
+    measured = [c for c in group.comparisons if c.current.capaian is not None]
+    level = cascade.level_of(group.title)
+    if level:
+        head = f"{cascade.LEVEL_TITLES[level]} ini diukur dengan {sentences.count(n)} indikator"
+    else:
+        head = (f"{sentences.opening_count(n)} indikator berikut tercantum dalam tabel target dokumen IKU tanpa "
+                "tujuan, sasaran atau program")
+    if not measured:
+        return head + "; capaiannya tahun ini belum dapat dihitung."
+    if len(measured) == 1 and n == 1:
+        return head + "."
+    return (f"{head}; rata-rata capaian {sentences.count(len(measured))} indikator yang dapat diukur sebesar "
+            f"{fmt.percent(group.capaian)}.")
+
+
+def _group_budget_sentence(budget: cascade.GroupBudget | None) -> str:
+    """PermenPANRB 53/2014 Bab III A points 6-7: the kegiatan behind the group and how their money was used."""
+    if budget is None:
+        return ""
+    names = sentences.listing([f"\u201c{name}\u201d" for name in dict.fromkeys(budget.activities)])
+    head = (f"Kegiatan yang mendukungnya: {names}, dengan pagu Rp{rupiah(budget.ceiling)} dan realisasi "
+            f"Rp{rupiah(budget.spent)}")
+    if budget.absorption is None:
+        return head + "."
+    head += f" (serapan {fmt.percent(budget.absorption)})"
+    if budget.efficient is None:
+        return head + "; efisiensinya belum dapat dinilai karena capaian belum dapat dihitung."
+    verdict = "efisien" if budget.efficient else "belum efisien"
+    return f"{head}; dibanding rata-rata capaian {fmt.percent(budget.capaian)}, penggunaan anggaran dinilai {verdict}."
+
+
+def groups(template: DocxTemplate, results: Results, comps: list[Comparison]) -> list[dict]:
+    """Bab III A: each tujuan/sasaran/program with its indicators; figures numbered through the chapter."""
+    found = []
+    found_groups = cascade.groups(comps)
+    money = {b.title: b for b in cascade.group_budgets(results, found_groups)}
+    shown: set[str] = set()  # evidence laid out in full once (the desa table serves three indicators)
+    figure = 1
+    numbers: dict[str, int] = {}
+    for group in found_groups:
+        sections = []
+        for c in group.comparisons:
+            section = _indicator_section(template, results, c, figure, shown)
+            figure += bool(section["grafik"]) + bool(section["grafik_data"])
+            sections.append(section)
+        level = cascade.level_of(group.title)
+        numbers[level] = numbers.get(level, 0) + 1
+        title = group.title.replace(": ", f" {numbers[level]}: ", 1) if level else group.title
+        found.append({"judul": title, "pengantar": " ".join(
+                          s for s in (_group_sentence(group), _group_budget_sentence(money.get(group.title))) if s),
+                      "indikator": sections})
+    return found
+
+
+def _group_budget_rows(results: Results, comps: list[Comparison]) -> list[dict]:
+    rows = []
+    for g in cascade.group_budgets(results, cascade.groups(comps)):
+        rows.append({"uraian": g.title, "pagu": rupiah(g.ceiling), "realisasi": rupiah(g.spent),
+                     "serapan": _maybe_percent(g.absorption), "capaian": _maybe_percent(g.capaian),
+                     "keterangan": {True: "Efisien", False: "Belum efisien", None: "Tidak dinilai"}[g.efficient]})
+    return rows
+
