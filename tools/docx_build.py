@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -201,3 +201,21 @@ def indent(paragraph, left_mm: float, hanging_mm: float = 0) -> None:
     fmt.left_indent = Mm(left_mm)
     if hanging_mm:
         fmt.first_line_indent = Mm(-hanging_mm)
+
+
+def page_numbering(section, fmt: str = "decimal", start: int | None = 1) -> None:
+    """Number the pages of a section in `fmt` (decimal, lowerRoman), restarting at `start`."""
+    sectpr = section._sectPr
+    el = sectpr.find(qn("w:pgNumType"))
+    if el is None:
+        el = OxmlElement("w:pgNumType")
+        later = {qn(t) for t in ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
+                                 "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")}
+        successor = next((child for child in sectpr if child.tag in later), None)
+        if successor is not None:
+            successor.addprevious(el)
+        else:
+            sectpr.append(el)
+    el.set(qn("w:fmt"), fmt)
+    if start is not None:
+        el.set(qn("w:start"), str(start))

@@ -10,10 +10,12 @@ from pathlib import Path
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
-from docxtpl import DocxTemplate, RichText
+from docxtpl import DocxTemplate, InlineImage, RichText
 
 from iku import formatting as fmt
+from iku.catalogue import OFFICES_DIR
 from iku.model import Results
+from iku.render import tables
 from iku.report import ProgramBudget, total_budget
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -21,6 +23,13 @@ SAMPLE_MARK = "CONTOH — ANGKA ILUSTRATIF, BUKAN DATA RESMI"
 PAPER_MM = {"F4": (215, 330), "A4": (210, 297)}
 BLANK_NAME = "(" + "." * 40 + ")"
 LEVEL_NAMES = {"tujuan": "Tujuan", "sasaran": "Sasaran", "program": "Program"}
+LAMBANG_HEIGHT_MM = {"lambang": 24, "lambang_sampul": 45}  # kop, LKjIP cover
+
+
+def lambang_file(office_code: str, folder: Path | None = None) -> Path | None:
+    """The kabupaten's coat of arms staff may place beside the catalogue: iku/offices/<kode>_lambang.png."""
+    path = (folder or OFFICES_DIR) / f"{office_code}_lambang.png"
+    return path if path.is_file() else None
 
 
 def signature(results: Results, for_pk: bool = False) -> dict[str, str]:
@@ -65,6 +74,7 @@ def common_context(results: Results) -> dict:
             "alamat": office.address,
             "kontak": office.contact,
         },
+        "lambang_file": str(lambang_file(office.code) or ""),
         "judul_instansi": f"{office.name} Kabupaten {office.regency}".upper(),
         "instansi_judul": office.name.upper(),
         "periode": f"{office.first_year}-{office.last_year}",
@@ -104,9 +114,14 @@ def program_rows(budgets: list[ProgramBudget]) -> list[dict]:
 def render(template_name: str, context: Callable[[DocxTemplate], dict], paper: str, update_fields=False,
            finish: Callable[[DocxTemplate], None] | None = None) -> bytes:
     template = DocxTemplate(TEMPLATES / template_name)
-    template.render(context(template), autoescape=True)
+    values = context(template)
+    lambang = values.get("lambang_file")
+    for key, height in LAMBANG_HEIGHT_MM.items():
+        values.setdefault(key, InlineImage(template, lambang, height=Mm(height)) if lambang else None)
+    template.render(values, autoescape=True)
     if finish:
         finish(template)
+    tables.finish(template.docx)
     width, height = (Mm(v) for v in PAPER_MM[paper])
     for section in template.docx.sections:
         landscape = section.page_width > section.page_height
