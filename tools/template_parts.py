@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import docx_build as B
+from docx.enum.table import WD_ALIGN_VERTICAL
 
 SIZE = 11  # points, signature blocks
 
@@ -25,7 +26,7 @@ def letterhead(doc) -> None:
     t = B.table(doc, 1, [LAMBANG_MM, width - LAMBANG_MM], grid=False)
     logo, text = t.rows[0].cells
     B.cell_text(logo, "{{ lambang }}", align="center")
-    logo.vertical_alignment = B.WD_ALIGN_VERTICAL.CENTER
+    logo.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
     _kop_lines(text)
     rule = B.para(doc, "", space_after=2)
     rule.paragraph_format.line_spacing = B.Pt(3)

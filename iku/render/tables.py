@@ -20,7 +20,7 @@ MIN_HALF_POINTS = 20  # 10 pt
 CELL_MARGIN = 57  # twips (1 mm) left and right of a data table's cell text
 SLACK = 28  # twips: rounding of the width estimate
 SHORT_TABLE = 12  # rows: a table this short moves whole rather than split
-CAPTION_CHARS = 200  # a paragraph before a table up to this long is its caption or lead-in
+CAPTION_CHARS = 200  # a paragraph before a table up to this long (or ending in ":") is its caption or lead-in
 TWIPS_PER_POINT = 20
 
 # Advance widths (1/1000 em) of ASCII 32-126 in Arial, the same as Liberation Sans (metric-compatible).
@@ -127,7 +127,7 @@ def _caption_keeps(tbl) -> None:
     before = tbl.getprevious()
     if before is not None and before.tag == qn("w:p"):
         text = "".join(t.text or "" for t in before.iter(qn("w:t")))
-        if text.strip() and len(text) <= CAPTION_CHARS:
+        if text.strip() and (len(text) <= CAPTION_CHARS or text.rstrip().endswith(":")):
             _ppr_flag(before, "w:keepNext", _AFTER_KEEP_NEXT)
 
 
