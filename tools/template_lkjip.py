@@ -92,10 +92,10 @@ def bab3_indicator(doc) -> None:
                 "{{ r.sumber }}"],
                "s.tahun", ["center", "center", "center", "center", "left", "left"])
     B.para(doc, "{%p if s.sumber %}")
-    B.para(doc, "{{ s.sumber }}", italic=True, size=9, space_after=4)
+    B.para(doc, "{{ s.sumber }}", italic=True, size=9, space_after=4, keep_next=True)  # table, notes, chart: one block
     B.para(doc, "{%p endif %}")
     B.para(doc, "{%p for b in s.pembanding %}")
-    B.indent(B.para(doc, "{{ b }}", align="justify", size=10), 4)
+    B.indent(B.para(doc, "{{ b }}", align="justify", size=10, keep_next=True), 4)
     B.para(doc, "{%p endfor %}")
     B.para(doc, "{%p if s.grafik %}")
     B.para(doc, "{{ s.grafik }}", align="center", space_before=6, keep_next=True)

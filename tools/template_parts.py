@@ -23,8 +23,9 @@ def letterhead(doc) -> None:
     section = doc.sections[-1]
     width = (section.page_width - section.left_margin - section.right_margin) / 36000  # EMU to mm
     B.para(doc, "{%p if lambang %}")
-    t = B.table(doc, 1, [LAMBANG_MM, width - LAMBANG_MM], grid=False)
-    logo, text = t.rows[0].cells
+    # an empty column as wide as the lambang's keeps the kop text centred on the page, as without it
+    t = B.table(doc, 1, [LAMBANG_MM, width - 2 * LAMBANG_MM, LAMBANG_MM], grid=False)
+    logo, text, _ = t.rows[0].cells
     B.cell_text(logo, "{{ lambang }}", align="center")
     logo.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
     _kop_lines(text)

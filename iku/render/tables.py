@@ -107,6 +107,10 @@ def _finish_table(tbl, default: int) -> None:
     headers = sum(1 for row in rows if row.find(qn("w:trPr") + "/" + qn("w:tblHeader")) is not None)
     _keep_together(rows, headers)
     _caption_keeps(tbl)
+    after = tbl.getnext()
+    if after is not None and after.find(qn("w:pPr") + "/" + qn("w:keepNext")) is not None:
+        for paragraph in rows[-1].iter(qn("w:p")):  # the notes and chart after it are kept with the table
+            _ppr_flag(paragraph, "w:keepNext", _AFTER_KEEP_NEXT)
     _cell_margins(tbl)
     _fit_columns(tbl, rows, default, headers)
 
