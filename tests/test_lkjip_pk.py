@@ -160,6 +160,10 @@ def test_pdf_of_every_document(make_workbook, tmp_path):
     assert "BAB III AKUNTABILITAS KINERJA" in toc and printed in toc.split("BAB III AKUNTABILITAS KINERJA")[1][:120]
     assert re.search(r"KATA PENGANTAR\W*i\b", toc)
     assert "Halaman" not in lkjip[0]  # the cover
+    # no word or figure broken inside a table cell (the Bab II table once printed "Kondis/i Akhir", "100,00/%")
+    printed_text = "\f".join(lkjip)
+    assert re.search(r"Kondisi\s+Akhir", printed_text)
+    assert not re.search(r"\d,\d\d\s+%", printed_text)
     assert "CAMAT MANTUP" in lkjip[-2] or "CAMAT MANTUP" in lkjip[-3]
 
 

@@ -148,7 +148,12 @@ def bottom_rule(paragraph, style: str = "thickThinSmallGap", size: int = 18) -> 
     bottom.set(qn("w:space"), "1")
     bottom.set(qn("w:color"), "000000")
     border.append(bottom)
-    ppr.append(border)
+    later = {qn(t) for t in ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc", "w:rPr")}
+    successor = next((child for child in ppr if child.tag in later), None)  # OOXML order: Word rejects others
+    if successor is not None:
+        successor.addprevious(border)
+    else:
+        ppr.append(border)
 
 
 def field(paragraph, instruction: str, placeholder: str = "1") -> None:
