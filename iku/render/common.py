@@ -113,6 +113,8 @@ def program_rows(budgets: list[ProgramBudget]) -> list[dict]:
 
 def render(template_name: str, context: Callable[[DocxTemplate], dict], paper: str, update_fields=False,
            finish: Callable[[DocxTemplate], None] | None = None) -> bytes:
+    """Fill a template (with the lambang when the office has one), then apply the print rules to every table,
+    including tables the `finish` step adds (iku/render/tables.py), and the office's paper size."""
     template = DocxTemplate(TEMPLATES / template_name)
     values = context(template)
     lambang = values.get("lambang_file")
