@@ -192,3 +192,25 @@ def test_without_lambang_the_kop_is_text_only(sample_docs):
         first = next(child for child in body if _text(child).strip())
         assert first.tag == qn("w:p") and _text(first) == KOP, name
         assert not list(first.iter(qn("w:drawing")))
+
+
+def test_long_table_splits_but_never_leaves_its_last_row_alone():
+    from docx.shared import Mm
+
+    from iku.render import tables
+
+    doc = Document()
+    table = doc.add_table(rows=20, cols=2)
+    table.style = doc.styles["Table Grid"]
+    for row in table.rows:
+        row.cells[0].width, row.cells[1].width = Mm(10), Mm(100)
+        row.cells[0].text, row.cells[1].text = "1", "Persentase Penyelenggaraan Pelayanan Publik 3 desa"
+    tables.finish(doc)
+    rows = doc.tables[0].rows
+
+    def kept(index: int) -> bool:
+        return all(p.paragraph_format.keep_with_next for p in rows[index].cells[0].paragraphs)
+
+    assert [kept(i) for i in range(20)] == [True, True] + [False] * 15 + [True, True, False]
+    assert rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert rows[5].cells[1].text.endswith("3\u00a0desa")
