@@ -52,7 +52,7 @@ def lkjip_name(results: Results) -> str:
     return _name(results, "LKjIP") + ".docx"
 
 
-def render(results: Results, view: report.AnnualReport, lkjip_pages: dict[str, int] | None = None) -> list[Document]:
+def render(results: Results, view: report.AnnualReport, lkjip_pages: dict[str, str] | None = None) -> list[Document]:
     office = results.catalogue.office
     year = results.report_year
     iku_name = _name(results, "IKU").rsplit("_", 1)[0] + f"_{office.first_year}-{office.last_year}.docx"

@@ -6,9 +6,11 @@ from pathlib import Path
 
 from docx import Document
 
+NBSP = "\u00a0"  # tables keep a figure and its unit together ("3 desa"); read back as an ordinary space
+
 
 def _cells_text(table) -> list[list[str]]:
-    return [[cell.text for cell in row.cells] for row in table.rows]
+    return [[cell.text.replace(NBSP, " ") for cell in row.cells] for row in table.rows]
 
 
 def tables(path: Path) -> list[list[list[str]]]:
@@ -22,7 +24,7 @@ def full_text(path: Path) -> str:
     def walk(table):
         for row in table.rows:
             for cell in row.cells:
-                parts.extend(p.text for p in cell.paragraphs)
+                parts.extend(p.text.replace(NBSP, " ") for p in cell.paragraphs)
                 for inner in cell.tables:
                     walk(inner)
 

@@ -148,7 +148,12 @@ def bottom_rule(paragraph, style: str = "thickThinSmallGap", size: int = 18) -> 
     bottom.set(qn("w:space"), "1")
     bottom.set(qn("w:color"), "000000")
     border.append(bottom)
-    ppr.append(border)
+    later = {qn(t) for t in ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc", "w:rPr")}
+    successor = next((child for child in ppr if child.tag in later), None)  # OOXML order: Word rejects others
+    if successor is not None:
+        successor.addprevious(border)
+    else:
+        ppr.append(border)
 
 
 def field(paragraph, instruction: str, placeholder: str = "1") -> None:
@@ -201,3 +206,21 @@ def indent(paragraph, left_mm: float, hanging_mm: float = 0) -> None:
     fmt.left_indent = Mm(left_mm)
     if hanging_mm:
         fmt.first_line_indent = Mm(-hanging_mm)
+
+
+def page_numbering(section, fmt: str = "decimal", start: int | None = 1) -> None:
+    """Number the pages of a section in `fmt` (decimal, lowerRoman), restarting at `start`."""
+    sectpr = section._sectPr
+    el = sectpr.find(qn("w:pgNumType"))
+    if el is None:
+        el = OxmlElement("w:pgNumType")
+        later = {qn(t) for t in ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
+                                 "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")}
+        successor = next((child for child in sectpr if child.tag in later), None)
+        if successor is not None:
+            successor.addprevious(el)
+        else:
+            sectpr.append(el)
+    el.set(qn("w:fmt"), fmt)
+    if start is not None:
+        el.set(qn("w:start"), str(start))

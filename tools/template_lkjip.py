@@ -4,9 +4,10 @@ Bab I-IV, lampiran. Built by make_templates.py."""
 from __future__ import annotations
 
 import docx_build as B
+from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_BREAK
 from template_agreement import agreement
-from template_parts import marker_header, signature
+from template_parts import marker_header, page_number_footer, signature
 
 WIDTH = 215 - 30 - 20  # usable width in mm (portrait F4, margins 30 left, 20 right)
 TOC_PLACEHOLDER = "[daftar isi]"
@@ -87,7 +88,7 @@ def summary_table(doc, loop: str) -> None:
     loop_table(doc, [10, WIDTH - 120, 27, 27, 26, 30], ["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian",
                                                         "Predikat"],
                ["{{ r.no }}", "{{ r.nama }}", "{{ r.target }}", "{{ r.realisasi }}", "{{ r.capaian }}",
-                "{{ r.predikat }}"], loop, ["center", "left", "center", "center", "center", "center"], size=9)
+                "{{ r.predikat }}"], loop, ["center", "left", "center", "center", "center", "center"])
 
 
 def bab1(doc) -> None:
@@ -152,13 +153,15 @@ def cover(doc) -> None:
     B.para(doc, "(LKjIP)", bold=True, size=18, align="center", space_after=24)
     B.para(doc, "{{ instansi_judul }}", bold=True, size=18, align="center")
     B.para(doc, "TAHUN {{ tahun }}", bold=True, size=18, align="center")
+    B.para(doc, "{%p if lambang_sampul %}")  # the kabupaten's lambang, when staff supply one
+    B.para(doc, "{{ lambang_sampul }}", align="center", space_before=24)
+    B.para(doc, "{%p endif %}")
     for _ in range(12):
         B.para(doc, "")
     B.para(doc, "{{ kop.pemerintah }}", bold=True, size=14, align="center")
     B.para(doc, "{{ kop.kantor }}", bold=True, size=14, align="center")
     B.para(doc, "{{ kop.alamat }}", size=10, align="center")
     B.para(doc, "{{ tahun_terbit }}", bold=True, size=12, align="center")
-    page_break(doc)
 
 
 def bab3_indicator(doc) -> None:
@@ -171,12 +174,12 @@ def bab3_indicator(doc) -> None:
                                                         "Predikat / Keterangan", "Sumber Realisasi"],
                ["{{ r.tahun }}", "{{ r.target }}", "{{ r.realisasi }}", "{{ r.capaian }}", "{{ r.predikat }}",
                 "{{ r.sumber }}"],
-               "s.tahun", ["center", "center", "center", "center", "left", "left"], size=9)
+               "s.tahun", ["center", "center", "center", "center", "left", "left"])
     B.para(doc, "{%p if s.sumber %}")
-    B.para(doc, "{{ s.sumber }}", italic=True, size=9, space_after=4)
+    B.para(doc, "{{ s.sumber }}", italic=True, size=9, space_after=4, keep_next=True)  # table, notes, chart: one block
     B.para(doc, "{%p endif %}")
     B.para(doc, "{%p for b in s.pembanding %}")
-    B.indent(B.para(doc, "{{ b }}", align="justify", size=10), 4)
+    B.indent(B.para(doc, "{{ b }}", align="justify", size=10, keep_next=True), 4)
     B.para(doc, "{%p endfor %}")
     B.para(doc, "{%p if s.grafik %}")
     B.para(doc, "{{ s.grafik }}", align="center", space_before=6, keep_next=True)
@@ -207,12 +210,12 @@ def budget(doc) -> None:
     loop_table(doc, [10, WIDTH - 94, 32, 32, 20], ["No", "Program / Kegiatan", "Pagu (Rp)", "Realisasi (Rp)",
                                                   "Serapan"],
                ["{{r r.no }}", "{{r r.uraian }}", "{{r r.pagu }}", "{{r r.realisasi }}", "{{r r.serapan }}"],
-               "anggaran.baris", ["center", "left", "right", "right", "right"], size=9)
+               "anggaran.baris", ["center", "left", "right", "right", "right"])
     B.para(doc, "Efisiensi penggunaan anggaran", bold=True, space_after=4, keep_next=True)
     loop_table(doc, [WIDTH - 92, 20, 26, 18, 28], ["Program", "Serapan", "Rata-rata Capaian", "Rasio",
                                                     "Keterangan"],
                ["{{ r.program }}", "{{ r.serapan }}", "{{ r.capaian }}", "{{ r.rasio }}", "{{ r.keterangan }}"],
-               "anggaran.efisiensi", ["left", "right", "right", "right", "center"], size=9)
+               "anggaran.efisiensi", ["left", "right", "right", "right", "center"])
     B.para(doc, "{{ anggaran.catatan_efisiensi }}", italic=True, size=9, space_after=6)
     B.para(doc, "{%p for t in anggaran.kalimat %}")
     B.para(doc, "{{ t }}", align="justify", space_after=6)
@@ -232,9 +235,12 @@ def budget(doc) -> None:
 def lkjip_template(path) -> None:
     doc, section = B.new_document(12, False, (30, 20, 25, 25))
     indicator_heading_style(doc)
-    marker_header(section)
+    marker_header(section, page_numbers=False)  # the cover carries no page number
 
     cover(doc)
+    front = doc.add_section(WD_SECTION.NEW_PAGE)  # kata pengantar to ikhtisar: pages i, ii, ...
+    page_number_footer(front)
+    B.page_numbering(front, "lowerRoman", start=1)
 
     heading(doc, "KATA PENGANTAR", 1)
     loop_paragraphs(doc, "kata_pengantar", indent_mm=10)
@@ -251,7 +257,8 @@ def lkjip_template(path) -> None:
     loop_paragraphs(doc, "ikhtisar.pembuka", indent_mm=10)
     summary_table(doc, "ikhtisar.baris")
     loop_paragraphs(doc, "ikhtisar.penutup", indent_mm=10)
-    page_break(doc)
+    body = doc.add_section(WD_SECTION.NEW_PAGE)  # Bab I starts at page 1
+    B.page_numbering(body, "decimal", start=1)
 
     heading(doc, "BAB I PENDAHULUAN", 1)
     bab1(doc)
@@ -260,16 +267,16 @@ def lkjip_template(path) -> None:
     heading(doc, "BAB II PERENCANAAN KINERJA", 1)
     heading(doc, "A. Rencana Strategis {{ periode }}", 2)
     B.para(doc, "{{ bab2.renstra }}", align="justify", space_after=6)
-    loop_table(doc, [10, 22, 55, 48, 15, WIDTH - 150], ["No", "Tingkat", "Tujuan / Sasaran / Program",
+    loop_table(doc, [10, 20, 50, 45, 18, WIDTH - 143], ["No", "Tingkat", "Tujuan / Sasaran / Program",
                                                         "Indikator", "Satuan", "Kondisi Akhir"],
                ["{{ r.no }}", "{{ r.tingkat }}", "{{ r.uraian }}", "{{ r.indikator }}", "{{ r.satuan }}",
-                "{{ r.akhir }}"], "bab2.renstra_baris", ["center", "left", "left", "left", "center", "center"], size=9)
+                "{{ r.akhir }}"], "bab2.renstra_baris", ["center", "left", "left", "left", "center", "center"])
     heading(doc, "B. Indikator Kinerja Utama", 2)
     B.para(doc, "{{ bab2.iku }}", align="justify", space_after=6)
     loop_table(doc, [10, 50, 60, WIDTH - 120], ["No", "Indikator Kinerja", "Definisi Operasional",
                                                 "Formulasi Perhitungan"],
                ["{{ r.no }}", "{{ r.nama }}", "{{ r.definisi }}", "{{ r.formula }}"], "iku",
-               ["center", "left", "left", "left"], size=9)
+               ["center", "left", "left", "left"])
     heading(doc, "C. Perjanjian Kinerja Tahun {{ tahun }}", 2)
     B.para(doc, "{{ bab2.pk }}", align="justify", space_after=6)
     pk_table(doc)
@@ -307,6 +314,6 @@ def lkjip_template(path) -> None:
     loop_table(doc, [10, WIDTH - 115] + [15] * 7, ["No", "Indikator Kinerja"] + [
         "{{ tahun_renstra[" + str(i) + "] }}" for i in range(6)] + ["Akhir"],
         ["{{ r.no }}", "{{ r.nama }}"] + ["{{ r.target[" + str(i) + "] }}" for i in range(6)] + ["{{ r.akhir }}"],
-        "target", ["center", "left"] + ["center"] * 7, size=8)
-    B.para(doc, "{{ catatan_target }}", italic=True, size=9)
+        "target", ["center", "left"] + ["center"] * 7)
+    B.para(doc, "{{ catatan_target }}", italic=True)
     doc.save(path)

@@ -3,16 +3,51 @@
 from __future__ import annotations
 
 import docx_build as B
+from docx.enum.table import WD_ALIGN_VERTICAL
 
 SIZE = 11  # points, signature blocks
 
 
+LAMBANG_MM = 30  # column of the coat of arms left of the kop text
+
+
+def _kop_lines(container) -> object:
+    B.cell_text(container, "{{ kop.pemerintah }}", bold=True, size=14, align="center")
+    B.cell_text(container, "{{ kop.kantor }}", bold=True, size=18, align="center", first=False)
+    B.cell_text(container, "{{ kop.alamat }}", size=10, align="center", first=False)
+    return B.cell_text(container, "{{ kop.kontak }}", size=10, align="center", first=False)
+
+
 def letterhead(doc) -> None:
+    """The kop; with the kabupaten's lambang (iku/offices/<kode>_lambang.png) to the left of its text."""
+    section = doc.sections[-1]
+    width = (section.page_width - section.left_margin - section.right_margin) / 36000  # EMU to mm
+    B.para(doc, "{%p if lambang %}")
+    # an empty column as wide as the lambang's keeps the kop text centred on the page, as without it
+    t = B.table(doc, 1, [LAMBANG_MM, width - 2 * LAMBANG_MM, LAMBANG_MM], grid=False)
+    logo, text, _ = t.rows[0].cells
+    B.cell_text(logo, "{{ lambang }}", align="center")
+    logo.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    _kop_lines(text)
+    rule = B.para(doc, "", space_after=2)
+    rule.paragraph_format.line_spacing = B.Pt(3)
+    B.bottom_rule(rule)
+    B.para(doc, "{%p else %}")
     B.para(doc, "{{ kop.pemerintah }}", bold=True, size=14, align="center")
     B.para(doc, "{{ kop.kantor }}", bold=True, size=18, align="center")
     B.para(doc, "{{ kop.alamat }}", size=10, align="center")
     last = B.para(doc, "{{ kop.kontak }}", size=10, align="center", space_after=2)
     B.bottom_rule(last)
+    B.para(doc, "{%p endif %}")
+
+
+def page_number_footer(section) -> None:
+    """"Halaman n" centred in the footer of `section` (and of the sections after it)."""
+    section.footer.is_linked_to_previous = False
+    fp = section.footer.paragraphs[0]
+    fp.alignment = B.WD_ALIGN_PARAGRAPH.CENTER
+    fp.add_run("Halaman ")
+    B.field(fp, "PAGE")
 
 
 def marker_header(section, page_numbers: bool = True) -> None:
@@ -23,10 +58,7 @@ def marker_header(section, page_numbers: bool = True) -> None:
     run.font.color.rgb = B.RGBColor.from_string("C00000")
     p.alignment = B.WD_ALIGN_PARAGRAPH.CENTER
     if page_numbers:
-        fp = section.footer.paragraphs[0]
-        fp.alignment = B.WD_ALIGN_PARAGRAPH.CENTER
-        fp.add_run("Halaman ")
-        B.field(fp, "PAGE")
+        page_number_footer(section)
 
 
 def signer(cell, key: str = "ttd", heading: str | None = None, with_place: bool = True) -> None:

@@ -10,10 +10,12 @@ from pathlib import Path
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
-from docxtpl import DocxTemplate, RichText
+from docxtpl import DocxTemplate, InlineImage, RichText
 
 from iku import formatting as fmt
+from iku.catalogue import OFFICES_DIR
 from iku.model import Results
+from iku.render import tables
 from iku.report import ProgramBudget, total_budget
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -30,6 +32,13 @@ TITLES = {
     "triwulan.docx": "Laporan Pengukuran Kinerja Triwulan {triwulan} {instansi} Tahun {tahun}",
     "surat_pengantar.docx": "Surat Pengantar Dokumen Kinerja {instansi} Tahun {tahun}",
 }
+LAMBANG_HEIGHT_MM = {"lambang": 24, "lambang_sampul": 45}  # kop, LKjIP cover
+
+
+def lambang_file(office_code: str, folder: Path | None = None) -> Path | None:
+    """The kabupaten's coat of arms staff may place beside the catalogue: iku/offices/<kode>_lambang.png."""
+    path = (folder or OFFICES_DIR) / f"{office_code}_lambang.png"
+    return path if path.is_file() else None
 
 
 def signature(results: Results, for_pk: bool = False) -> dict[str, str]:
@@ -75,6 +84,7 @@ def common_context(results: Results) -> dict:
             "alamat": office.address,
             "kontak": office.contact,
         },
+        "lambang_file": str(lambang_file(office.code) or ""),
         "judul_instansi": f"{office.name} Kabupaten {office.regency}".upper(),
         "instansi_judul": office.name.upper(),
         "periode": f"{office.first_year}-{office.last_year}",
@@ -115,11 +125,17 @@ def program_rows(budgets: list[ProgramBudget]) -> list[dict]:
 
 def render(template_name: str, context: Callable[[DocxTemplate], dict], paper: str, update_fields=False,
            finish: Callable[[DocxTemplate], None] | None = None) -> bytes:
+    """Fill a template (with the lambang when the office has one), then apply the print rules to every table,
+    including tables the `finish` step adds (iku/render/tables.py), and the office's paper size."""
     template = DocxTemplate(TEMPLATES / template_name)
     values = context(template)
+    lambang = values.get("lambang_file")
+    for key, height in LAMBANG_HEIGHT_MM.items():
+        values.setdefault(key, InlineImage(template, lambang, height=Mm(height)) if lambang else None)
     template.render(values, autoescape=True)
     if finish:
         finish(template)
+    tables.finish(template.docx)
     _properties(template, template_name, values)
     width, height = (Mm(v) for v in PAPER_MM[paper])
     for section in template.docx.sections:

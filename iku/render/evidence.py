@@ -19,7 +19,7 @@ from iku.render.evidence_view import Cell, EvidenceBlock, EvidenceTable
 from iku.xlsx_style import BOLD, BORDER, DECIMAL_FORMAT, TOP, WRAP, header, put_text
 
 FONT = "Arial"
-SIZE = Pt(9)
+SIZE = Pt(10)  # no table text under 10 pt (issue 7)
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 CHART_WIDTH = Mm(150)
 TEXT_WIDTH = 50  # characters: longer text in an xlsx evidence table wraps
@@ -79,8 +79,6 @@ def _table(sub, spec: EvidenceTable) -> None:
             _run(paragraph, shown(value), bold=bold)
             if r == 0:
                 _shade(cell)
-            elif r < len(spec.rows):
-                paragraph.paragraph_format.keep_with_next = True  # never one row alone on the next page
         if r == 0:
             _row_flag(row, "w:tblHeader")
     sub.add_paragraph().paragraph_format.space_after = Pt(4)

@@ -137,7 +137,7 @@ def headings(document) -> list[tuple[int, str]]:
     return found
 
 
-def _fill_toc(template: DocxTemplate, pages: dict[str, int]) -> None:
+def _fill_toc(template: DocxTemplate, pages: dict[str, str]) -> None:
     """Write the table of contents entries into the TOC field's result, so it reads right before any update.
 
     Page numbers come from a PDF of the same document (pipeline, with --pdf); without one the entries
@@ -159,6 +159,6 @@ def _fill_toc(template: DocxTemplate, pages: dict[str, int]) -> None:
     placeholder._p.getparent().remove(placeholder._p)
 
 
-def lkjip_document(results: Results, view: AnnualReport, pages: dict[str, int] | None = None) -> bytes:
+def lkjip_document(results: Results, view: AnnualReport, pages: dict[str, str] | None = None) -> bytes:
     return render("lkjip.docx", lambda template: lkjip_context(results, view, template), results.catalogue.office.paper,
                   update_fields=True, finish=lambda template: _fill_toc(template, pages or {}))

@@ -103,8 +103,8 @@ def _indicator_section(template: DocxTemplate, results: Results, c: Comparison, 
 
 
 def _cell(text: str, bold: bool = False) -> RichText:
-    """A budget table cell: 9 pt like the rest of the table (RichText sizes are in half points)."""
-    return RichText(text, bold=bold, size=18)
+    """A budget table cell: 10 pt like the rest of the table (RichText sizes are in half points)."""
+    return RichText(text, bold=bold, size=20)
 
 
 def budget(results: Results, budgets: list[ProgramBudget], comps: list[Comparison]) -> dict:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -13,6 +14,8 @@ from iku.render import pdf
 from iku.render.lkjip import headings
 
 TOC_TITLE = "DAFTAR ISI"
+# The footer of every numbered page: "Halaman 7", or "Halaman iii" in the front matter (the cover has none).
+PRINTED = re.compile(r"Halaman\s+([ivxlcdm]+|\d+)\b")
 
 
 def page_texts(pdf_path: Path) -> list[str]:
@@ -30,24 +33,30 @@ def _flat(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def locate(pages: list[str], wanted: list[str]) -> dict[str, int]:
-    """Page (1-based) of each heading, searched in order, passing over the table of contents page."""
+def printed_number(page: str, index: int) -> str:
+    """The number printed in the page's footer; the page's place in the file when it prints none."""
+    found = PRINTED.findall(page)
+    return found[-1] if found else str(index + 1)
+
+
+def locate(pages: list[str], wanted: list[str]) -> dict[str, str]:
+    """Printed page number of each heading, searched in order, passing over the table of contents page."""
     flat = [_flat(p) for p in pages]
     toc = next((i for i, text in enumerate(flat) if _flat(TOC_TITLE) in text), None)
     start = 0
-    found: dict[str, int] = {}
+    found: dict[str, str] = {}
     for heading in wanted:
         for index in range(start, len(flat)):
             if index == toc:
                 continue
             if _flat(heading) in flat[index]:
-                found[heading] = index + 1
+                found[heading] = printed_number(pages[index], index)
                 start = index  # the next heading is on this page or later
                 break
     return found
 
 
-def find(docx_path: Path) -> dict[str, int]:
+def find(docx_path: Path) -> dict[str, str]:
     """Convert the document once and read where its headings fall; {} when that is not possible."""
     wanted = [text for _, text in headings(Document(docx_path))]
     with tempfile.TemporaryDirectory(prefix="iku-toc-") as tmp:
