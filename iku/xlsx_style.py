@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from openpyxl.cell.cell import Cell
+from openpyxl.chart.text import RichText
+from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
+from openpyxl.drawing.text import Font as TextFont
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 THIN = Side(style="thin", color="808080")
@@ -35,3 +38,13 @@ def header(cell: Cell, value: str) -> Cell:
     cell.alignment = CENTER
     cell.border = BORDER
     return cell
+
+# ECMA-376 paperSize 14 is Folio, 8,5 x 13 in: the F4 sheet of Indonesian offices (A4 is 9).
+PAPER_F4 = 14
+INTEGER_FORMAT = "0"  # numbers and years: no thousands dot in "2025"
+
+
+def chart_text(chart, size: int = 9) -> None:
+    """The chart's text (title, axes, legend) in the workbook's font, not the application's default."""
+    props = CharacterProperties(latin=TextFont(typeface=FONT), sz=size * 100)
+    chart.txPr = RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=props), endParaRPr=props)])
