@@ -44,7 +44,28 @@ PAPER_F4 = 14
 INTEGER_FORMAT = "0"  # numbers and years: no thousands dot in "2025"
 
 
+def _props(size: int, bold: bool = False) -> CharacterProperties:
+    return CharacterProperties(latin=TextFont(typeface=FONT), sz=size * 100, b=bold)
+
+
+def _rich(size: int) -> RichText:
+    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=_props(size)), endParaRPr=_props(size))])
+
+
+def _title_font(title, size: int) -> None:
+    for paragraph in title.tx.rich.p:
+        paragraph.pPr = ParagraphProperties(defRPr=_props(size, bold=True))
+        for run in paragraph.r or []:
+            run.rPr = _props(size, bold=True)
+
+
 def chart_text(chart, size: int = 9) -> None:
-    """The chart's text (title, axes, legend) in the workbook's font, not the application's default."""
-    props = CharacterProperties(latin=TextFont(typeface=FONT), sz=size * 100)
-    chart.txPr = RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=props), endParaRPr=props)])
+    """Every text of a chart (title, axes, legend) in the workbook's font, not the application's default.
+    Call after the titles are set."""
+    _title_font(chart.title, size + 2)
+    for axis in (chart.x_axis, chart.y_axis):
+        axis.txPr = _rich(size)
+        if axis.title is not None:
+            _title_font(axis.title, size)
+    if chart.legend is not None:
+        chart.legend.txPr = _rich(size)

@@ -47,6 +47,7 @@ COLUMNS = ("No", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian"
            "Sumber Realisasi")
 WIDTHS = (5, 55, 9, 15, 15, 12, 28, 26)
 CHART_ROWS = 15  # rows (15 pt each) taken by one chart of 7,5 cm on the Grafik sheet, with a gap
+F4_INCHES = (8.5, 13.0)
 CHART_COLUMNS = 14  # A-D data, then a 16 cm chart over about ten default columns
 CHARTS_PER_PAGE = 3  # 3 x 15 rows plus the title fit an F4 portrait page unscaled: no chart cut by a break
 
@@ -158,7 +159,7 @@ def _print_setup(ws: Worksheet, results: Results, orientation: str = "landscape"
         ws.oddHeader.center.text = SAMPLE_MARK
         ws.oddHeader.center.font = f"{FONT},Bold"
         ws.oddHeader.center.color = "C00000"
-    ws.oddFooter.center.text = "&A, halaman &P dari &N"
+    ws.oddFooter.center.text = "&A, halaman &P"
     ws.oddFooter.center.font = FONT
 
 
@@ -276,7 +277,10 @@ def _chart_sheet(ws: Worksheet, results: Results, year: int) -> None:
         chart.set_categories(Reference(ws, min_col=1, min_row=row + 2, max_row=last))
         chart.height, chart.width = 7.5, 16
         chart.y_axis.scaling.min = 0
-        chart.y_axis.numFmt = number_format
+        chart.y_axis.numFmt = COUNT_FORMAT  # axis ticks are whole: 0, 20, 40 ... 100
+        top_value = max((float(v) for a in achievements for v in (a.target, a.realisation) if v is not None), default=0)
+        if ind.is_count and top_value <= 10:
+            chart.y_axis.majorUnit = 1  # else ticks of 0,5 would print as 0, 1, 1, 2 ...
         chart.y_axis.delete = False
         chart.x_axis.delete = False
         chart_text(chart)
@@ -292,8 +296,42 @@ def _evidence_sheet(ws: Worksheet, results: Results, sheet: evidence_view.Eviden
     width = max((len(t.headers) + (1 if rows else 0) for t, rows in sheet.tables), default=1)
     row = _title(ws, results, [sheet.heading, f"TAHUN {results.catalogue.office.first_year}-{results.report_year}"],
                  width)
+    spans = []
     for table, sources in sheet.tables:
         render_evidence.widths(ws, table, sources)
-        row = render_evidence.write_table(ws, row, table, sources)
+        end = render_evidence.write_table(ws, row, table, sources)
+        spans.append((row, end - 2))
+        row = end
     used = sum(ws.column_dimensions[get_column_letter(c)].width or 9 for c in range(1, ws.max_column + 1))
-    _print_setup(ws, results, orientation="portrait" if used <= 110 else "landscape")
+    orientation = "portrait" if used <= 110 else "landscape"
+    _print_setup(ws, results, orientation=orientation)
+    _keep_tables_whole(ws, spans, used, orientation)
+
+
+def _keep_tables_whole(ws: Worksheet, spans: list[tuple[int, int]], chars: float, orientation: str) -> None:
+    """A manual break before a table that would run over the foot of the page, when it fits on one page.
+    Pages are simulated from the row heights at the fit-to-width scale (a column character is about 7 px)."""
+    width, height = F4_INCHES if orientation == "portrait" else F4_INCHES[::-1]
+    margins = ws.page_margins
+    scale = min(1.0, (width - margins.left - margins.right) * 72 / ((chars * 7 + 5) * 0.75))
+    page = (height - margins.top - margins.bottom) * 72 / scale - 15  # a row of slack for rounding
+
+    def rows_height(first: int, last: int) -> float:
+        return sum(ws.row_dimensions[r].height or 15 for r in range(first, last + 1))
+
+    def settle(top: int, last: int) -> int:
+        """The first row of the page holding `last`, when pages start at `top`."""
+        while rows_height(top, last) > page:
+            r = top
+            while rows_height(top, r + 1) <= page:
+                r += 1
+            top = r + 1
+        return top
+
+    page_top = 1
+    for first, last in spans:
+        page_top = settle(page_top, first - 1) if first > page_top else page_top
+        if rows_height(page_top, last) > page and rows_height(first, last) <= page and first > page_top:
+            ws.row_breaks.append(Break(id=first - 1))
+            page_top = first
+        page_top = settle(page_top, last)
