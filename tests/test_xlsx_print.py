@@ -92,6 +92,10 @@ def test_every_number_formatted_and_still_a_number(sample):
         assert numbers or ws.title.startswith("Data "), ws.title
         unformatted = [c.coordinate for c in numbers if c.number_format == "General"]
         assert not unformatted, (ws.title, unformatted[:5])
+    conflict_numbers = [c.value for c in sample["Data Konflik"]["A"] if c.number_format == "0"]
+    assert conflict_numbers[:2] == [1, 1]  # rows numbered per year, as numbers not text
+    moves = [c.value for c in sample["Data Status Desa"]["A"] if c.number_format == "0"]
+    assert moves == [2021, 2022, 2023, 2024, 2025]
     grafik = sample["Grafik"]
     row = next(c.row for c in grafik["A"] if c.value == "Tahun")
     assert isinstance(grafik.cell(row=row + 1, column=2).value, int | float)  # a chart's data stays numeric
