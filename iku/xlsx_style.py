@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from openpyxl.cell.cell import Cell
+from openpyxl.chart.text import RichText
+from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
+from openpyxl.drawing.text import Font as TextFont
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 THIN = Side(style="thin", color="808080")
@@ -35,3 +38,34 @@ def header(cell: Cell, value: str) -> Cell:
     cell.alignment = CENTER
     cell.border = BORDER
     return cell
+
+# ECMA-376 paperSize 14 is Folio, 8,5 x 13 in: the F4 sheet of Indonesian offices (A4 is 9).
+PAPER_F4 = 14
+INTEGER_FORMAT = "0"  # numbers and years: no thousands dot in "2025"
+
+
+def _props(size: int, bold: bool = False) -> CharacterProperties:
+    return CharacterProperties(latin=TextFont(typeface=FONT), sz=size * 100, b=bold)
+
+
+def _rich(size: int) -> RichText:
+    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=_props(size)), endParaRPr=_props(size))])
+
+
+def _title_font(title, size: int) -> None:
+    for paragraph in title.tx.rich.p:
+        paragraph.pPr = ParagraphProperties(defRPr=_props(size, bold=True))
+        for run in paragraph.r or []:
+            run.rPr = _props(size, bold=True)
+
+
+def chart_text(chart, size: int = 9) -> None:
+    """Every text of a chart (title, axes, legend) in the workbook's font, not the application's default.
+    Call after the titles are set."""
+    _title_font(chart.title, size + 2)
+    for axis in (chart.x_axis, chart.y_axis):
+        axis.txPr = _rich(size)
+        if axis.title is not None:
+            _title_font(axis.title, size)
+    if chart.legend is not None:
+        chart.legend.txPr = _rich(size)

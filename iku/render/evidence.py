@@ -16,12 +16,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from iku import formatting as fmt
 from iku.render.evidence_view import Cell, EvidenceBlock, EvidenceTable
-from iku.xlsx_style import BOLD, BORDER, DECIMAL_FORMAT, TOP, WRAP, header, put_text
+from iku.xlsx_style import BOLD, BORDER, CENTER, DECIMAL_FORMAT, INTEGER_FORMAT, TOP, WRAP, header, put_text
 
 FONT = "Arial"
 SIZE = Pt(10)  # no table text under 10 pt (issue 7)
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 CHART_WIDTH = Mm(150)
+NUMBER_HEADERS = ("No", "Tahun")  # columns of row numbers and years: integers without a thousands dot
 TEXT_WIDTH = 50  # characters: longer text in an xlsx evidence table wraps
 
 
@@ -115,7 +116,13 @@ def write_table(ws: Worksheet, row: int, spec: EvidenceTable, source: list[str] 
         for c, value in enumerate(line, start=1):
             trace = bool(source) and c == len(line)
             cell = ws.cell(row=r, column=c)
-            if isinstance(value, Decimal):
+            if headers[c - 1] in NUMBER_HEADERS and isinstance(value, str) and value.isdigit():
+                value = int(value)  # a row number or a year is a number in Excel, not text
+                cell.alignment = CENTER
+            if isinstance(value, int) and headers[c - 1] in NUMBER_HEADERS:
+                cell.value = value
+                cell.number_format = INTEGER_FORMAT
+            elif isinstance(value, Decimal):
                 cell.value = float(value)
                 cell.number_format = DECIMAL_FORMAT if -value.as_tuple().exponent <= 2 else "0.0000"
             elif isinstance(value, int):

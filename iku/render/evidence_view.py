@@ -214,7 +214,7 @@ def workbook_sheets(results: Results) -> list[EvidenceSheet]:
 
 def _survey_sheet(results: Results, ev: skm.SurveyEvidence) -> EvidenceSheet:
     tables = []
-    for y in sorted(ev.years, key=lambda y: (y.indicator, -y.year)):
+    for y in sorted(ev.years, key=lambda y: (y.indicator, y.year)):
         table = _survey_table(ev, y)
         name = next(ind.name for ind in results.catalogue.indicators if ind.number == y.indicator)
         table = EvidenceTable(f"{name} {y.year}: {y.respondents} responden, IKM {fmt.number(y.ikm)}, mutu "
@@ -256,7 +256,7 @@ def _request_rows(requests) -> list[tuple[Cell, ...]]:
 def _service_sheet(results: Results, ev: pelayanan.ServiceEvidence) -> EvidenceSheet:
     tables: list[tuple[EvidenceTable, list[str] | None]] = []
     heads = ("Nomor", "Jenis Layanan", "Diterima", "Selesai", "Hari Kerja", "Standar")
-    for y in sorted(ev.years, key=lambda y: -y.year):
+    for y in sorted(ev.years, key=lambda y: y.year):
         tables.append((_services(results, 6, y.year, "", ev, set()).tables[0], None))
         tables.append((EvidenceTable(f"Permohonan terlambat tahun {y.year}", heads, _request_rows(y.late),
                                      (20, 45, 14, 14, 12, 12), ("left", "left", "center", "center", "right", "right")),
@@ -272,7 +272,7 @@ def _service_sheet(results: Results, ev: pelayanan.ServiceEvidence) -> EvidenceS
 
 def _conflict_sheet(results: Results, ev: konflik.ConflictEvidence) -> EvidenceSheet:
     tables: list[tuple[EvidenceTable, list[str] | None]] = []
-    for y in sorted(ev.years, key=lambda y: -y.year):
+    for y in sorted(ev.years, key=lambda y: y.year):
         rows: list[tuple[Cell, ...]] = [
             (str(i), date(c.reported), c.village, c.text, L.YES if c.handled else L.NO, date(c.handled_on))
             for i, c in enumerate(y.conflicts, start=1)
@@ -289,7 +289,7 @@ def _conflict_sheet(results: Results, ev: konflik.ConflictEvidence) -> EvidenceS
 def _simple_sheet(maker, sheet: str, heading: str):
     def make(results: Results, ev) -> EvidenceSheet:
         tables = []
-        for y in sorted(ev.years, key=lambda y: -y.year):
+        for y in sorted(ev.years, key=lambda y: y.year):
             block_ = maker(results, 0, y.year, "", ev, set())
             tables += [(t, None) for t in block_.tables]
         return EvidenceSheet(f"Data {sheet}", heading, tables)

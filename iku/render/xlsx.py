@@ -9,6 +9,8 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from iku import formatting as fmt
@@ -25,8 +27,11 @@ from iku.xlsx_style import (
     COUNT_FORMAT,
     DECIMAL_FORMAT,
     FONT,
+    INTEGER_FORMAT,
+    PAPER_F4,
     PERCENT_FORMAT,
     WRAP,
+    chart_text,
     header,
     put_text,
 )
@@ -41,7 +46,10 @@ BAND_FILLS = {
 COLUMNS = ("No", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian", "Predikat / Keterangan",
            "Sumber Realisasi")
 WIDTHS = (5, 55, 9, 15, 15, 12, 28, 26)
-CHART_ROWS = 16  # rows taken by one chart on the Grafik sheet
+CHART_ROWS = 15  # rows (15 pt each) taken by one chart of 7,5 cm on the Grafik sheet, with a gap
+F4_INCHES = (8.5, 13.0)
+CHART_COLUMNS = 14  # A-D data, then a 16 cm chart over about ten default columns
+CHARTS_PER_PAGE = 3  # 3 x 15 rows plus the title fit an F4 portrait page unscaled: no chart cut by a break
 
 
 def measurement_workbook(results: Results, view: AnnualReport) -> bytes:
@@ -50,7 +58,7 @@ def measurement_workbook(results: Results, view: AnnualReport) -> bytes:
     _year_sheet(wb.active, results, year)
     _recap_sheet(wb.create_sheet(f"Rekap {results.catalogue.office.first_year}-{year}"), results)
     _quarter_sheet(wb.create_sheet(f"Triwulan {year}"), results, view)
-    _chart_sheet(wb.create_sheet("Grafik"), results)
+    _chart_sheet(wb.create_sheet("Grafik"), results, year)
     for sheet in evidence_view.workbook_sheets(results):
         _evidence_sheet(wb.create_sheet(sheet.title[:31]), results, sheet)
     buffer = io.BytesIO()
@@ -114,9 +122,10 @@ def _year_sheet(ws: Worksheet, results: Results, year: int) -> None:
     row = _title(ws, results, ["PENGUKURAN KINERJA", f"{office.name} Kabupaten {office.regency}".upper(),
                                f"TAHUN {year}"], len(COLUMNS))
     _table(ws, row, COLUMNS, WIDTHS)
+    head = row
     for a in results.for_year(year):
         row += 1
-        ws.cell(row=row, column=1, value=a.indicator.number).alignment = CENTER
+        _integer(ws.cell(row=row, column=1, value=a.indicator.number))
         put_text(ws.cell(row=row, column=2), a.indicator.name).alignment = WRAP
         _fit_row(ws, row, a.indicator.name, WIDTHS[1])
         put_text(ws.cell(row=row, column=3), a.indicator.unit).alignment = CENTER
@@ -124,17 +133,34 @@ def _year_sheet(ws: Worksheet, results: Results, year: int) -> None:
         for col in range(1, len(COLUMNS) + 1):
             ws.cell(row=row, column=col).border = BORDER
     _signature(ws, results, row + 2, column=6)
-    _print_setup(ws)
+    _print_setup(ws, results, title_row=head)
 
 
-def _print_setup(ws: Worksheet) -> None:
-    """A4 landscape, one page wide (F4 has no paper code in the xlsx format)."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+def _integer(cell) -> None:
+    cell.number_format = INTEGER_FORMAT
+    cell.alignment = CENTER
+
+
+def _print_setup(ws: Worksheet, results: Results, orientation: str = "landscape", title_row: int | None = None,
+                 last: tuple[int, int] | None = None) -> None:
+    """F4 (Folio), one page wide, the table header repeated on every page; a sample is marked on every page."""
+    ws.page_setup.orientation = orientation
+    ws.page_setup.paperSize = PAPER_F4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
+    ws.page_margins = PageMargins(left=0.6, right=0.6, top=0.8, bottom=0.7, header=0.3, footer=0.3)
+    if title_row:
+        ws.print_title_rows = f"{title_row}:{title_row}"
+    column, row = last or (ws.max_column, ws.max_row)
+    ws.print_area = f"A1:{get_column_letter(column)}{row}"
+    if results.report.identity.is_sample:
+        ws.oddHeader.center.text = SAMPLE_MARK
+        ws.oddHeader.center.font = f"{FONT},Bold"
+        ws.oddHeader.center.color = "C00000"
+    ws.oddFooter.center.text = "&A, halaman &P"
+    ws.oddFooter.center.font = FONT
 
 
 def _fit_row(ws: Worksheet, row: int, text: str, width: int) -> None:
@@ -163,17 +189,18 @@ def _recap_sheet(ws: Worksheet, results: Results) -> None:
     row = _title(ws, results, [f"REKAPITULASI CAPAIAN KINERJA {office.name.upper()}",
                                f"TAHUN {office.first_year}-{results.report_year}"], len(columns))
     _table(ws, row, columns, (5, 55, 8, 15, 15, 12, 28, 26))
+    head = row
     for number, achievements in results.achievements.items():
-        for a in sorted(achievements, key=lambda a: -a.year):  # report year first
+        for a in sorted(achievements, key=lambda a: a.year):
             row += 1
-            ws.cell(row=row, column=1, value=number).alignment = CENTER
+            _integer(ws.cell(row=row, column=1, value=number))
             put_text(ws.cell(row=row, column=2), a.indicator.name).alignment = WRAP
             _fit_row(ws, row, a.indicator.name, 55)
-            ws.cell(row=row, column=3, value=a.year).alignment = CENTER
+            _integer(ws.cell(row=row, column=3, value=a.year))
             _achievement_cells(ws, row, 4, a)
             for col in range(1, len(columns) + 1):
                 ws.cell(row=row, column=col).border = BORDER
-    _print_setup(ws)
+    _print_setup(ws, results, title_row=head)
 
 
 def _quarter_sheet(ws: Worksheet, results: Results, view: AnnualReport) -> None:
@@ -186,10 +213,11 @@ def _quarter_sheet(ws: Worksheet, results: Results, view: AnnualReport) -> None:
     row = _title(ws, results, [f"PENGUKURAN KINERJA TRIWULAN {office.name.upper()}",
                                f"TAHUN {results.report_year}"], len(columns))
     _table(ws, row, columns, (5, 50, 13) + (11,) * 8 + (14, 26))
+    head = row
     for q in rows:
         row += 1
         ind = q.indicator
-        ws.cell(row=row, column=1, value=ind.number).alignment = CENTER
+        _integer(ws.cell(row=row, column=1, value=ind.number))
         put_text(ws.cell(row=row, column=2), ind.name).alignment = WRAP
         _fit_row(ws, row, ind.name, 50)
         _number_cell(ws.cell(row=row, column=3), ind, q.target, fmt.NOT_SET)
@@ -208,26 +236,37 @@ def _quarter_sheet(ws: Worksheet, results: Results, view: AnnualReport) -> None:
             put_text(note, office.predicate_labels[band]).fill = PatternFill("solid", fgColor=BAND_FILLS[band])
         for col in range(1, len(columns) + 1):
             ws.cell(row=row, column=col).border = BORDER
-    _print_setup(ws)
+    _print_setup(ws, results, title_row=head)
 
 
-def _chart_sheet(ws: Worksheet, results: Results) -> None:
-    """Native Excel bar charts of realisation against target, one per indicator.
+def _chart_sheet(ws: Worksheet, results: Results, year: int) -> None:
+    """Native Excel bar charts of realisation against target, one per indicator, three to an F4 page.
 
-    The numbers behind the charts sit in columns A-C (percent as 46.67, so the axis reads 0-100).
+    The numbers behind each chart sit in columns A-C beside it (percent as 46,67, so the axis reads 0-100).
     """
+    office = results.catalogue.office
+    top = _title(ws, results, [f"GRAFIK REALISASI TERHADAP TARGET {office.name.upper()}",
+                               f"TAHUN {office.first_year}-{year}"], CHART_COLUMNS)
     for index, (number, achievements) in enumerate(results.achievements.items()):
-        row = 1 + index * CHART_ROWS
+        row = top + index * CHART_ROWS
+        if index and index % CHARTS_PER_PAGE == 0:
+            ws.row_breaks.append(Break(id=row - 1))
         ind = achievements[0].indicator
-        put_text(ws.cell(row=row, column=1), f"{number}. {ind.name}").font = BOLD
-        header(ws.cell(row=row + 1, column=1), "Tahun")
-        header(ws.cell(row=row + 1, column=2), "Target")
-        header(ws.cell(row=row + 1, column=3), "Realisasi")
-        for offset, a in enumerate(achievements, start=2):
-            put_text(ws.cell(row=row + offset, column=1), str(a.year))
+        put_text(ws.cell(row=row, column=1), f"Indikator {number}").font = BOLD
+        number_format = "0.00" if ind.is_percent else (COUNT_FORMAT if ind.is_count else DECIMAL_FORMAT)
+        for col, title in enumerate(("Tahun", "Target", "Realisasi"), start=1):
+            header(ws.cell(row=row + 1, column=col), title)
+        for offset, a in enumerate(sorted(achievements, key=lambda a: a.year), start=2):
+            _integer(ws.cell(row=row + offset, column=1, value=a.year))
             for col, value in ((2, a.target), (3, a.realisation)):
-                if value is not None:
-                    ws.cell(row=row + offset, column=col, value=float(round_half_up(value)))
+                cell = ws.cell(row=row + offset, column=col)
+                if value is None:
+                    put_text(cell, "-").alignment = CENTER
+                else:
+                    cell.value = float(round_half_up(value))
+                    cell.number_format = number_format
+            for col in (1, 2, 3):
+                ws.cell(row=row + offset, column=col).border = BORDER
         last = row + 1 + len(achievements)
         chart = BarChart()
         chart.type = "col"
@@ -238,11 +277,18 @@ def _chart_sheet(ws: Worksheet, results: Results) -> None:
         chart.set_categories(Reference(ws, min_col=1, min_row=row + 2, max_row=last))
         chart.height, chart.width = 7.5, 16
         chart.y_axis.scaling.min = 0
+        chart.y_axis.numFmt = COUNT_FORMAT  # axis ticks are whole: 0, 20, 40 ... 100
+        top_value = max((float(v) for a in achievements for v in (a.target, a.realisation) if v is not None), default=0)
+        if ind.is_count and top_value <= 10:
+            chart.y_axis.majorUnit = 1  # else ticks of 0,5 would print as 0, 1, 1, 2 ...
         chart.y_axis.delete = False
         chart.x_axis.delete = False
+        chart_text(chart)
         ws.add_chart(chart, f"E{row}")
-    ws.column_dimensions["A"].width = 12
-    _print_setup(ws)
+    for letter, width in (("A", 12), ("B", 11), ("C", 11), ("D", 2)):
+        ws.column_dimensions[letter].width = width
+    bottom = top + len(results.achievements) * CHART_ROWS - 1  # the print area reaches the last chart's bottom
+    _print_setup(ws, results, orientation="portrait", last=(CHART_COLUMNS, bottom))
 
 
 def _evidence_sheet(ws: Worksheet, results: Results, sheet: evidence_view.EvidenceSheet) -> None:
@@ -250,7 +296,42 @@ def _evidence_sheet(ws: Worksheet, results: Results, sheet: evidence_view.Eviden
     width = max((len(t.headers) + (1 if rows else 0) for t, rows in sheet.tables), default=1)
     row = _title(ws, results, [sheet.heading, f"TAHUN {results.catalogue.office.first_year}-{results.report_year}"],
                  width)
+    spans = []
     for table, sources in sheet.tables:
         render_evidence.widths(ws, table, sources)
-        row = render_evidence.write_table(ws, row, table, sources)
-    _print_setup(ws)
+        end = render_evidence.write_table(ws, row, table, sources)
+        spans.append((row, end - 2))
+        row = end
+    used = sum(ws.column_dimensions[get_column_letter(c)].width or 9 for c in range(1, ws.max_column + 1))
+    orientation = "portrait" if used <= 110 else "landscape"
+    _print_setup(ws, results, orientation=orientation)
+    _keep_tables_whole(ws, spans, used, orientation)
+
+
+def _keep_tables_whole(ws: Worksheet, spans: list[tuple[int, int]], chars: float, orientation: str) -> None:
+    """A manual break before a table that would run over the foot of the page, when it fits on one page.
+    Pages are simulated from the row heights at the fit-to-width scale (a column character is about 7 px)."""
+    width, height = F4_INCHES if orientation == "portrait" else F4_INCHES[::-1]
+    margins = ws.page_margins
+    scale = min(1.0, (width - margins.left - margins.right) * 72 / ((chars * 7 + 5) * 0.75))
+    page = (height - margins.top - margins.bottom) * 72 / scale - 15  # a row of slack for rounding
+
+    def rows_height(first: int, last: int) -> float:
+        return sum(ws.row_dimensions[r].height or 15 for r in range(first, last + 1))
+
+    def settle(top: int, last: int) -> int:
+        """The first row of the page holding `last`, when pages start at `top`."""
+        while rows_height(top, last) > page:
+            r = top
+            while rows_height(top, r + 1) <= page:
+                r += 1
+            top = r + 1
+        return top
+
+    page_top = 1
+    for first, last in spans:
+        page_top = settle(page_top, first - 1) if first > page_top else page_top
+        if rows_height(page_top, last) > page and rows_height(first, last) <= page and first > page_top:
+            ws.row_breaks.append(Break(id=first - 1))
+            page_top = first
+        page_top = settle(page_top, last)
