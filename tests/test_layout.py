@@ -77,7 +77,7 @@ def _estimated_mm(word: str, points: float, bold: bool) -> float:
 
 def test_bab2_words_fit_their_columns(sample_docs):
     lkjip = sample_docs["CONTOH_LKjIP_Kecamatan_Mantup_2025.docx"]
-    tbl = next(t for t in _tables(lkjip) if "Kondisi" in _text(t.find(qn("w:tr"))))
+    tbl = next(t for t in _tables(lkjip) if "Kondisi Akhir" in _text(t.find(qn("w:tr"))))
     widths = [int(c.get(qn("w:w"))) / 1440 * 25.4 for c in tbl.iter(qn("w:gridCol"))]
     margins = tbl.find(qn("w:tblPr") + "/" + qn("w:tblCellMar"))
     sides = [margins.find(qn(s)) if margins is not None else None for s in ("w:left", "w:right")]

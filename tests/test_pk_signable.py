@@ -70,8 +70,11 @@ def test_sample_pk_has_no_draft(tmp_path):
 
 def test_pk_lampiran_follows_the_cascade(make_workbook, tmp_path, mantup):
     folder, _ = build(make_workbook, tmp_path, mantup, targets=TYPED)
-    for path in (pk_path(folder), folder / "LKjIP_Kecamatan_Mantup_2025.docx"):
-        rows = next(t for t in tables(path) if t[0] == ["No", "Indikator Kinerja", "Target 2025"])
+    lkjip = folder / "LKjIP_Kecamatan_Mantup_2025.docx"
+    cascades = [t for t in tables(lkjip) if t[0] == ["No", "Indikator Kinerja", "Target 2025"]]
+    assert len(cascades) == 2  # Bab II C and Lampiran 1 both show the agreement's own table
+    for path, rows in ((pk_path(folder), next(t for t in tables(pk_path(folder)) if t[0][-1] == "Target 2025")),
+                       (lkjip, cascades[0]), (lkjip, cascades[1])):
         firsts = [r[0] for r in rows[1:]]
         assert firsts == [
             "Tujuan: Meningkatkan Pelayanan Publik yang Inovatif", "1",
@@ -128,6 +131,7 @@ def test_iku_document_prints_its_targets_as_written_and_no_build_date(make_workb
     assert rows["1"][2:] == ["\u2013"] * 7  # typed on the workbook only: not the IKU document's own target
     text = full_text(path)
     assert "Mantup, " + "." * 30 in text
+    assert "\u2013 = target tidak ditetapkan dalam dokumen ini." in text  # not "belum tercantum dalam dokumen IKU"
     assert "30 Januari 2026" not in text, text[text.find("30 Januari") - 300:]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import docx_build as B
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_BREAK
-from template_agreement import agreement
+from template_agreement import agreement, cascade_table
 from template_parts import marker_header, page_number_footer, signature
 
 WIDTH = 215 - 30 - 20  # usable width in mm (portrait F4, margins 30 left, 20 right)
@@ -57,12 +57,6 @@ def fungsi_list(doc) -> None:
     B.indent(B.para(doc, "{{ f.nomor }}.\t{{ f.teks }}", align="justify"), 8, 8)
     B.para(doc, "{%p endif %}")
     B.para(doc, "{%p endfor %}")
-
-
-def pk_table(doc) -> None:
-    loop_table(doc, [10, 55, 70, WIDTH - 135], ["No", "Sasaran / Program", "Indikator Kinerja", "Target {{ tahun }}"],
-               ["{{ r.no }}", "{{ r.sasaran }}", "{{ r.indikator }}", "{{ r.target }}"], "pk",
-               ["center", "left", "left", "center"])
 
 
 def indicator_heading_style(doc) -> None:
@@ -279,7 +273,7 @@ def lkjip_template(path) -> None:
                ["center", "left", "left", "left"])
     heading(doc, "C. Perjanjian Kinerja Tahun {{ tahun }}", 2)
     B.para(doc, "{{ bab2.pk }}", align="justify", space_after=6)
-    pk_table(doc)
+    cascade_table(doc, WIDTH)  # the same table as the PK's lampiran
     page_break(doc)
 
     heading(doc, "BAB III AKUNTABILITAS KINERJA", 1)

@@ -96,16 +96,6 @@ def common_context(results: Results) -> dict:
     }
 
 
-def pk_rows(results: Results) -> list[dict[str, str]]:
-    """Sasaran, indicator and target of the report year, for the PK and its copy in the LKjIP."""
-    year = results.report_year
-    return [
-        {"no": str(ind.number), "sasaran": ind.objective or "\u2013", "indikator": ind.name,
-         "target": fmt.target(ind, ind.targets.get(year))}
-        for ind in results.catalogue.indicators
-    ]
-
-
 def rupiah(amount: Decimal) -> str:
     return fmt.number(amount, 0)
 

@@ -98,7 +98,7 @@ def _set_on(results: Results) -> str:
     return f"{results.report.identity.signing_place}, {date}"
 
 
-def target_table(results: Results) -> dict:
+def target_table(results: Results, in_iku_document: bool = True) -> dict:
     """The IKU target table 2021-2026 with kondisi akhir, as the IKU document sets them (targets staff typed from
     the Renstra are left out); an unset target shows as a dash, explained below."""
     cat = results.catalogue
@@ -114,7 +114,9 @@ def target_table(results: Results) -> dict:
             for ind in cat.indicators
         ],
         "catatan_target": (
-            f"Keterangan: {NOT_SET_MARK} = target belum ditetapkan (belum tercantum dalam dokumen IKU)."
+            (f"Keterangan: {NOT_SET_MARK} = target tidak ditetapkan dalam dokumen ini." if in_iku_document else
+             f"Keterangan: {NOT_SET_MARK} = target tidak tercantum dalam dokumen IKU; target dari Renstra yang "
+             "dipakai untuk pengukuran disajikan pada Bab III.")
             if missing else ""
         ),
     }

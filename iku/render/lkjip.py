@@ -10,7 +10,7 @@ from docxtpl import DocxTemplate
 from iku import formatting as fmt
 from iku import sentences
 from iku.model import Results
-from iku.render.common import LEVEL_NAMES, common_context, pk_rows, render, rupiah
+from iku.render.common import LEVEL_NAMES, common_context, render, rupiah
 from iku.render.iku_doc import target_table
 from iku.render.lkjip_bab1 import bab1_context
 from iku.render.lkjip_bab3 import budget, groups, paragraphs, summary_rows
@@ -69,7 +69,7 @@ def lkjip_context(results: Results, view: AnnualReport, template: DocxTemplate) 
     ident = results.report.identity
     return {
         **common_context(results),
-        **target_table(results),
+        **target_table(results, in_iku_document=False),
         "tahun_terbit": str(ident.signing_date.year),
         "perjanjian": agreement_context(results, view),  # Lampiran 1 is the PK itself
         "kata_pengantar": [
@@ -106,7 +106,6 @@ def lkjip_context(results: Results, view: AnnualReport, template: DocxTemplate) 
         },
         "iku": [{"no": str(ind.number), "nama": ind.name, "definisi": ind.definition, "formula": ind.formula}
                 for ind in cat.indicators if ind.level],
-        "pk": pk_rows(results),
         "bab3": {
             "metode": [
                 "Capaian kinerja dihitung dengan membandingkan realisasi terhadap target: capaian = realisasi / "
