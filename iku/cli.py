@@ -12,7 +12,7 @@ from iku import pipeline, reader
 from iku.errors import InputError
 from iku.render.pdf import PdfError
 from iku.workbook import template as workbook_template
-from iku.writer import write_atomic
+from iku.writer import OutputError, write_atomic
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUT_DIR = ROOT / "input"
@@ -41,7 +41,12 @@ def _build_all(paths: list[Path], output: Path, year: int | None, pdf: bool = Fa
             outcome = pipeline.build(path, output, catalogues, year, pdf=pdf)
         except PdfError as exc:
             failed += 1
-            click.echo(f"  Dokumen .docx dan .xlsx sudah ditulis, tetapi PDF tidak: {exc}", err=True)
+            click.echo(f"  GAGAL pada langkah PDF, tidak ada dokumen yang diubah (dokumen sebelumnya tetap utuh): "
+                       f"{exc}", err=True)
+            continue
+        except OutputError as exc:
+            failed += 1
+            click.echo(f"  GAGAL menulis: {exc}", err=True)
             continue
         except InputError as exc:
             failed += 1

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from iku import catalogue as catalogue_mod
-from iku import compute, reader, report, validate
+from iku import compute, reader, report, validate, writer
 from iku.model import Catalogue, Results
 from iku.render import iku_doc as render_docx
 from iku.render import letter as render_letter
@@ -16,7 +16,7 @@ from iku.render import pk as render_pk
 from iku.render import quarterly as render_quarterly
 from iku.render import toc_pages
 from iku.render import xlsx as render_xlsx
-from iku.writer import Document, remove_stale, write_documents
+from iku.writer import Document
 
 
 @dataclass(frozen=True)
@@ -83,31 +83,39 @@ def build(path: Path, output_root: Path, catalogues: list[Catalogue] | None = No
     view = report.annual_report(results)  # computed once; the renderers only format it
     documents = render(results, view)  # everything rendered in memory before anything is written
     folder = output_folder(results, output_root)
-    written = write_documents(folder, documents)
     titles = [d.title for d in documents]
     warnings = list(results.warnings) + list(filter(None, [render_pk.draft_warning(results)]))
-    if pdf:
-        pages = toc_pages.find(folder / lkjip_name(results))
-        if pages:  # the same layout again, now with page numbers in the table of contents
-            write_documents(folder, [Document(lkjip_name(results), render_lkjip.lkjip_document(results, view, pages),
-                                              "LKjIP")])
-        else:
-            warnings.append("Nomor halaman daftar isi LKjIP tidak dapat dibaca dari PDF; Word mengisinya saat dibuka.")
-        docx = [p for p in written if p.suffix == ".docx"]
-        written += pdf_mod.convert(docx, folder)
-        titles += [f"PDF {p.stem}" for p in docx]
-    removed = remove_stale(folder, written, lambda p: _is_ours(results, p))
-    warnings += [f"Dihapus: {p.name} (sisa proses sebelumnya, tidak dibuat lagi kali ini)." for p in removed]
-    return BuildOutcome(
-        source=path, folder=folder, written=tuple(written), titles=tuple(titles), warnings=tuple(warnings),
-    )
+    try:
+        with writer.locked(folder):
+            writer.recover(folder)  # what a killed run left: finished or discarded before anything else
+            with writer.staged(folder) as staging:
+                written = [_write(staging, doc) for doc in documents]
+                if pdf:
+                    made = _pdf(results, view, staging, written, warnings)
+                    titles += [f"PDF {p.stem}" for p in made]
+                    written += made
+                removed = writer.swap(staging, folder, [p.name for p in written])
+    except OSError as exc:
+        raise writer.OutputError(f"Dokumen tidak dapat ditulis: {writer.describe_os_error(exc)}. "
+                                 f"Isi {folder} tetap seperti sebelumnya.") from None
+    warnings += [f"Dihapus: {name} (sisa proses sebelumnya, tidak dibuat lagi kali ini)." for name in removed]
+    return BuildOutcome(source=path, folder=folder, written=tuple(folder / p.name for p in written),
+                        titles=tuple(titles), warnings=tuple(warnings))
 
 
-def _is_ours(results: Results, path: Path) -> bool:
-    """A document this tool writes for this office and year (the folder holds nothing else of ours)."""
-    office = results.catalogue.office
-    slug = office.name.replace(" ", "_")
-    return path.suffix in (".docx", ".xlsx", ".pdf") and (
-        path.stem.endswith(f"_{slug}_{results.report_year}")
-        or path.stem.endswith(f"IKU_{slug}_{office.first_year}-{office.last_year}")
-    )
+def _write(staging: Path, doc: Document) -> Path:
+    target = staging / doc.filename
+    writer.write_atomic(target, doc.content)
+    return target
+
+
+def _pdf(results: Results, view: report.AnnualReport, staging: Path, written: list[Path],
+         warnings: list[str]) -> list[Path]:
+    """PDFs of the staged .docx, inside the staging folder: a failure here leaves the output folder as it was."""
+    pages = toc_pages.find(staging / lkjip_name(results))
+    if pages:  # the same layout again, now with page numbers in the table of contents
+        writer.write_atomic(staging / lkjip_name(results), render_lkjip.lkjip_document(results, view, pages))
+    else:
+        warnings.append("Nomor halaman daftar isi LKjIP tidak dapat dibaca dari PDF; Word mengisinya saat dibuka.")
+    docx = [p for p in written if p.suffix == ".docx"]
+    return pdf_mod.convert(docx, staging)

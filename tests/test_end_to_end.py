@@ -103,8 +103,10 @@ def test_check_validates_without_writing(make_workbook, tmp_path, monkeypatch):
 def test_rerun_replaces_outputs_without_leftovers(make_workbook, tmp_path):
     build(make_workbook, tmp_path)
     _, folder = build(make_workbook, tmp_path, name="lagi.xlsx")
+    # The manifest names what the tool wrote; no staging folder or lock is left beside the folder.
+    assert [p.name for p in folder.parent.iterdir()] == ["mantup-2025"]
     assert sorted(p.name for p in folder.iterdir()) == [
-        "IKU_Kecamatan_Mantup_2021-2026.docx", "LKjIP_Kecamatan_Mantup_2025.docx",
+        ".iku-manifest.json", "IKU_Kecamatan_Mantup_2021-2026.docx", "LKjIP_Kecamatan_Mantup_2025.docx",
         "Pengukuran_Kinerja_Kecamatan_Mantup_2025.xlsx", "Perjanjian_Kinerja_Kecamatan_Mantup_2025.docx",
         "Surat_Pengantar_Kecamatan_Mantup_2025.docx"]
 

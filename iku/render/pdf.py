@@ -83,8 +83,10 @@ def _run(command: list[str], home: Path, timeout: int) -> None:
         raise PdfError(f"LibreOffice tidak dapat dijalankan ({exc}); PDF tidak dibuat. {MANUAL_HINT}") from exc
     try:
         output, _ = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
+    except BaseException as exc:  # Ctrl+C too: soffice runs in its own session and would not get the signal
         _kill(proc)
+        if not isinstance(exc, subprocess.TimeoutExpired):
+            raise
         raise PdfError(f"LibreOffice tidak selesai dalam {timeout} detik; PDF tidak dibuat. "
                        "Coba lagi, atau buka .docx di Word dan simpan sebagai PDF.") from None
     if proc.returncode != 0:
