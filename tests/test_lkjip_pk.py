@@ -179,8 +179,10 @@ def test_pdf_without_libreoffice_says_so(make_workbook, tmp_path, monkeypatch):
     result = run_cli("build", source, "--output", tmp_path / "hasil", "--pdf")
     assert result.exit_code == 1
     assert "PDF tidak" in result.output and "LibreOffice tidak terpasang" in result.output
-    folder = tmp_path / "hasil" / "mantup-2025"
-    assert (folder / "LKjIP_Kecamatan_Mantup_2025.docx").exists() and not list(folder.glob("*.pdf"))
+    # A --pdf run's set includes its PDFs: all or nothing, so no .docx is written without them either
+    # (issue 8: new .docx must never stand beside an earlier run's PDFs). The message says so.
+    assert "tidak ada dokumen yang diubah" in result.output
+    assert not (tmp_path / "hasil" / "mantup-2025").exists()
 
 
 def test_pk_has_its_own_date_or_a_line_to_write_it(make_workbook, tmp_path):
