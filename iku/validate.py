@@ -33,7 +33,7 @@ def validate(raw: RawWorkbook, catalogues: list[Catalogue], year: int | None = N
     for sheet in (L.SHEET_IDENTITY, L.SHEET_REALISATION):
         if sheet not in raw.sheets:
             problems.append(Problem(
-                f"lembar '{sheet}' tidak ada. Lembar yang ada: {', '.join(raw.sheets) or '-'}. "
+                f"lembar '{sheet}' tidak ada. Lembar yang ada: {', '.join(raw.sheet_names) or '-'}. "
                 "Pakai buku kerja standar (python generate.py template) dan jangan ganti nama lembar.",
                 sheet=sheet,
             ))
