@@ -141,14 +141,17 @@ def _form_sheets(file_name: str, content: bytes, archive: zipfile.ZipFile,
     values = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     sheets: dict[str, list[list[RawCell]]] = {}
     extents: dict[str, Extent] = {}
+    cells = {True: 0, False: 0}  # data sheet? -> cells so far
     try:
         for ws in values.worksheets:
             if not _used(ws.title):
                 continue  # the guide and the staff's own sheets: never read
             data = ws.title in L.DATA_SHEETS
             extent = sanity.scan_sheet(archive, ws._worksheet_path.lstrip("/"), ws.title,
-                                       limits.MAX_DATA_ROWS if data else limits.MAX_FORM_ROWS)
+                                       limits.MAX_DATA_ROWS if data else limits.MAX_FORM_ROWS,
+                                       limits.MAX_DATA_CELLS if data else limits.MAX_FORM_CELLS, cells[data])
             extents[ws.title] = extent
+            cells[data] += extent.rows * extent.columns
             if data:
                 continue  # read by _data_sheets
             rows = ws.iter_rows(min_row=1, min_col=1, max_row=extent.rows, max_col=extent.columns) \

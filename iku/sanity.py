@@ -7,8 +7,8 @@ import io
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from xml.parsers import expat
 
-from defusedxml.ElementTree import iterparse
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import coordinate_to_tuple
 
@@ -19,10 +19,6 @@ OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # Compound File: an .xls, or 
 ZIP_SIGNATURE = b"PK\x03\x04"
 LOCAL_HEADER = 30
 CHUNK = 1024 * 1024
-SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-ROW_TAG, CELL_TAG, DATA_TAG = SHEET_NS + "row", SHEET_NS + "c", SHEET_NS + "sheetData"
-VALUE_TAGS = (SHEET_NS + "v", SHEET_NS + "is", SHEET_NS + "f")
-FORMULA_TAG = SHEET_NS + "f"
 SAVE_AGAIN = "Buka di Excel lalu simpan ulang sebagai 'Excel Workbook (*.xlsx)', atau pakai salinan cadangannya."
 
 
@@ -37,6 +33,10 @@ class Extent:
 
 def _mb(size: int) -> str:
     return f"{size / limits.MB:.1f}".replace(".", ",") + " MB"
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
 
 
 def too_big(name: str, size: int) -> str:
@@ -142,39 +142,57 @@ def _inflate(inflater, packed: memoryview, limit: int):
     yield inflater.flush()
 
 
-def scan_sheet(archive: zipfile.ZipFile, member: str, sheet: str, max_rows: int) -> Extent:
-    """Stream a sheet's XML once: where its values end, and which cells hold formulas. A value beyond the limits
-    is an error naming its cell, found without building anything for the empty cells before it. Some writers
-    leave out row and cell references; positions then count on, as Excel and openpyxl read them."""
+class _Refused(ValueError):
+    """A DTD or entity declaration in a sheet: refused, as defusedxml does (billion laughs, XXE)."""
+
+
+def scan_sheet(archive: zipfile.ZipFile, member: str, sheet: str, max_rows: int, max_cells: int,
+               used: int = 0) -> Extent:
+    """Stream a sheet's XML once with expat: where its values end, and which cells hold formulas. A value beyond
+    the limits is an error naming its cell, found without building anything for the empty cells before it (only
+    element starts are seen: about 1 microsecond a cell). Some writers leave out row and cell references;
+    positions then count on, as Excel and openpyxl read them. `used`: cells of sheets of the same kind so far."""
     formulas = set()
-    row = column = last_row = last_column = 0
-    data = None
+    state = {"row": 0, "column": 0, "last_row": 0, "last_column": 0}
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        local = name.rpartition(" ")[2]
+        if local == "c":
+            reference = attributes.get("r")
+            state["column"] = coordinate_to_tuple(reference)[1] if reference else state["column"] + 1
+        elif local in ("v", "is", "f"):
+            row, column = state["row"], state["column"]
+            if local == "f":
+                formulas.add((row, column))
+            if row <= state["last_row"] and column <= state["last_column"]:
+                return
+            if row > max_rows or column > limits.MAX_COLUMNS:
+                raise InputError(Problem(
+                    f"ada isian di luar batas tabel (lembar ini dibaca sampai baris {_number(max_rows)} dan "
+                    f"kolom {get_column_letter(limits.MAX_COLUMNS)}); hapus isian itu, atau pindahkan ke "
+                    "lembar lain.",
+                    sheet=sheet, cell=f"{get_column_letter(min(column, 16384))}{row}"))
+            state["last_row"], state["last_column"] = max(state["last_row"], row), max(state["last_column"], column)
+            if used + state["last_row"] * state["last_column"] > max_cells:
+                raise InputError(Problem(
+                    f"tabel terlalu besar untuk dibaca (sampai baris {_number(state['last_row'])} dan kolom "
+                    f"{get_column_letter(state['last_column'])}; batas {_number(max_cells)} sel untuk lembar sejenis "
+                    "bersama-sama). Hapus baris atau kolom yang tidak dipakai.", sheet=sheet))
+        elif local == "row":
+            state["row"], state["column"] = int(attributes.get("r") or state["row"] + 1), 0
+
+    def refuse(*_args) -> None:
+        raise _Refused("deklarasi DTD atau entitas tidak diizinkan")
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = start
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.UnparsedEntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     with archive.open(member) as source:
-        for event, element in iterparse(source, events=("start", "end")):
-            tag = element.tag
-            if event == "start":
-                if tag == ROW_TAG:
-                    row, column = int(element.get("r") or row + 1), 0
-                elif tag == CELL_TAG:
-                    reference = element.get("r")
-                    column = coordinate_to_tuple(reference)[1] if reference else column + 1
-                elif tag == DATA_TAG:
-                    data = element
-                continue
-            if tag == CELL_TAG:
-                if any(element.find(t) is not None for t in VALUE_TAGS):
-                    if row > max_rows or column > limits.MAX_COLUMNS:
-                        raise InputError(Problem(
-                            f"ada isian di luar batas tabel (lembar ini dibaca sampai baris {max_rows:,} dan kolom "
-                            f"{get_column_letter(limits.MAX_COLUMNS)}); hapus isian itu, atau pindahkan ke lembar "
-                            "lain.".replace(",", "."),
-                            sheet=sheet, cell=f"{get_column_letter(min(column, 16384))}{row}"))
-                    last_row, last_column = max(last_row, row), max(last_column, column)
-                    if element.find(FORMULA_TAG) is not None:
-                        formulas.add((row, column))
-                element.clear()
-            elif tag == ROW_TAG:
-                element.clear()
-                if data is not None:
-                    data.remove(element)
-    return Extent(rows=last_row, columns=last_column, formulas=frozenset(formulas))
+        while chunk := source.read(CHUNK):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    return Extent(rows=state["last_row"], columns=state["last_column"], formulas=frozenset(formulas))

@@ -284,3 +284,8 @@ def test_unexpected_error_is_one_line_and_a_log(make_workbook, tmp_path, monkeyp
     assert log.parent == tmp_path
     assert "Traceback" in log.read_text() and "bug buatan" in log.read_text()
     assert "Selesai: 1 buku kerja berhasil, 1 gagal." in out
+
+
+def test_table_too_big_for_memory(make_workbook, tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_FORM_CELLS", 500)
+    rejected(make_workbook(), tmp_path, "tabel terlalu besar untuk dibaca", "batas 500 sel")
