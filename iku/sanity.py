@@ -18,6 +18,7 @@ from iku.errors import InputError, Problem
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # Compound File: an .xls, or an .xlsx encrypted with a password
 ZIP_SIGNATURE = b"PK\x03\x04"
 LOCAL_HEADER = 30
+DOCTYPE = b"<!DOCTYPE"  # no part of an Excel workbook has one; refusing it stops entity tricks in every part
 CHUNK = 1024 * 1024
 SAVE_AGAIN = "Buka di Excel lalu simpan ulang sebagai 'Excel Workbook (*.xlsx)', atau pakai salinan cadangannya."
 
@@ -106,6 +107,8 @@ def _unpack(name: str, content: bytes, member: zipfile.ZipInfo, budget: int) -> 
         raise _fail(f"{name} rusak: bagian {member.filename} terpotong. {SAVE_AGAIN}")
     limit = min(member.file_size, budget)
     crc = size = 0
+    xml = member.filename.lower().endswith((".xml", ".rels", ".vml"))
+    tail = b""
     try:
         if member.compress_type == zipfile.ZIP_STORED:
             chunks = (bytes(packed[i:i + CHUNK]) for i in range(0, len(packed), CHUNK))
@@ -120,6 +123,11 @@ def _unpack(name: str, content: bytes, member: zipfile.ZipInfo, budget: int) -> 
                 raise _fail(f"{name}: bagian {member.filename} lebih besar daripada yang tercatat di kepala "
                             "filenya; file ini rusak atau bom zip.")
             crc = zlib.crc32(chunk, crc)
+            if xml:
+                if DOCTYPE in tail + chunk[:len(DOCTYPE)] or DOCTYPE in chunk:
+                    raise _fail(f"{name} rusak: bagian {member.filename} memuat deklarasi DTD (<!DOCTYPE>), yang "
+                                f"tidak pernah ditulis Excel dan ditolak demi keamanan. {SAVE_AGAIN}")
+                tail = chunk[-len(DOCTYPE):]
         if ended is None:
             ended = inflater.eof
     except zlib.error as exc:

@@ -289,3 +289,18 @@ def test_unexpected_error_is_one_line_and_a_log(make_workbook, tmp_path, monkeyp
 def test_table_too_big_for_memory(make_workbook, tmp_path, monkeypatch):
     monkeypatch.setattr(limits, "MAX_FORM_CELLS", 500)
     rejected(make_workbook(), tmp_path, "tabel terlalu besar untuk dibaca", "batas 500 sel")
+
+
+LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">'
+          b'<!ENTITY xxe SYSTEM "file:///etc/passwd">]>')
+
+
+@pytest.mark.parametrize("sheet", [layout.SHEET_IDENTITY, layout.SHEET_SERVICES, "xl/workbook.xml"])
+def test_entities_refused_in_every_part(make_workbook, tmp_path, sheet):
+    def laughs(parts):
+        name = sheet if sheet.endswith(".xml") else sheet_xml(parts, sheet)
+        xml = re.sub(rb"^<\?xml[^>]*\?>", b"", parts[name])
+        parts[name] = LAUGHS + xml.replace(b"</worksheet>", b"<!-- &lol2; --></worksheet>")
+
+    out = rejected(damaged(make_workbook, laughs), tmp_path, "realisasi.xlsx rusak", "deklarasi DTD")
+    assert "root:" not in out
