@@ -147,9 +147,11 @@ def _form_sheets(file_name: str, content: bytes, archive: zipfile.ZipFile,
             if not _used(ws.title):
                 continue  # the guide and the staff's own sheets: never read
             data = ws.title in L.DATA_SHEETS
-            extent = sanity.scan_sheet(archive, ws._worksheet_path.lstrip("/"), ws.title,
-                                       limits.MAX_DATA_ROWS if data else limits.MAX_FORM_ROWS,
-                                       limits.MAX_DATA_CELLS if data else limits.MAX_FORM_CELLS, cells[data])
+            member = ws._worksheet_path.lstrip("/")
+            bounds = (limits.MAX_DATA_ROWS, limits.MAX_DATA_CELLS) if data else \
+                (limits.MAX_FORM_ROWS, limits.MAX_FORM_CELLS)
+            extent = (sanity.quick_extent(archive, member, ws.title, *bounds, cells[data]) if data else None) or \
+                sanity.scan_sheet(archive, member, ws.title, *bounds, cells[data])
             extents[ws.title] = extent
             cells[data] += extent.rows * extent.columns
             if data:

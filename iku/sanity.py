@@ -4,6 +4,7 @@ as an Indonesian message, within the limits of iku/limits.py, instead of a trace
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -150,6 +151,59 @@ def _inflate(inflater, packed: memoryview, limit: int):
     yield inflater.flush()
 
 
+CELL_OPEN = re.compile(rb"<c[\s>/]")
+CELL_REF = re.compile(rb'<c\sr="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(/>|></c>|>)')  # group 3: ">" = has content
+
+
+def _beyond(sheet: str, max_rows: int, column: int, row: int) -> InputError:
+    return InputError(Problem(
+        f"ada isian di luar batas tabel (lembar ini dibaca sampai baris {_number(max_rows)} dan "
+        f"kolom {get_column_letter(limits.MAX_COLUMNS)}); hapus isian itu, atau pindahkan ke lembar lain.",
+        sheet=sheet, cell=f"{get_column_letter(min(column, 16384))}{row}"))
+
+
+def _too_many(sheet: str, rows: int, columns: int, max_cells: int) -> InputError:
+    return InputError(Problem(
+        f"tabel terlalu besar untuk dibaca (sampai baris {_number(rows)} dan kolom {get_column_letter(columns)}; "
+        f"batas {_number(max_cells)} sel untuk lembar sejenis bersama-sama). Hapus baris atau kolom yang tidak "
+        "dipakai.", sheet=sheet))
+
+
+def quick_extent(archive: zipfile.ZipFile, member: str, sheet: str, max_rows: int, max_cells: int,
+                 used: int = 0) -> Extent | None:
+    """Where a data sheet's values end, from a regular-expression pass over its XML as Excel writes it (every
+    cell tag `<c r="A1" ...>` with its reference first; a cell without content closes at once): about ten times
+    faster than scan_sheet on a 100,000-row register. Formulas are not collected (data sheets are read as
+    values). None when any cell tag is written otherwise: then scan_sheet, exact, decides."""
+    rows = columns = 0
+    carry = b""
+    with archive.open(member) as source:
+        while True:
+            chunk = source.read(CHUNK)
+            text = carry + chunk
+            cut = text.rfind(b"<") if chunk else len(text)
+            text, carry = text[:cut], text[cut:]
+            cells = CELL_REF.findall(text)
+            if len(cells) != len(CELL_OPEN.findall(text)) or b":c" in text:
+                return None
+            valued = [(letters, digits) for letters, digits, end in cells if end == b">"]
+            if valued:
+                letters = {cell[0] for cell in valued}
+                wide = max(coordinate_to_tuple(f"{letter.decode()}1")[1] for letter in letters)
+                deep = max(int(cell[1]) for cell in valued)
+                if deep > max_rows or wide > limits.MAX_COLUMNS:
+                    column, row = next((coordinate_to_tuple(f"{a.decode()}1")[1], int(b)) for a, b in valued
+                                       if int(b) > max_rows or coordinate_to_tuple(f"{a.decode()}1")[1]
+                                       > limits.MAX_COLUMNS)
+                    raise _beyond(sheet, max_rows, column, row)
+                rows, columns = max(rows, deep), max(columns, wide)
+                if used + rows * columns > max_cells:
+                    raise _too_many(sheet, rows, columns, max_cells)
+            if not chunk:
+                break
+    return Extent(rows=rows, columns=columns)
+
+
 class _Refused(ValueError):
     """A DTD or entity declaration in a sheet: refused, as defusedxml does (billion laughs, XXE)."""
 
@@ -167,7 +221,10 @@ def scan_sheet(archive: zipfile.ZipFile, member: str, sheet: str, max_rows: int,
         local = name.rpartition(" ")[2]
         if local == "c":
             reference = attributes.get("r")
-            state["column"] = coordinate_to_tuple(reference)[1] if reference else state["column"] + 1
+            if reference:  # the cell's own reference wins over its row's, as in openpyxl and calamine
+                state["row"], state["column"] = coordinate_to_tuple(reference)
+            else:
+                state["column"] += 1
         elif local in ("v", "is", "f"):
             row, column = state["row"], state["column"]
             if local == "f":
@@ -175,17 +232,10 @@ def scan_sheet(archive: zipfile.ZipFile, member: str, sheet: str, max_rows: int,
             if row <= state["last_row"] and column <= state["last_column"]:
                 return
             if row > max_rows or column > limits.MAX_COLUMNS:
-                raise InputError(Problem(
-                    f"ada isian di luar batas tabel (lembar ini dibaca sampai baris {_number(max_rows)} dan "
-                    f"kolom {get_column_letter(limits.MAX_COLUMNS)}); hapus isian itu, atau pindahkan ke "
-                    "lembar lain.",
-                    sheet=sheet, cell=f"{get_column_letter(min(column, 16384))}{row}"))
+                raise _beyond(sheet, max_rows, column, row)
             state["last_row"], state["last_column"] = max(state["last_row"], row), max(state["last_column"], column)
             if used + state["last_row"] * state["last_column"] > max_cells:
-                raise InputError(Problem(
-                    f"tabel terlalu besar untuk dibaca (sampai baris {_number(state['last_row'])} dan kolom "
-                    f"{get_column_letter(state['last_column'])}; batas {_number(max_cells)} sel untuk lembar sejenis "
-                    "bersama-sama). Hapus baris atau kolom yang tidak dipakai.", sheet=sheet))
+                raise _too_many(sheet, state["last_row"], state["last_column"], max_cells)
         elif local == "row":
             state["row"], state["column"] = int(attributes.get("r") or state["row"] + 1), 0
 

@@ -304,3 +304,27 @@ def test_entities_refused_in_every_part(make_workbook, tmp_path, sheet):
 
     out = rejected(damaged(make_workbook, laughs), tmp_path, "realisasi.xlsx rusak", "deklarasi DTD")
     assert "root:" not in out
+
+
+def test_quick_and_exact_scans_agree_on_the_sample():
+    from iku import sanity
+
+    sample = Path(__file__).resolve().parent.parent / "input" / "CONTOH_Realisasi_Kecamatan_Mantup_2025.xlsx"
+    content = sample.read_bytes()
+    archive = sanity.check_archive(sample.name, content)
+    parts = members(sample)
+    for sheet in layout.DATA_SHEETS:
+        name = sheet_xml(parts, sheet)
+        quick = sanity.quick_extent(archive, name, sheet, limits.MAX_DATA_ROWS, limits.MAX_DATA_CELLS)
+        exact = sanity.scan_sheet(archive, name, sheet, limits.MAX_DATA_ROWS, limits.MAX_DATA_CELLS)
+        assert quick is not None, sheet
+        assert (quick.rows, quick.columns) == (exact.rows, exact.columns), sheet
+
+
+def test_stray_cell_written_unlike_excel_is_still_found(make_workbook, tmp_path):
+    # The reference is not the first attribute: the quick pass gives up and the exact scan finds the cell.
+    def stray(parts):
+        name = sheet_xml(parts, layout.SHEET_SERVICES)
+        parts[name] = parts[name].replace(b"</row>", b'<c t="n" r="XFD9"><v>1</v></c></row>', 1)
+
+    rejected(damaged(make_workbook, stray), tmp_path, "Pelayanan!XFD9", "di luar batas tabel")
