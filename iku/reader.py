@@ -16,8 +16,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import load_workbook
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from python_calamine import CalamineWorkbook
 
 from iku import gc_pause, limits, sanity
@@ -100,7 +101,7 @@ def read(path: Path) -> RawWorkbook:
     content = _read_bounded(path)
     archive = sanity.check_archive(path.name, content)
     try:
-        sheets, names, extents = _form_sheets(path.name, content, archive)
+        sheets, names, extents = _form_sheets(content, archive)
         tables = _data_sheets(content, names, extents)
     except InputError:
         raise
@@ -133,29 +134,49 @@ def _used(name: str) -> bool:
     return name in FORM_SHEETS or name in L.DATA_SHEETS
 
 
-def _form_sheets(file_name: str, content: bytes, archive: zipfile.ZipFile,
+class _UsedSheets(ExcelReader):
+    """openpyxl's read-only reader, making worksheets only for the form sheets, each after our scan bounded it.
+    openpyxl's own load makes one for every sheet, and parses in full each sheet that lacks a <dimension>
+    element, even one the tool never reads."""
+
+    def __init__(self, content: bytes, archive: zipfile.ZipFile) -> None:
+        super().__init__(io.BytesIO(content), read_only=True, data_only=True)
+        self.checked = archive
+        self.names: list[str] = []
+        self.extents: dict[str, Extent] = {}
+
+    def read_worksheets(self) -> None:
+        cells = {True: 0, False: 0}  # data sheet? -> cells so far
+        for sheet, rel in self.parser.find_sheets():
+            self.names.append(sheet.name)
+            if not _used(sheet.name) or rel.target not in self.valid_files or "chartsheet" in rel.Type:
+                continue  # the guide and the staff's own sheets: never read
+            data = sheet.name in L.DATA_SHEETS
+            member = rel.target.lstrip("/")
+            bounds = (limits.MAX_DATA_ROWS, limits.MAX_DATA_CELLS) if data else \
+                (limits.MAX_FORM_ROWS, limits.MAX_FORM_CELLS)
+            extent = (sanity.quick_extent(self.checked, member, sheet.name, *bounds, cells[data]) if data
+                      else None) or sanity.scan_sheet(self.checked, member, sheet.name, *bounds, cells[data])
+            self.extents[sheet.name] = extent
+            cells[data] += extent.rows * extent.columns
+            if not data:  # data sheets are read by _data_sheets
+                ws = ReadOnlyWorksheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                ws.sheet_state = sheet.state
+                self.wb._sheets.append(ws)
+
+
+def _form_sheets(content: bytes, archive: zipfile.ZipFile,
                  ) -> tuple[dict[str, list[list[RawCell]]], list[str], dict[str, Extent]]:
     # One openpyxl load for the cached values and number formats; the formula cells come from a scan of each
     # used sheet's own XML, which also finds where its data ends (iku/sanity.py). Only together do they reveal a
     # formula whose value was never computed (a file saved by a program, never opened in Excel).
-    values = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    loader = _UsedSheets(content, archive)
+    loader.read()
+    values = loader.wb
     sheets: dict[str, list[list[RawCell]]] = {}
-    extents: dict[str, Extent] = {}
-    cells = {True: 0, False: 0}  # data sheet? -> cells so far
     try:
         for ws in values.worksheets:
-            if not _used(ws.title):
-                continue  # the guide and the staff's own sheets: never read
-            data = ws.title in L.DATA_SHEETS
-            member = ws._worksheet_path.lstrip("/")
-            bounds = (limits.MAX_DATA_ROWS, limits.MAX_DATA_CELLS) if data else \
-                (limits.MAX_FORM_ROWS, limits.MAX_FORM_CELLS)
-            extent = (sanity.quick_extent(archive, member, ws.title, *bounds, cells[data]) if data else None) or \
-                sanity.scan_sheet(archive, member, ws.title, *bounds, cells[data])
-            extents[ws.title] = extent
-            cells[data] += extent.rows * extent.columns
-            if data:
-                continue  # read by _data_sheets
+            extent = loader.extents[ws.title]
             rows = ws.iter_rows(min_row=1, min_col=1, max_row=extent.rows, max_col=extent.columns) \
                 if extent.rows else ()
             sheets[ws.title] = [
@@ -173,10 +194,9 @@ def _form_sheets(file_name: str, content: bytes, archive: zipfile.ZipFile,
                 ]
                 for r, row in enumerate(rows, start=1)
             ]
-        names = list(values.sheetnames)
     finally:
         values.close()
-    return sheets, names, extents
+    return sheets, loader.names, loader.extents
 
 
 def _data_sheets(content: bytes, names: list[str], extents: dict[str, Extent]) -> dict[str, Table]:
