@@ -3,7 +3,8 @@ rejected within 30 s and 500 MB peak). Not a test: prints the figures.
 
 Builds, in a temporary folder, from the sample workbook: a stray "x" at the last row and column of sheets the tool
 reads and of one it does not read, a zip bomb (500 MB of zeros packed small), the same bomb with a header that
-claims 1 KB, a file over 20 MB, and one with 5,000 parts. Each is built in a fresh child process that reports its
+claims 1 KB, a file over 20 MB, one with 5,000 parts, and a Pelayanan sheet of 26 columns of numbers just under
+and over the cell limit. Each is built in a fresh child process that reports its
 own peak resident memory (Linux: /proc/self/status).
 
 Run: python bench/bench_limits.py
@@ -94,6 +95,35 @@ def many_parts(folder: Path, name: str) -> Path:
     return path
 
 
+def wide_register(folder: Path, name: str, rows: int, columns: int = 26) -> Path:
+    """The sample with its Pelayanan sheet replaced by rows x columns numbers, written as XML directly (and
+    without a <dimension> element, which made openpyxl parse the whole sheet when it loaded the workbook)."""
+    import re
+
+    from openpyxl.utils import get_column_letter
+
+    path = folder / name
+    with zipfile.ZipFile(SAMPLE) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        workbook = source.read("xl/workbook.xml").decode()
+        rels = source.read("xl/_rels/workbook.xml.rels").decode()
+        rid = re.search(r'<sheet[^>]*name="Pelayanan"[^>]*r:id="(rId\d+)"', workbook).group(1)
+        found = re.search(rf'Target="([^"]+)"[^>]*Id="{rid}"', rels) or \
+            re.search(rf'Id="{rid}"[^>]*Target="([^"]+)"', rels)
+        member = "xl/" + found.group(1).lstrip("/").removeprefix("xl/")
+        letters = [get_column_letter(c) for c in range(1, columns + 1)]
+        for info in source.infolist():
+            if info.filename != member:
+                target.writestr(info, source.read(info.filename))
+                continue
+            with target.open(member, "w", force_zip64=True) as sheet:
+                sheet.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+                for r in range(1, rows + 1):
+                    cells = "".join(f'<c r="{letter}{r}"><v>{r % 997}</v></c>' for letter in letters)
+                    sheet.write(f'<row r="{r}">{cells}</row>'.encode())
+                sheet.write(b"</sheetData></worksheet>")
+    return path
+
+
 def run(path: Path, output: Path) -> tuple[int, str, float, float]:
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), str(path), str(output)],
@@ -122,6 +152,8 @@ def main() -> None:
             ("bom zip, kepala mengaku 1 KB", lambda: lying(folder, "bohong.xlsx")),
             ("lebih dari 20 MB", lambda: too_big(folder, "besar.xlsx")),
             ("5.000 bagian zip", lambda: many_parts(folder, "banyak.xlsx")),
+            ("Pelayanan 110.000 x 26 angka (di bawah batas sel)", lambda: wide_register(folder, "lebar.xlsx", 110_000)),
+            ("Pelayanan 150.000 x 26 angka (di atas batas sel)", lambda: wide_register(folder, "lebar2.xlsx", 150_000)),
         ]
         print(f"{'kasus':58} {'kode':>4} {'detik':>6} {'puncak MB':>9}  pesan")
         for title, make in cases:
