@@ -153,6 +153,7 @@ def _inflate(inflater, packed: memoryview, limit: int):
 
 CELL_TAGS = (b"<c ", b"<c>", b"<c/", b"<c\t", b"<c\n", b"<c\r")
 REFERENCE_FIRST = b'<c r="'
+PREFIXED_CELL = re.compile(rb"<[A-Za-z_][\w.-]*:c[\s>/]")  # <x:c ...>: a cell tag with a namespace prefix
 BAD_REFERENCE = re.compile(rb'<c r="(?![A-Z]{1,3}[0-9]{1,7}")')
 VALUED_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>]*(?<!/)>(?!</c>)')  # not <c .../> nor <c ...></c>
 
@@ -191,7 +192,7 @@ def quick_extent(archive: zipfile.ZipFile, member: str, sheet: str, max_rows: in
             cut = cut if cut >= 0 else len(text)
             text, carry = text[:cut], text[cut:]
             if sum(text.count(tag) for tag in CELL_TAGS) != text.count(REFERENCE_FIRST) or \
-                    BAD_REFERENCE.search(text) or b":c" in text:
+                    BAD_REFERENCE.search(text) or PREFIXED_CELL.search(text):
                 return None
             valued = VALUED_CELL.findall(text)
             if valued:

@@ -90,3 +90,23 @@ def test_year_still_accepted(make_workbook, tmp_path):
     result = run_cli("check", make_workbook(), "--year", "2025")
     assert result.exit_code == 0, result.output
     assert "tahun 2025" in result.output
+
+
+def test_unexpected_error_in_check_is_one_line_and_a_log(make_workbook, tmp_path, monkeypatch):
+    import re
+    import tempfile
+    from pathlib import Path
+
+    from iku import pipeline
+
+    path = make_workbook()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+    def broken(*args, **kwargs):
+        raise KeyError("bug buatan")
+
+    monkeypatch.setattr(pipeline, "check", broken)
+    output = said_in_indonesian("check", path, code=1, fragments=("GAGAL. Kesalahan tak terduga", "KeyError"))
+    assert len(output.strip().splitlines()) == 1
+    log = Path(re.search(r"ditulis ke (\S+\.log)", output).group(1))
+    assert "bug buatan" in log.read_text()

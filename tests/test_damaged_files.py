@@ -328,3 +328,21 @@ def test_stray_cell_written_unlike_excel_is_still_found(make_workbook, tmp_path)
         parts[name] = parts[name].replace(b"</row>", b'<c t="n" r="XFD9"><v>1</v></c></row>', 1)
 
     rejected(damaged(make_workbook, stray), tmp_path, "Pelayanan!XFD9", "di luar batas tabel")
+
+
+def test_quick_pass_keeps_excel_extensions_and_gives_way_to_prefixed_cells():
+    from iku import sanity
+
+    def archive(xml: bytes) -> zipfile.ZipFile:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as made:
+            made.writestr("s.xml", xml)
+        return zipfile.ZipFile(buffer)
+
+    head = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:x="x"><sheetData>'
+    excel = head + (b'<row r="1"><c r="A1"><v>1</v></c><c r="C1" s="2"/></row></sheetData>'
+                    b'<extLst><x14:conditionalFormatting xmlns:x14="y"/></extLst></worksheet>')
+    extent = sanity.quick_extent(archive(excel), "s.xml", "SKM", 10, 100)
+    assert (extent.rows, extent.columns) == (1, 1)
+    prefixed = head + b'<row r="1"><c r="A1"><v>1</v></c><x:c r="Z9"><x:v>1</x:v></x:c></row></sheetData></worksheet>'
+    assert sanity.quick_extent(archive(prefixed), "s.xml", "SKM", 10, 100) is None
