@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from iku import layout as L
+from iku.cell_values import clean_text
 from iku.cells import NotANumber, norm, parse_date_text, parse_number_text
 from iku.errors import Problem
 from iku.reader import Table
@@ -162,7 +163,10 @@ class Sheet:
             if required and column is not None:
                 self.empty(row, column, label)
             return ""
-        text = " ".join(shown(value).split())
+        if isinstance(value, bool):
+            self.fail(f"{label} berisi TRUE/FALSE, bukan teks", row, column)
+            return ""
+        text = " ".join(clean_text(shown(value)).split())
         if len(text) > L.TEXT_LIMIT:
             self.fail(f"{label} terlalu panjang ({len(text)} karakter, paling banyak {L.TEXT_LIMIT})", row, column)
             return text[: L.TEXT_LIMIT]
