@@ -126,7 +126,8 @@ def _identity(
     first, last = office.first_year, office.last_year
 
     def text(label: str, default: str) -> str:
-        return text_cell(labels.get(norm(label)), problems, L.NAME_LIMIT) or default
+        # one line: a name, rank or place never carries a line break into a signature block
+        return " ".join(text_cell(labels.get(norm(label)), problems, L.NAME_LIMIT).split()) or default
 
     year = year_override
     year_cell = labels.get(norm(L.ID_YEAR))
