@@ -25,6 +25,8 @@ EXCEL_ERRORS = frozenset({
 FORM_SHEETS = (L.SHEET_IDENTITY, L.SHEET_REALISATION, L.SHEET_QUARTERS, L.SHEET_ANALYSIS, L.SHEET_BUDGET,
                L.SHEET_NARRATIVE, L.SHEET_STRUCTURE, L.SHEET_STAFF, L.SHEET_FACILITIES)
 
+MAX_ERRORS_PER_SHEET = 20
+
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -43,19 +45,25 @@ def error_message(code: str) -> str:
 
 
 def error_cells(raw, problems: list[Problem]) -> None:
-    """One problem per cell holding an Excel error value, in the form sheets and the data sheets."""
+    """One problem per cell holding an Excel error value, in the form sheets and the data sheets; past
+    MAX_ERRORS_PER_SHEET in one sheet, a count (one broken formula copied down a column is one mistake)."""
     for sheet in FORM_SHEETS:
-        for row in raw.sheets.get(sheet, ()):
-            for cell in row:
-                code = excel_error(cell.value)
-                if code:
-                    problems.append(Problem(error_message(code), sheet=sheet, cell=cell.coordinate))
+        found = [(cell.coordinate, code) for row in raw.sheets.get(sheet, ()) for cell in row
+                 if (code := excel_error(cell.value))]
+        _report(sheet, found, problems)
     for name, table in raw.tables.items():
-        for r, row in enumerate(table.rows, start=1):
-            for c, value in enumerate(row, start=1):
-                code = excel_error(value) if isinstance(value, str) and value[:1] == "#" else None
-                if code:
-                    problems.append(Problem(error_message(code), sheet=name, cell=f"{get_column_letter(c)}{r}"))
+        found = [(f"{get_column_letter(c)}{r}", code)
+                 for r, row in enumerate(table.rows, start=1) for c, value in enumerate(row, start=1)
+                 if isinstance(value, str) and value[:1] == "#" and (code := excel_error(value))]
+        _report(name, found, problems)
+
+
+def _report(sheet: str, found: list[tuple[str, str]], problems: list[Problem]) -> None:
+    for coordinate, code in found[:MAX_ERRORS_PER_SHEET]:
+        problems.append(Problem(error_message(code), sheet=sheet, cell=coordinate))
+    if len(found) > MAX_ERRORS_PER_SHEET:
+        problems.append(Problem(f"{len(found) - MAX_ERRORS_PER_SHEET} sel lain di lembar ini juga berisi galat "
+                                "Excel", sheet=sheet))
 
 
 def clean_text(text: str) -> str:

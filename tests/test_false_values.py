@@ -194,3 +194,13 @@ def test_superscript_year_on_quarters_sheet(make_workbook, tmp_path):
 ])
 def test_negative_zero_never_printed(value, places, shown):
     assert formatting.number(value, places) == shown
+
+
+def test_many_excel_errors_are_counted_not_listed(make_workbook, tmp_path):
+    def edit(wb):
+        for row in range(layout.DATA_HEADER_ROW + 1, layout.DATA_HEADER_ROW + 31):
+            wb[layout.SHEET_SKM].cell(row=row, column=2, value="#VALUE!")
+
+    output = rejected(make_workbook(edit=edit), tmp_path, f"{layout.SHEET_SKM}!B{layout.DATA_HEADER_ROW + 1}",
+                      "10 sel lain di lembar ini juga berisi galat Excel")
+    assert f"B{layout.DATA_HEADER_ROW + 21}" not in output
