@@ -83,7 +83,9 @@ def test_staff_nip_as_number_is_refused(make_workbook, tmp_path):
     def edit(wb):
         org_sheets.fill(wb, layout.SHEET_STAFF, [("Ani", 1.98510102006021e17, "Penata (III/c)", "S-1", "Kasi")])
 
-    rejected(make_workbook(edit=edit), tmp_path, "Pegawai!B5", "NIP tersimpan sebagai angka")
+    path = make_workbook(edit=edit)
+    assert load_workbook(path)[layout.SHEET_STAFF]["B6"].number_format == "@"  # the template keeps NIPs as text
+    rejected(path, tmp_path, "Pegawai!B5", "NIP tersimpan sebagai angka")
 
 
 def test_boolean_in_name_is_refused(make_workbook, tmp_path):

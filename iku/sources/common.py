@@ -163,8 +163,9 @@ class Sheet:
             if required and column is not None:
                 self.empty(row, column, label)
             return ""
-        if isinstance(value, bool):
-            self.fail(f"{label} berisi TRUE/FALSE, bukan teks", row, column)
+        if isinstance(value, (bool, dt.date, dt.time, dt.timedelta)):
+            kind = "TRUE/FALSE" if isinstance(value, bool) else "tanggal atau waktu"
+            self.fail(f"{label} berisi {kind}, bukan teks", row, column)
             return ""
         text = " ".join(clean_text(shown(value)).split())
         if len(text) > L.TEXT_LIMIT:
