@@ -12,8 +12,11 @@ import pytest
 from conftest import identity_row, rejected, run_cli
 from docx_text import full_text
 from openpyxl import load_workbook
+from source_helpers import raw_with
 
 from iku import formatting, layout
+from iku.errors import Problem
+from iku.sources import konflik
 from iku.workbook import organisation_sheets as org_sheets
 from iku.workbook.report_sheets import FIRST_ROW
 
@@ -206,3 +209,22 @@ def test_many_excel_errors_are_counted_not_listed(make_workbook, tmp_path):
     output = rejected(make_workbook(edit=edit), tmp_path, f"{layout.SHEET_SKM}!B{layout.DATA_HEADER_ROW + 1}",
                       "10 sel lain di lembar ini juga berisi galat Excel")
     assert f"B{layout.DATA_HEADER_ROW + 21}" not in output
+
+
+@pytest.mark.parametrize(("village", "fragment"), [
+    (True, "berisi TRUE/FALSE, bukan teks"), (dt.datetime(2025, 1, 1), "berisi tanggal atau waktu, bukan teks"),
+])
+def test_data_sheet_text_refuses_booleans_and_dates(tmp_path, mantup, village, fragment):
+    raw = raw_with(tmp_path, {layout.SHEET_CONFLICTS: [[dt.date(2025, 1, 5), village, "Sengketa", "Ya", None]]})
+    problems: list[Problem] = []
+    konflik.read(raw, mantup, problems, [])
+    assert [(p.cell, fragment in p.message) for p in problems] == [(f"B{layout.DATA_HEADER_ROW + 1}", True)]
+
+
+def test_data_sheet_control_characters_removed(tmp_path, mantup):
+    raw = raw_with(tmp_path, {layout.SHEET_CONFLICTS: [[dt.date(2025, 1, 5), "Tugu_x0007_", "Batas_x000D_\nsawah",
+                                                         "Ya", None]]})
+    problems: list[Problem] = []
+    conflicts = konflik.read(raw, mantup, problems, [])
+    assert problems == []
+    assert "Tugu" in repr(conflicts) and "\\x07" not in repr(conflicts) and "_x00" not in repr(conflicts)
