@@ -228,3 +228,16 @@ def test_data_sheet_control_characters_removed(tmp_path, mantup):
     conflicts = konflik.read(raw, mantup, problems, [])
     assert problems == []
     assert "Tugu" in repr(conflicts) and "\\x07" not in repr(conflicts) and "_x00" not in repr(conflicts)
+
+
+def test_negative_zero_typed_prints_zero_in_documents(make_workbook, tmp_path):
+    path = make_workbook({2: {2025: "-0"}, 10: {2025: "-0,0"}}, identity=SIGNED)
+    result = run_cli("build", path, "--output", tmp_path / "hasil")
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "hasil" / "mantup-2025"
+    text = full_text(folder / "LKjIP_Kecamatan_Mantup_2025.docx")
+    assert "0 desa" in text
+    assert "-0" not in text and "−0" not in text
+    sheet = load_workbook(folder / "Pengukuran_Kinerja_Kecamatan_Mantup_2025.xlsx").worksheets[0]
+    shown = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert not any(v.startswith("-0") for v in shown)

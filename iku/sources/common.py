@@ -211,6 +211,8 @@ def blank(value: object) -> bool:
 
 
 def shown(value: object) -> str:
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"  # as Excel shows it, in messages
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, float):
