@@ -217,6 +217,10 @@ def _date(cell: RawCell, problems: list[Problem]) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, bool):
+        problems.append(Problem("tanggal berisi TRUE/FALSE; tulis seperti 24/11/2026", sheet=cell.sheet,
+                                cell=cell.coordinate))
+        return None
     text = str(value).strip()
     parsed = parse_date_text(text)
     if parsed is not None:

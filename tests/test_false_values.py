@@ -241,3 +241,10 @@ def test_negative_zero_typed_prints_zero_in_documents(make_workbook, tmp_path):
     sheet = load_workbook(folder / "Pengukuran_Kinerja_Kecamatan_Mantup_2025.xlsx").worksheets[0]
     shown = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
     assert not any(v.startswith("-0") for v in shown)
+
+
+def test_boolean_in_date_cells(make_workbook, tmp_path):
+    quarter_label = layout.ID_QUARTER_DATES[0]
+    path = make_workbook(identity={layout.ID_DATE: True, quarter_label: False})
+    rejected(path, tmp_path, f"{cell_of(layout.ID_DATE)}: tanggal berisi TRUE/FALSE",
+             f"{cell_of(quarter_label)}", "'FALSE' bukan tanggal")
