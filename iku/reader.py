@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from python_calamine import CalamineWorkbook
 
-from iku import gc_pause, limits, sanity
+from iku import cell_values, gc_pause, limits, sanity
 from iku import layout as L
 from iku.errors import InputError, Problem
 from iku.sanity import Extent
@@ -212,5 +212,7 @@ def _data_sheets(content: bytes, names: list[str], extents: dict[str, Extent]) -
             sheet = book.get_sheet_by_name(name)
             merged = tuple((r1 + 1, c1 + 1, r2 + 1, c2 + 1)
                            for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or ()))
-            tables[name] = Table(name=name, rows=sheet.to_python(skip_empty_area=False), merged=merged)
+            rows = sheet.to_python(skip_empty_area=False)
+            cell_values.restore_errors(content, name, rows)
+            tables[name] = Table(name=name, rows=rows, merged=merged)
     return tables
