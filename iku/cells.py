@@ -7,6 +7,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from iku import layout as L
+from iku.cell_values import ascii_int, clean_text
 from iku.errors import Problem
 from iku.model import Catalogue, Indicator
 from iku.reader import RawCell, RawWorkbook
@@ -76,7 +77,8 @@ def parse_date_text(text: str) -> dt.date | None:
         except ValueError:
             pass
     parts = text.split()
-    if len(parts) == 3 and parts[1].casefold() in _MONTHS and parts[0].isdigit() and parts[2].isdigit():
+    if len(parts) == 3 and parts[1].casefold() in _MONTHS and ascii_int(parts[0]) is not None \
+            and ascii_int(parts[2]) is not None:
         try:
             return dt.date(int(parts[2]), _MONTHS.index(parts[1].casefold()) + 1, int(parts[0]))
         except ValueError:
@@ -107,6 +109,33 @@ def _parse_text(text: str, percent: bool, example: str) -> Decimal:
             f"'{cleaned.replace('.', ',')}'"
         )
     raise NotANumber(f"'{text}' bukan angka; tulis angka seperti {example}")
+
+
+def text_cell(cell: RawCell | None, problems: list[Problem], limit: int = L.TEXT_LIMIT) -> str:
+    """Text typed in a form cell, as written (the documents escape it), cleaned of Excel's escapes and control
+    characters; '' when empty. A TRUE/FALSE, a date or a number Excel cannot hold exactly is a problem, never
+    printed as 'True' or '1.98510102006021e+17'."""
+    if cell is None or cell.value is None:
+        if cell is not None and cell.is_formula:
+            problems.append(Problem("berisi rumus yang hasilnya belum tersimpan; buka dan simpan file di Excel",
+                                    sheet=cell.sheet, cell=cell.coordinate))
+        return ""
+    value = cell.value
+    if isinstance(value, (bool, dt.date, dt.time, dt.timedelta)):
+        problems.append(Problem(f"berisi {_shown(value)}, bukan teks", sheet=cell.sheet, cell=cell.coordinate))
+        return ""
+    if isinstance(value, float) and abs(value) >= 1e15:
+        problems.append(Problem("berisi angka lebih dari 15 digit yang sudah dibulatkan Excel; ketik sebagai teks "
+                                "dengan tanda petik (') di depannya", sheet=cell.sheet, cell=cell.coordinate))
+        return ""
+    if isinstance(value, float):
+        value = int(value) if value.is_integer() else str(value).replace(".", ",")
+    text = clean_text(str(value)).strip()
+    if len(text) > limit:
+        problems.append(Problem(f"teks terlalu panjang ({len(text)} karakter, paling banyak {limit}); ringkas isinya",
+                                sheet=cell.sheet, cell=cell.coordinate))
+        return text[:limit]
+    return text
 
 
 def _shown(value: object) -> str:

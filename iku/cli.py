@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
+import sys
+import tempfile
+import traceback
 from pathlib import Path
 
 import click
@@ -19,6 +24,104 @@ INPUT_DIR = ROOT / "input"
 OUTPUT_DIR = ROOT / "output"
 
 
+def write_crash_log(exc: BaseException) -> Path:
+    """The traceback of a bug, for the maintainer; staff see one line pointing here."""
+    handle, name = tempfile.mkstemp(prefix="iku-galat-", suffix=".log")
+    with os.fdopen(handle, "w", encoding="utf-8") as log:
+        log.write(f"iku, {dt.datetime.now().isoformat(timespec='seconds')}, argumen: {sys.argv[1:]}\n")
+        traceback.print_exception(exc, file=log)
+    return Path(name)
+
+
+def crash_line(exc: BaseException) -> str:
+    try:
+        where = f"rinciannya ditulis ke {write_crash_log(exc)}; kirimkan file itu kepada pengelola alat ini."
+    except OSError:
+        where = "rinciannya juga tidak dapat ditulis ke folder sementara."
+    return f"Kesalahan tak terduga di dalam program ({type(exc).__name__}), bukan pada isian Anda: {where}"
+
+
+def _parameter(param: click.Parameter | None) -> str:
+    if param is None:
+        return "parameter"
+    if isinstance(param, click.Option):
+        return f"opsi {param.opts[0]}"
+    return {"workbooks": "nama file buku kerja", "workbook": "nama file buku kerja",
+            "path": "nama file buku kerja yang akan ditulis"}.get(param.name or "", f"argumen {param.name}")
+
+
+PATH_STATES = {"is a file": "adalah file, bukan folder", "is a directory": "adalah folder, bukan file",
+               "does not exist": "tidak ada", "is not writable": "tidak dapat ditulis",
+               "is not readable": "tidak dapat dibaca"}
+
+
+def _path_message(message: str) -> str:
+    """click.Path's English checks ("Directory 'x' is a file.") in Indonesian."""
+    found = re.match(r"(?:File|Directory|Path) (.*) (is a file|is a directory|does not exist|is not writable|"
+                     r"is not readable)\.$", message)
+    return f"{found.group(1)} {PATH_STATES[found.group(2)]}." if found else message
+
+
+def indonesian(exc: click.ClickException) -> str:
+    """Click's own messages (English) said in Indonesian; ours are Indonesian already."""
+    if isinstance(exc, click.NoSuchOption):
+        hint = f" (mungkin maksudnya {', '.join(sorted(exc.possibilities))})" if exc.possibilities else ""
+        return f"opsi {exc.option_name} tidak dikenal{hint}."
+    if isinstance(exc, click.MissingParameter):
+        return f"{_parameter(exc.param)} wajib diisi."
+    if isinstance(exc, click.BadParameter):
+        return f"nilai {_parameter(exc.param)} tidak sah: {_path_message(exc.message)}"
+    if isinstance(exc, click.BadOptionUsage):
+        if "requires an argument" in exc.message or "requires" in exc.message:
+            return f"opsi {exc.option_name} perlu diberi nilai."
+        return f"opsi {exc.option_name} dipakai dengan salah."
+    if isinstance(exc, click.UsageError):
+        message = exc.message
+        if found := re.match(r"No such command '(.*)'", message):
+            known = ", ".join(sorted(main.commands))
+            return f"perintah '{found.group(1)}' tidak dikenal; pilihan: {known}."
+        if found := re.match(r"Got unexpected extra arguments? \((.*)\)", message):
+            return f"argumen berlebih: {found.group(1)}."
+        return f"perintah tidak dapat dipahami ({message})."
+    return exc.format_message()
+
+
+class Cli(click.Group):
+    """The command group, with every error in Indonesian and no bare traceback."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as exc:
+            click.echo(f"Galat: {indonesian(exc)}", err=True)
+            if isinstance(exc, click.UsageError):
+                path = exc.ctx.command_path if exc.ctx else "python generate.py"
+                click.echo(f"Lihat bantuan: {path} --help", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Dibatalkan.", err=True)
+            sys.exit(1)
+        except Exception as exc:  # noqa: BLE001 - a bug: one line and a log file, never a bare traceback
+            click.echo(f"GAGAL. {crash_line(exc)}", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+class Year(click.ParamType):
+    name = "TAHUN"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+            return value
+        text = str(value).strip()
+        if not (text.isascii() and text.isdigit() and len(text) == 4 and text[0] != "0"):
+            self.fail(f"'{value}' bukan tahun; tulis empat angka, misalnya 2025.", param, ctx)
+        return int(text)
+
+
+YEAR = Year()
+
+
 def _catalogues():
     try:
         return catalogue_mod.load_all()
@@ -31,7 +134,8 @@ def _warn(lines) -> None:
         click.echo(f"  Peringatan: {line}")
 
 
-def _build_all(paths: list[Path], output: Path, year: int | None, pdf: bool = False) -> None:
+def _build_all(paths: list[Path], output: Path, year: int | None, pdf: bool = False,
+               skipped: tuple[str, ...] = ()) -> None:
     catalogues = _catalogues()
     failed = 0
     done: dict[Path, Path] = {}
@@ -53,6 +157,10 @@ def _build_all(paths: list[Path], output: Path, year: int | None, pdf: bool = Fa
             click.echo(f"  GAGAL, tidak ada dokumen yang ditulis.\n  {exc.describe().replace(chr(10), chr(10) + '  ')}",
                        err=True)
             continue
+        except Exception as exc:  # noqa: BLE001 - a bug on one workbook must not stop the others
+            failed += 1
+            click.echo(f"  GAGAL. {crash_line(exc)}", err=True)
+            continue
         if outcome.folder in done:
             click.echo(f"  Peringatan: {outcome.folder} juga dipakai oleh {done[outcome.folder].name}; "
                        "dokumennya tertimpa oleh buku kerja ini.")
@@ -61,6 +169,7 @@ def _build_all(paths: list[Path], output: Path, year: int | None, pdf: bool = Fa
             click.echo(f"  Ditulis: {title}: {written}")
         _warn(outcome.warnings)
     click.echo(f"\nSelesai: {len(paths) - failed} buku kerja berhasil, {failed} gagal.")
+    _list_skipped(skipped)
     if failed:
         raise SystemExit(1)
 
@@ -68,7 +177,32 @@ def _build_all(paths: list[Path], output: Path, year: int | None, pdf: bool = Fa
 PDF_HELP = "Tulis juga PDF dari setiap .docx (perlu LibreOffice)."
 
 
-@click.group(invoke_without_command=True)
+SKIP_REASONS = {
+    ".xlsm": "buku kerja bermakro (.xlsm); simpan ulang sebagai 'Excel Workbook (*.xlsx)'",
+    ".xls": "format .xls lama; simpan ulang sebagai .xlsx",
+    ".csv": "file CSV, bukan buku kerja; pakai buku kerja standar .xlsx (python generate.py template)",
+    ".ods": "format OpenDocument; simpan ulang sebagai .xlsx",
+}
+
+
+def _skip_reason(path: Path) -> str | None:
+    if reader.is_lock_file(path):
+        return ("file kunci Excel: buku kerja aslinya sedang dibuka; simpan dan tutup Excel agar perubahan "
+                "terakhir ikut terbaca")
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return None
+    return SKIP_REASONS.get(suffix, "bukan buku kerja .xlsx")
+
+
+def _list_skipped(skipped: tuple[str, ...]) -> None:
+    if skipped:
+        click.echo(f"Dilewati: {len(skipped)} file di {INPUT_DIR}:")
+        for line in skipped:
+            click.echo(f"  - {line}")
+
+
+@click.group(cls=Cli, invoke_without_command=True)
 @click.option("--pdf", is_flag=True, help=PDF_HELP)
 @click.pass_context
 def main(ctx: click.Context, pdf: bool) -> None:
@@ -78,20 +212,21 @@ def main(ctx: click.Context, pdf: bool) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    paths = sorted(p for p in INPUT_DIR.glob("*") if p.is_file() and p.suffix.lower() == ".xlsx")
-    for lock in [p for p in paths if reader.is_lock_file(p)]:
-        click.echo(f"Peringatan: {lock.name} dilewati: itu file kunci Excel. Buku kerja aslinya sedang dibuka; "
-                   "simpan dan tutup Excel agar perubahan terakhir ikut terbaca.")
-    paths = [p for p in paths if not reader.is_lock_file(p)]
+    # Hidden files (.gitkeep, .DS_Store) and folders are not the staff's workbooks: passed over in silence.
+    # Anything else that is not an .xlsx is named with the reason, so that no workbook is ignored unseen.
+    entries = sorted(p for p in INPUT_DIR.glob("*") if not p.name.startswith(".") and not p.is_dir())
+    skipped = tuple(f"{p.name}: {_skip_reason(p)}" for p in entries if _skip_reason(p))
+    paths = [p for p in entries if not _skip_reason(p)]
     if not paths:
+        _list_skipped(skipped)
         raise click.ClickException(f"Tidak ada buku kerja .xlsx di {INPUT_DIR}. "
                                    "Buat dengan: python generate.py template input/NAMA.xlsx")
-    _build_all(paths, OUTPUT_DIR, None, pdf)
+    _build_all(paths, OUTPUT_DIR, None, pdf, skipped)
 
 
 @main.command()
 @click.argument("workbooks", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--year", type=int, help="Tahun laporan (menggantikan isian Identitas).")
+@click.option("--year", type=YEAR, help="Tahun laporan (menggantikan isian Identitas).")
 @click.option("--output", type=click.Path(path_type=Path, file_okay=False), default=OUTPUT_DIR,
               show_default=True, help="Folder hasil.")
 @click.option("--pdf", is_flag=True, help=PDF_HELP)
@@ -102,7 +237,7 @@ def build(workbooks: tuple[Path, ...], year: int | None, output: Path, pdf: bool
 
 @main.command()
 @click.argument("workbook", type=click.Path(path_type=Path))
-@click.option("--year", type=int, help="Tahun laporan (menggantikan isian Identitas).")
+@click.option("--year", type=YEAR, help="Tahun laporan (menggantikan isian Identitas).")
 def check(workbook: Path, year: int | None) -> None:
     """Memeriksa buku kerja saja, tanpa menulis dokumen."""
     try:
@@ -116,19 +251,21 @@ def check(workbook: Path, year: int | None) -> None:
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--office", default=None, help="Kode kantor di iku/offices/ (bawaan: satu-satunya yang ada).")
-@click.option("--year", type=int, help="Tahun laporan yang diisikan.")
+@click.option("--year", type=YEAR, help="Tahun laporan yang diisikan.")
 def template(path: Path, office: str | None, year: int | None) -> None:
     """Menulis buku kerja standar yang kosong ke PATH."""
     catalogues = _catalogues()
     chosen = catalogue_mod.find(office, catalogues) if office else (catalogues[0] if len(catalogues) == 1 else None)
+    names = ", ".join(c.office.code for c in catalogues)
+    if chosen is None and office:
+        raise click.ClickException(f"kantor '{office}' tidak dikenal; kantor yang ada: {names}.")
     if chosen is None:
-        names = ", ".join(c.office.code for c in catalogues)
         raise click.ClickException(f"Sebutkan kantor dengan --office (pilihan: {names}).")
     if path.suffix.lower() != ".xlsx":
         raise click.ClickException("Nama file buku kerja harus berakhiran .xlsx")
     if path.exists():
         raise click.ClickException(f"{path} sudah ada; pilih nama lain agar isinya tidak tertimpa.")
-    report_year = year or workbook_template.default_report_year(chosen, dt.date.today())
+    report_year = year if year is not None else workbook_template.default_report_year(chosen, dt.date.today())
     if report_year not in chosen.years:
         raise click.ClickException(f"Tahun {report_year} di luar periode {chosen.office.first_year}-"
                                    f"{chosen.office.last_year}.")

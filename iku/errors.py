@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from iku import limits
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -32,5 +34,7 @@ class InputError(Exception):
         if len(self.problems) == 1:
             return head + str(self.problems[0])
         lines = [f"{head}{len(self.problems)} masalah ditemukan:"]
-        lines += [f"  - {p}" for p in self.problems]
+        lines += [f"  - {p}" for p in self.problems[:limits.MAX_PROBLEMS_SHOWN]]
+        if len(self.problems) > limits.MAX_PROBLEMS_SHOWN:
+            lines.append(f"  ... dan {len(self.problems) - limits.MAX_PROBLEMS_SHOWN} kesalahan lain")
         return "\n".join(lines)

@@ -19,6 +19,8 @@ NOT_REPORTED = "belum dilaporkan"
 def number(value: Decimal, places: int = 2) -> str:
     """1234567 -> '1.234.567'; 46.665 -> '46,67' (rounded half up before Babel sees it)."""
     rounded = round_half_up(value, places)
+    if rounded == 0:
+        rounded = rounded.copy_abs()  # -0,001 rounds to -0,00: print "0,00", never "-0,00"
     pattern = "#,##0" if places == 0 else "#,##0." + "0" * places
     return format_decimal(rounded, format=pattern, locale=LOCALE)
 

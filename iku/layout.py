@@ -13,7 +13,8 @@ REALISATION_PREFIX = "Realisasi"
 TARGET_PREFIX = "Target"
 HEADER_END_TARGET = "Kondisi Akhir"
 
-# Identitas: label in column A, value in column B.
+# Identitas: label in column A, value in column B, under the header row.
+ID_HEADER = "Keterangan"
 ID_OFFICE = "Instansi"
 ID_YEAR = "Tahun Laporan"
 ID_NAME = "Nama Pejabat Penandatangan"
@@ -71,7 +72,9 @@ YEAR_LABEL = "Tahun"
 YEAR_LABEL_CELL = "A3"
 YEAR_VALUE_CELL = "B3"
 MONEY_LIMIT = 10**15  # rupiah; anything larger is a typing slip
-TEXT_LIMIT = 4000  # characters in one cell of text
+# Characters in one cell of text: a name, a place or a rank; a paragraph (analysis, narrative, data sheets).
+NAME_LIMIT = 200
+TEXT_LIMIT = 5000
 
 # Quarterly reports (all optional; a workbook made before they existed still builds).
 # Triwulan: the target to be reached by the end of each quarter (year to date, like "Realisasi s.d. TW").

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from iku import layout as L
+from iku.cell_values import clean_text
 from iku.cells import NotANumber, norm, parse_number
 from iku.errors import Problem
 from iku.reader import RawCell, RawWorkbook
@@ -89,7 +90,7 @@ def _text(cell: RawCell | None) -> str:
     value = cell.value
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return " ".join(str(value).split())
+    return " ".join(clean_text(str(value)).split())
 
 
 def _required(cell: RawCell | None, what: str, problems: list[Problem]) -> str:
@@ -162,7 +163,11 @@ def _staff(raw: RawWorkbook, problems: list[Problem]) -> tuple[Employee, ...]:
     for row in rows:
         name = _required(row[L.STAFF_NAME], "nama pegawai", problems)
         nip = _text(row[L.STAFF_NIP])
-        if nip and not re.fullmatch(rf"\d{{{NIP_DIGITS}}}", nip.replace(" ", "")):
+        if isinstance(getattr(row[L.STAFF_NIP], "value", None), float) and nip:
+            problems.append(Problem("NIP tersimpan sebagai angka, sehingga Excel membulatkan digit terakhirnya. "
+                                    "Ketik NIP sebagai teks dengan tanda petik (') di depannya",
+                                    sheet=L.SHEET_STAFF, cell=row[L.STAFF_NIP].coordinate))
+        elif nip and not re.fullmatch(rf"[0-9]{{{NIP_DIGITS}}}", nip.replace(" ", "")):
             problems.append(Problem(f"NIP '{nip}' harus {NIP_DIGITS} angka (boleh dengan spasi, misalnya "
                                     "19851010 200602 1 001); kosongkan bila pegawai bukan ASN",
                                     sheet=L.SHEET_STAFF, cell=row[L.STAFF_NIP].coordinate))

@@ -10,23 +10,25 @@ Two readers over the same bytes, each for what it does best:
 from __future__ import annotations
 
 import io
+import os
+import stat
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from defusedxml.ElementTree import iterparse
-from openpyxl import load_workbook
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import coordinate_to_tuple
-from python_calamine import CalamineError, CalamineWorkbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from python_calamine import CalamineWorkbook
 
-from iku import gc_pause
+from iku import cell_values, gc_pause, limits, sanity
 from iku import layout as L
 from iku.errors import InputError, Problem
+from iku.sanity import Extent
 
 LOCK_PREFIX = "~$"
-SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-ROW_TAG, CELL_TAG, FORMULA_TAG = SHEET_NS + "row", SHEET_NS + "c", SHEET_NS + "f"
+FORM_SHEETS = (L.SHEET_IDENTITY, L.SHEET_REALISATION, L.SHEET_QUARTERS, L.SHEET_ANALYSIS, L.SHEET_BUDGET,
+               L.SHEET_NARRATIVE, L.SHEET_STRUCTURE, L.SHEET_STAFF, L.SHEET_FACILITIES)
 
 
 @dataclass(frozen=True)
@@ -80,95 +82,137 @@ def is_lock_file(path: Path) -> bool:
 
 
 def read(path: Path) -> RawWorkbook:
-    """Read every sheet the tool uses. The file is read into memory once and never opened for writing."""
+    """Read the sheets the tool uses. The file is read into memory once, bounded, and never opened for writing.
+    Whatever is wrong with it (damaged, encrypted, too big, not a workbook) ends as an InputError."""
     if is_lock_file(path):
         raise InputError(Problem(
             f"{path.name} adalah file kunci Excel (dibuat saat buku kerja sedang dibuka), bukan buku kerja. "
             "Tutup Excel lalu pakai file aslinya."
         ))
+    if path.suffix.lower() == ".xls":
+        raise InputError(Problem(
+            f"{path.name} bukan buku kerja .xlsx; untuk .xls: buka di Excel lalu simpan ulang sebagai "
+            "'Excel Workbook (*.xlsx)'."
+        ))
     if path.suffix.lower() != ".xlsx":
         raise InputError(Problem(
             f"{path.name} bukan buku kerja .xlsx. Simpan ulang dari Excel sebagai 'Excel Workbook (*.xlsx)'."
         ))
+    content = _read_bounded(path)
+    archive = sanity.check_archive(path.name, content)
     try:
-        content = path.read_bytes()
+        sheets, names, extents = _form_sheets(content, archive)
+        tables = _data_sheets(content, names, extents)
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure of the parsers on this file means the file is damaged
+        raise InputError(Problem(sanity.damaged(path.name, exc))) from None
+    return RawWorkbook(path=path, sheets=sheets, tables=tables, sheet_names=tuple(names))
+
+
+def _read_bounded(path: Path) -> bytes:
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(Problem(
+                f"{path.name} bukan file biasa (mungkin folder, pipa, atau perangkat); pakai file buku kerja .xlsx."
+            ))
+        if info.st_size > limits.MAX_FILE_BYTES:
+            raise InputError(Problem(sanity.too_big(path.name, info.st_size)))
+        with open(path, "rb") as source:
+            content = source.read(limits.MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise InputError(Problem(f"file {path} tidak ditemukan")) from None
     except OSError as exc:
         raise InputError(Problem(f"file {path} tidak dapat dibaca: {exc.strerror}")) from None
-    try:
-        sheets, names = _form_sheets(content)
-        tables = _data_sheets(content, names)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, CalamineError) as exc:
-        raise InputError(Problem(
-            f"{path.name} tidak dapat dibuka sebagai buku kerja .xlsx (file rusak atau bukan Excel): {exc}"
-        )) from None
-    return RawWorkbook(path=path, sheets=sheets, tables=tables, sheet_names=tuple(names))
+    if len(content) > limits.MAX_FILE_BYTES:  # the file grew after stat
+        raise InputError(Problem(sanity.too_big(path.name, len(content))))
+    return content
 
 
-def _form_sheets(content: bytes) -> tuple[dict[str, list[list[RawCell]]], list[str]]:
+def _used(name: str) -> bool:
+    return name in FORM_SHEETS or name in L.DATA_SHEETS
+
+
+class _UsedSheets(ExcelReader):
+    """openpyxl's read-only reader, making worksheets only for the form sheets, each after our scan bounded it.
+    openpyxl's own load makes one for every sheet, and parses in full each sheet that lacks a <dimension>
+    element, even one the tool never reads."""
+
+    def __init__(self, content: bytes, archive: zipfile.ZipFile) -> None:
+        super().__init__(io.BytesIO(content), read_only=True, data_only=True)
+        self.checked = archive
+        self.names: list[str] = []
+        self.extents: dict[str, Extent] = {}
+
+    def read_worksheets(self) -> None:
+        cells = {True: 0, False: 0}  # data sheet? -> cells so far
+        for sheet, rel in self.parser.find_sheets():
+            self.names.append(sheet.name)
+            if not _used(sheet.name) or rel.target not in self.valid_files or "chartsheet" in rel.Type:
+                continue  # the guide and the staff's own sheets: never read
+            data = sheet.name in L.DATA_SHEETS
+            member = rel.target.lstrip("/")
+            bounds = (limits.MAX_DATA_ROWS, limits.MAX_DATA_CELLS) if data else \
+                (limits.MAX_FORM_ROWS, limits.MAX_FORM_CELLS)
+            extent = (sanity.quick_extent(self.checked, member, sheet.name, *bounds, cells[data]) if data
+                      else None) or sanity.scan_sheet(self.checked, member, sheet.name, *bounds, cells[data])
+            self.extents[sheet.name] = extent
+            cells[data] += extent.rows * extent.columns
+            if not data:  # data sheets are read by _data_sheets
+                ws = ReadOnlyWorksheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                ws.sheet_state = sheet.state
+                self.wb._sheets.append(ws)
+
+
+def _form_sheets(content: bytes, archive: zipfile.ZipFile,
+                 ) -> tuple[dict[str, list[list[RawCell]]], list[str], dict[str, Extent]]:
     # One openpyxl load for the cached values and number formats; the formula cells come from a scan of each
-    # form sheet's own XML. Only together do they reveal a formula whose value was never computed (a file saved
-    # by a program, never opened in Excel). A second openpyxl load would parse the shared strings of the big
-    # data sheets again.
-    values = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    # used sheet's own XML, which also finds where its data ends (iku/sanity.py). Only together do they reveal a
+    # formula whose value was never computed (a file saved by a program, never opened in Excel).
+    loader = _UsedSheets(content, archive)
+    loader.read()
+    values = loader.wb
     sheets: dict[str, list[list[RawCell]]] = {}
     try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            for ws in values.worksheets:
-                if ws.title in L.DATA_SHEETS:
-                    continue  # read by _data_sheets
-                formulas = _formula_cells(archive, ws._worksheet_path)
-                sheets[ws.title] = [
-                    [
-                        RawCell(
-                            sheet=ws.title,
-                            coordinate=f"{get_column_letter(c)}{r}",
-                            row=r,
-                            column=c,
-                            value=cell.value,
-                            number_format=getattr(cell, "number_format", None) or "General",
-                            is_formula=(r, c) in formulas,
-                        )
-                        for c, cell in enumerate(row, start=1)
-                    ]
-                    for r, row in enumerate(ws.iter_rows(min_row=1, min_col=1), start=1)
+        for ws in values.worksheets:
+            extent = loader.extents[ws.title]
+            rows = ws.iter_rows(min_row=1, min_col=1, max_row=extent.rows, max_col=extent.columns) \
+                if extent.rows else ()
+            sheets[ws.title] = [
+                [
+                    RawCell(
+                        sheet=ws.title,
+                        coordinate=f"{get_column_letter(c)}{r}",
+                        row=r,
+                        column=c,
+                        value=cell.value,
+                        number_format=getattr(cell, "number_format", None) or "General",
+                        is_formula=(r, c) in extent.formulas,
+                    )
+                    for c, cell in enumerate(row, start=1)
                 ]
-        names = list(values.sheetnames)
+                for r, row in enumerate(rows, start=1)
+            ]
     finally:
         values.close()
-    return sheets, names
+    return sheets, loader.names, loader.extents
 
 
-def _formula_cells(archive: zipfile.ZipFile, member: str) -> set[tuple[int, int]]:
-    """(row, column) of every cell of a sheet's XML that holds a formula (an <f> element). Some writers leave
-    out the row and cell references; positions then count on, as Excel and openpyxl read them."""
-    found = set()
-    row = column = 0
-    with archive.open(member.lstrip("/")) as source:
-        for event, element in iterparse(source, events=("start", "end")):
-            if event == "start" and element.tag == ROW_TAG:
-                row, column = int(element.get("r") or row + 1), 0
-            elif event == "start" and element.tag == CELL_TAG:
-                reference = element.get("r")
-                column = coordinate_to_tuple(reference)[1] if reference else column + 1
-            elif event == "end" and element.tag == CELL_TAG:
-                if element.find(FORMULA_TAG) is not None:
-                    found.add((row, column))
-                element.clear()
-    return found
-
-
-def _data_sheets(content: bytes, names: list[str]) -> dict[str, Table]:
+def _data_sheets(content: bytes, names: list[str], extents: dict[str, Extent]) -> dict[str, Table]:
+    # The scan has bounded every data sheet (rows, columns), so the dense table calamine builds is bounded too.
     wanted = [name for name in names if name in L.DATA_SHEETS]
+    tables = {name: Table(name=name, rows=[]) for name in wanted if not extents[name].rows}
+    wanted = [name for name in wanted if name not in tables]
     if not wanted:
-        return {}
+        return tables
     book = CalamineWorkbook.from_filelike(io.BytesIO(content))
-    tables = {}
     with gc_pause.paused():
         for name in wanted:
             sheet = book.get_sheet_by_name(name)
             merged = tuple((r1 + 1, c1 + 1, r2 + 1, c2 + 1)
                            for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or ()))
-            tables[name] = Table(name=name, rows=sheet.to_python(skip_empty_area=False), merged=merged)
+            rows = sheet.to_python(skip_empty_area=False)
+            cell_values.restore_errors(content, name, rows)
+            tables[name] = Table(name=name, rows=rows, merged=merged)
     return tables

@@ -10,11 +10,22 @@ from decimal import Decimal
 from openpyxl.utils import get_column_letter
 
 from iku import catalogue as catalogue_mod
+from iku import cell_values, organisation, sources, targets, validate_quarterly, validate_report
 from iku import layout as L
-from iku import organisation, sources, targets, validate_quarterly, validate_report
-from iku.cells import NotANumber, find_header, indicator_rows, norm, number_value, parse_date_text, parse_number
+from iku.cell_values import ascii_int
+from iku.cells import (
+    NotANumber,
+    find_header,
+    indicator_rows,
+    norm,
+    number_value,
+    parse_date_text,
+    parse_number,
+    text_cell,
+)
 from iku.errors import InputError, Problem
 from iku.model import Catalogue, Identity, ReportInput, Signatory
+from iku.organisation import NIP_DIGITS
 from iku.reader import RawCell, RawWorkbook
 
 _REALISATION_HEADER = re.compile(rf"^{L.REALISATION_PREFIX}\s+(\S+)$", re.IGNORECASE)
@@ -33,10 +44,11 @@ def validate(raw: RawWorkbook, catalogues: list[Catalogue], year: int | None = N
     for sheet in (L.SHEET_IDENTITY, L.SHEET_REALISATION):
         if sheet not in raw.sheets:
             problems.append(Problem(
-                f"lembar '{sheet}' tidak ada. Lembar yang ada: {', '.join(raw.sheets) or '-'}. "
+                f"lembar '{sheet}' tidak ada. Lembar yang ada: {', '.join(raw.sheet_names) or '-'}. "
                 "Pakai buku kerja standar (python generate.py template) dan jangan ganti nama lembar.",
                 sheet=sheet,
             ))
+    cell_values.error_cells(raw, problems)
     if problems:
         raise InputError(problems, source=raw.path.name)
 
@@ -79,11 +91,26 @@ def validate(raw: RawWorkbook, catalogues: list[Catalogue], year: int | None = N
 
 
 def _identity_cells(raw: RawWorkbook, problems: list[Problem]) -> dict[str, RawCell]:
-    """Label in column A -> the value cell in column B."""
+    """Label in column A -> the value cell in column B. An unknown or repeated label is a problem: its value
+    would otherwise be dropped, or the last one would silently win."""
     found: dict[str, RawCell] = {}
+    known = {norm(label) for label in L.ID_LABELS + L.ID_OPTIONAL}
     for row in raw.sheets[L.SHEET_IDENTITY]:
-        if len(row) >= 2 and norm(row[0].value) in {norm(label) for label in L.ID_LABELS + L.ID_OPTIONAL}:
-            found[norm(row[0].value)] = row[1]
+        label = norm(row[0].value) if row else ""
+        if not label or label == norm(L.ID_HEADER):
+            continue
+        if label not in known:
+            problems.append(Problem(
+                f"label '{row[0].value}' tidak dikenal (diubah?); label yang berlaku: "
+                f"{', '.join(L.ID_LABELS + L.ID_OPTIONAL)}", sheet=L.SHEET_IDENTITY, cell=row[0].coordinate))
+        elif label in found:
+            first = f"A{found[label].row}"
+            problems.append(Problem(f"label '{row[0].value}' tercantum dua kali (juga di {first}); hapus salah satu",
+                                    sheet=L.SHEET_IDENTITY, cell=row[0].coordinate))
+        elif len(row) >= 2:
+            found[label] = row[1]
+        else:
+            found[label] = RawCell(L.SHEET_IDENTITY, f"B{row[0].row}", row[0].row, 2, None, "General", False)
     for label in L.ID_LABELS:
         if norm(label) not in found:
             problems.append(Problem(
@@ -99,12 +126,8 @@ def _identity(
     first, last = office.first_year, office.last_year
 
     def text(label: str, default: str) -> str:
-        cell = labels.get(norm(label))
-        if cell is None or cell.value is None or not str(cell.value).strip():
-            return default
-        if cell.is_formula:
-            return str(cell.value)
-        return str(cell.value).strip()
+        # one line: a name, rank or place never carries a line break into a signature block
+        return " ".join(text_cell(labels.get(norm(label)), problems, L.NAME_LIMIT).split()) or default
 
     year = year_override
     year_cell = labels.get(norm(L.ID_YEAR))
@@ -114,9 +137,14 @@ def _identity(
     elif year_cell is not None:
         year = _year(year_cell, first, last, problems)
 
-    status = text(L.ID_STATUS, L.STATUS_OFFICIAL).upper()
+    status = text(L.ID_STATUS, "").upper()
     status_cell = labels.get(norm(L.ID_STATUS))
-    if status not in (L.STATUS_OFFICIAL, L.STATUS_SAMPLE) and status_cell is not None:
+    if not status and status_cell is not None and not any(p.cell == status_cell.coordinate for p in problems):
+        problems.append(Problem(
+            f"Status Data kosong; pilih {L.STATUS_OFFICIAL} (data resmi) atau {L.STATUS_SAMPLE} (latihan)",
+            sheet=L.SHEET_IDENTITY, cell=status_cell.coordinate,
+        ))
+    elif status not in (L.STATUS_OFFICIAL, L.STATUS_SAMPLE) and status_cell is not None:
         problems.append(Problem(
             f"status data '{status_cell.value}' tidak dikenal; isi {L.STATUS_OFFICIAL} atau {L.STATUS_SAMPLE}",
             sheet=L.SHEET_IDENTITY, cell=status_cell.coordinate,
@@ -125,6 +153,7 @@ def _identity(
     signing_date = _date(date_cell, problems) if date_cell is not None else None
     pk_cell = labels.get(norm(L.ID_PK_DATE))
     pk_date = _date(pk_cell, problems) if pk_cell is not None else None
+    nip = _nip(labels.get(norm(L.ID_NIP)), problems) or office.signatory.nip
     if year is None or any(p.sheet == L.SHEET_IDENTITY or p.sheet is None for p in problems):
         return None
     signer = office.signatory
@@ -135,7 +164,7 @@ def _identity(
             name=text(L.ID_NAME, signer.name),
             position=text(L.ID_POSITION, signer.position),
             rank=text(L.ID_RANK, signer.rank),
-            nip=text(L.ID_NIP, signer.nip),
+            nip=nip,
         ),
         signing_place=text(L.ID_PLACE, office.signing_place),
         signing_date=signing_date or dt.date.today(),
@@ -149,8 +178,8 @@ def _year(cell: RawCell, first: int, last: int, problems: list[Problem]) -> int 
     value = cell.value
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
+    if isinstance(value, str) and ascii_int(value) is not None:
+        value = ascii_int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         problems.append(Problem(f"tahun laporan '{value if value is not None else ''}' bukan tahun",
                                 sheet=cell.sheet, cell=cell.coordinate))
@@ -162,6 +191,24 @@ def _year(cell: RawCell, first: int, last: int, problems: list[Problem]) -> int 
     return value
 
 
+def _nip(cell: RawCell | None, problems: list[Problem]) -> str:
+    """The NIP as text: 18 digits, with or without the usual spaces. A NIP held as a number has already lost
+    its last digits (Excel keeps 15), so it is refused rather than printed."""
+    if cell is None or cell.value is None or (isinstance(cell.value, str) and not cell.value.strip()):
+        return ""
+    if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+        problems.append(Problem(
+            "NIP tersimpan sebagai angka, sehingga Excel membulatkan digit terakhirnya. Ketik NIP sebagai teks "
+            "dengan tanda petik (') di depannya, misalnya '19851010 200602 1 001", sheet=cell.sheet,
+            cell=cell.coordinate))
+        return ""
+    nip = text_cell(cell, problems, L.NAME_LIMIT)
+    if nip and not re.fullmatch(rf"[0-9]{{{NIP_DIGITS}}}", nip.replace(" ", "")):
+        problems.append(Problem(f"NIP '{nip}' harus {NIP_DIGITS} angka (boleh dengan spasi, misalnya "
+                                "19851010 200602 1 001)", sheet=cell.sheet, cell=cell.coordinate))
+    return nip
+
+
 def _date(cell: RawCell, problems: list[Problem]) -> dt.date | None:
     value = cell.value
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -170,6 +217,10 @@ def _date(cell: RawCell, problems: list[Problem]) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, bool):
+        problems.append(Problem("tanggal berisi TRUE/FALSE; tulis seperti 24/11/2026", sheet=cell.sheet,
+                                cell=cell.coordinate))
+        return None
     text = str(value).strip()
     parsed = parse_date_text(text)
     if parsed is not None:
@@ -223,7 +274,7 @@ def _year_columns(header_row: list[RawCell], catalogue: Catalogue, problems: lis
         if not match:
             continue
         token = match.group(1)
-        if not token.isdigit() or int(token) not in catalogue.years:
+        if ascii_int(token) is None or int(token) not in catalogue.years:
             problems.append(Problem(
                 f"judul kolom '{cell.value}': tahun harus {catalogue.office.first_year}-"
                 f"{catalogue.office.last_year}",

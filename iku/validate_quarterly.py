@@ -40,7 +40,8 @@ def _date(cell: RawCell, label: str, problems: list[Problem]) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    parsed = parse_date_text(str(value))
+    parsed = None if isinstance(value, bool) else parse_date_text(str(value))
+    value = ("TRUE" if value else "FALSE") if isinstance(value, bool) else value
     if parsed is None:
         problems.append(Problem(f"{_phrase(label)} '{str(value).strip()}' bukan tanggal; tulis seperti 10/07/2025 "
                                 "atau 10 Juli 2025, atau kosongkan", sheet=cell.sheet, cell=cell.coordinate))

@@ -10,7 +10,8 @@ from decimal import Decimal
 
 from iku import layout as L
 from iku import validate_lkjip, validate_quarterly
-from iku.cells import NotANumber, find_header, indicator_rows, norm, number_value, parse_number
+from iku.cell_values import ascii_int
+from iku.cells import NotANumber, find_header, indicator_rows, norm, number_value, parse_number, text_cell
 from iku.errors import Problem
 from iku.model import Analysis, BudgetLine, Catalogue
 from iku.reader import RawCell, RawWorkbook
@@ -59,8 +60,8 @@ def _check_year(raw: RawWorkbook, sheet: str, year: int, problems: list[Problem]
     value = cell.value
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
+    if isinstance(value, str) and ascii_int(value) is not None:
+        value = ascii_int(value)
     if value != year:
         problems.append(Problem(
             f"isian lembar ini untuk tahun {cell.value if cell.value is not None else '(kosong)'}, sedangkan "
@@ -86,16 +87,7 @@ def _cell(row: list[RawCell], column: int) -> RawCell | None:
 
 def text_value(cell: RawCell | None, problems: list[Problem]) -> str:
     """Free text: kept as written (the documents escape it), never evaluated."""
-    if cell is None or cell.value is None:
-        if cell is not None and cell.is_formula:
-            problems.append(Problem("berisi rumus yang hasilnya belum tersimpan; buka dan simpan file di Excel",
-                                    sheet=cell.sheet, cell=cell.coordinate))
-        return ""
-    text = str(cell.value).strip()
-    if len(text) > L.TEXT_LIMIT:
-        problems.append(Problem(f"teks terlalu panjang ({len(text)} karakter, paling banyak {L.TEXT_LIMIT}); "
-                                "ringkas atau bagi ke kolom lain", sheet=cell.sheet, cell=cell.coordinate))
-    return text
+    return text_cell(cell, problems, L.TEXT_LIMIT)
 
 
 def _indicator_table(
@@ -197,10 +189,26 @@ def _narrative(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem]) 
     sheet = L.SHEET_NARRATIVE
     labels = {norm(label): key for key, label in L.NARRATIVE_PARTS.items()}
     result = {}
+    seen: dict[str, str] = {}
+    below_header = False
     for row in raw.sheets[sheet]:
-        key = labels.get(norm(row[0].value)) if row else None
+        label = norm(row[0].value) if row else ""
+        if label == norm(L.NARRATIVE_PART):
+            below_header = True
+            continue
+        key = labels.get(label)
+        if below_header and label and key is None:
+            problems.append(Problem(
+                f"bagian '{row[0].value}' tidak dikenal (labelnya diubah?); isiannya tidak akan dipakai. "
+                f"Bagian yang berlaku: {', '.join(L.NARRATIVE_PARTS.values())}",
+                sheet=sheet, cell=row[0].coordinate))
         if key is None:
             continue
+        if key in seen:
+            problems.append(Problem(f"bagian '{row[0].value}' tercantum dua kali (juga di {seen[key]})",
+                                    sheet=sheet, cell=row[0].coordinate))
+            continue
+        seen[key] = row[0].coordinate
         text = text_value(_cell(row, 2), problems)
         if text:
             result[key] = text

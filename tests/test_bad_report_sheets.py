@@ -40,8 +40,8 @@ def test_analysis_formula_without_value(make_workbook, tmp_path):
 
 
 def test_analysis_text_too_long(make_workbook, tmp_path):
-    path = make_workbook(analysis={1: ("x" * 5000, "", "")})
-    rejected(path, tmp_path, "Analisis!C5", "teks terlalu panjang (5000 karakter")
+    path = make_workbook(analysis={1: ("x" * 5001, "", "")})
+    rejected(path, tmp_path, "Analisis!C5", "teks terlalu panjang (5001 karakter, paling banyak 5000")
 
 
 def test_analysis_duplicate_indicator(make_workbook, tmp_path):

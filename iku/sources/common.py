@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from iku import layout as L
+from iku.cell_values import clean_text
 from iku.cells import NotANumber, norm, parse_date_text, parse_number_text
 from iku.errors import Problem
 from iku.reader import Table
@@ -162,7 +163,11 @@ class Sheet:
             if required and column is not None:
                 self.empty(row, column, label)
             return ""
-        text = " ".join(shown(value).split())
+        if isinstance(value, (bool, dt.date, dt.time, dt.timedelta)):
+            kind = "TRUE/FALSE" if isinstance(value, bool) else "tanggal atau waktu"
+            self.fail(f"{label} berisi {kind}, bukan teks", row, column)
+            return ""
+        text = " ".join(clean_text(shown(value)).split())
         if len(text) > L.TEXT_LIMIT:
             self.fail(f"{label} terlalu panjang ({len(text)} karakter, paling banyak {L.TEXT_LIMIT})", row, column)
             return text[: L.TEXT_LIMIT]
@@ -206,6 +211,8 @@ def blank(value: object) -> bool:
 
 
 def shown(value: object) -> str:
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"  # as Excel shows it, in messages
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, float):

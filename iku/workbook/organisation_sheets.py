@@ -49,6 +49,8 @@ def add_sheets(wb: Workbook, catalogue: Catalogue) -> None:
             ws.column_dimensions[get_column_letter(col)].width = width
             for row in range(HEADER_ROW + 1, HEADER_ROW + 1 + L.ORGANISATION_ROWS):
                 _editable(ws.cell(row=row, column=col))
+                if label == L.STAFF_NIP:
+                    ws.cell(row=row, column=col).number_format = "@"  # an 18-digit number loses its last digits
         ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
         _validations(ws, name)
         ws.protection.sheet = True

@@ -121,7 +121,7 @@ def _identity(ws: Worksheet, catalogue: Catalogue, report_year: int, sample: boo
     values.update(dict.fromkeys(L.ID_QUARTER_DATES))
     notes.update({label: f"Tanggal laporan {q}. Kosong = {fmt_date(quarter_report_date(report_year, n))}"
                   for n, (label, q) in enumerate(zip(L.ID_QUARTER_DATES, L.QUARTERS, strict=True), start=1)})
-    header(ws["A1"], "Keterangan")
+    header(ws["A1"], L.ID_HEADER)
     header(ws["B1"], "Isian")
     header(ws["C1"], "Catatan")
     for row, label in enumerate(L.ID_LABELS + L.ID_OPTIONAL, start=2):
@@ -136,6 +136,8 @@ def _identity(ws: Worksheet, catalogue: Catalogue, report_year: int, sample: boo
         cell.border = BORDER
         if label in (L.ID_DATE, L.ID_PK_DATE, *L.ID_QUARTER_DATES):
             cell.number_format = "DD/MM/YYYY"
+        if label == L.ID_NIP:
+            cell.number_format = "@"  # text: typed as a number, an 18-digit NIP loses its last digits
         put_text(ws.cell(row=row, column=3), notes.get(label, ""))
     year_row = 2 + L.ID_LABELS.index(L.ID_YEAR)
     year_check = DataValidation(
