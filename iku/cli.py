@@ -99,8 +99,9 @@ class Cli(click.Group):
                 click.echo(f"Lihat bantuan: {path} --help", err=True)
             sys.exit(exc.exit_code)
         except click.Abort:
-            click.echo("Dibatalkan.", err=True)
-            sys.exit(1)
+            click.echo("Dibatalkan (Ctrl+C). Folder hasil tetap berisi satu set dokumen yang utuh, tidak campuran.",
+                       err=True)
+            sys.exit(130)  # the shell's code for a run ended by Ctrl+C
         except Exception as exc:  # noqa: BLE001 - a bug: one line and a log file, never a bare traceback
             click.echo(f"GAGAL. {crash_line(exc)}", err=True)
             sys.exit(1)

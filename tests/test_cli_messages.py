@@ -110,3 +110,15 @@ def test_unexpected_error_in_check_is_one_line_and_a_log(make_workbook, tmp_path
     assert len(output.strip().splitlines()) == 1
     log = Path(re.search(r"ditulis ke (\S+\.log)", output).group(1))
     assert "bug buatan" in log.read_text()
+
+
+def test_ctrl_c_is_one_indonesian_line_and_the_shells_code(tmp_path, monkeypatch):
+    from iku import cli
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_catalogues", interrupted)
+    result = run_cli("template", tmp_path / "x.xlsx")
+    assert result.exit_code == 130
+    assert "Dibatalkan (Ctrl+C)" in result.output and "Aborted" not in result.output
