@@ -255,9 +255,10 @@ def swap(staging: Path, folder: Path, new: list[str]) -> list[str]:
     owned = ours(folder) if folder.is_dir() else []
     taken = conflicts(folder, new, owned)
     if taken:
-        raise OutputError(f"Di {folder} sudah ada {', '.join(taken)} yang bukan buatan alat ini (tidak tercatat "
-                          f"di {MANIFEST}, atau sudah diubah sejak ditulis). Pindahkan atau ganti namanya agar "
-                          "tidak tertimpa, lalu jalankan lagi. Tidak ada yang diubah.")
+        raise OutputError(f"Di {folder} sudah ada {', '.join(taken)} yang tidak tercatat sebagai buatan alat ini "
+                          f"(tidak ada di {MANIFEST}: berkas staf, hasil versi lama alat ini, atau dokumen yang "
+                          "sudah diubah sejak ditulis). Pindahkan atau ganti namanya agar tidak tertimpa, lalu "
+                          "jalankan lagi. Tidak ada yang diubah.")
     manifest = {"alat": "iku", "berkas": {name: sha256(staging / name) for name in new}}
     write_atomic(staging / MANIFEST, json.dumps(manifest, indent=1, ensure_ascii=False).encode())
     old = owned + ([MANIFEST] if (folder / MANIFEST).is_file() else [])

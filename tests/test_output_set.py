@@ -68,7 +68,7 @@ def test_disk_full_mid_set_leaves_previous_set(previous, monkeypatch):
 def test_name_taken_by_a_folder_stops_before_any_change(previous):
     out, folder, newer = previous
     (folder / Q1).mkdir()
-    message = refused(out, newer, Q1, "bukan buatan alat ini", "Tidak ada yang diubah")
+    message = refused(out, newer, Q1, "tidak tercatat sebagai buatan alat ini", "Tidak ada yang diubah")
     assert "Traceback" not in message
 
 
