@@ -8,6 +8,7 @@ import re
 import sys
 import tempfile
 import traceback
+import warnings
 from pathlib import Path
 
 import click
@@ -90,6 +91,9 @@ class Cli(click.Group):
     """The command group, with every error in Indonesian and no bare traceback."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        # openpyxl warns in English about what it drops or cannot read (a date serial out of range becomes an
+        # error value, an unsupported extension); our own checks report the cells that matter, in Indonesian.
+        warnings.filterwarnings("ignore", module="openpyxl")
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.ClickException as exc:
