@@ -226,3 +226,17 @@ def _plain(value: Decimal) -> str:
         return "lebih dari satu triliun" if value > 0 else "kurang dari minus satu triliun"
     text = format(value.quantize(Decimal("1e-8")).normalize(), "f")
     return text.replace(".", ",")
+
+
+def columns_by_title(header_row: list[RawCell], titles: tuple[str, ...], sheet: str, problems: list[Problem],
+                     where: str = "") -> dict[str, int]:
+    """Column number of each title in a header row; a missing title is a problem (`where`: e.g. " di baris 4")."""
+    by_title = {norm(c.value): c.column for c in header_row if c.value is not None}
+    columns = {}
+    for title in titles:
+        if norm(title) in by_title:
+            columns[title] = by_title[norm(title)]
+        else:
+            problems.append(Problem(f"judul kolom '{title}' tidak ditemukan{where} (diubah atau dihapus?)",
+                                    sheet=sheet))
+    return columns

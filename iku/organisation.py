@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from iku import layout as L
 from iku.cell_values import clean_text
-from iku.cells import NotANumber, norm, parse_number
+from iku.cells import NotANumber, columns_by_title, norm, parse_number
 from iku.errors import Problem
 from iku.reader import RawCell, RawWorkbook
 
@@ -66,14 +66,7 @@ def _table(raw: RawWorkbook, sheet: str, titles: tuple[str, ...], problems: list
             problems.append(Problem(f"judul kolom '{titles[0]}' tidak ditemukan di {L.HEADER_SEARCH_ROWS} baris "
                                     "pertama (diubah atau dihapus?)", sheet=sheet))
         return {}, []
-    by_title = {norm(c.value): c.column for c in header if c.value is not None}
-    columns = {}
-    for title in titles:
-        if norm(title) in by_title:
-            columns[title] = by_title[norm(title)]
-        else:
-            problems.append(Problem(f"judul kolom '{title}' tidak ditemukan di baris {header[0].row} (diubah atau "
-                                    "dihapus?)", sheet=sheet))
+    columns = columns_by_title(header, titles, sheet, problems, where=f" di baris {header[0].row}")
     if len(columns) < len(titles):
         return {}, []
     filled = []

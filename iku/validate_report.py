@@ -11,7 +11,16 @@ from decimal import Decimal
 from iku import layout as L
 from iku import validate_lkjip, validate_quarterly
 from iku.cell_values import ascii_int
-from iku.cells import NotANumber, find_header, indicator_rows, norm, number_value, parse_number, text_cell
+from iku.cells import (
+    NotANumber,
+    columns_by_title,
+    find_header,
+    indicator_rows,
+    norm,
+    number_value,
+    parse_number,
+    text_cell,
+)
 from iku.errors import Problem
 from iku.model import Analysis, BudgetLine, Catalogue
 from iku.reader import RawCell, RawWorkbook
@@ -70,17 +79,6 @@ def _check_year(raw: RawWorkbook, sheet: str, year: int, problems: list[Problem]
         ))
 
 
-def _columns(header_row: list[RawCell], titles: tuple[str, ...], sheet: str, problems: list[Problem]) -> dict[str, int]:
-    by_title = {norm(c.value): c.column for c in header_row if c.value is not None}
-    columns = {}
-    for title in titles:
-        if norm(title) in by_title:
-            columns[title] = by_title[norm(title)]
-        else:
-            problems.append(Problem(f"judul kolom '{title}' tidak ditemukan (diubah atau dihapus?)", sheet=sheet))
-    return columns
-
-
 def _cell(row: list[RawCell], column: int) -> RawCell | None:
     return row[column - 1] if len(row) >= column else None
 
@@ -97,7 +95,7 @@ def _indicator_table(
     header = find_header(raw, sheet, problems)
     if header is None:
         return {}, {}
-    return _columns(header, titles, sheet, problems), indicator_rows(raw, sheet, header, catalogue, problems)
+    return columns_by_title(header, titles, sheet, problems), indicator_rows(raw, sheet, header, catalogue, problems)
 
 
 def _quarters(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem]) -> tuple[dict, dict]:
@@ -156,7 +154,7 @@ def _budget(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem]) -> 
     if header is None:
         problems.append(Problem(f"judul kolom '{L.BUDGET_PROGRAM}' tidak ditemukan", sheet=sheet))
         return ()
-    columns = _columns(header, titles, sheet, problems)
+    columns = columns_by_title(header, titles, sheet, problems)
     if len(columns) < len(titles):
         return ()
     lines = []

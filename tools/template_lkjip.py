@@ -131,11 +131,15 @@ def bab1(doc) -> None:
     loop_paragraphs(doc, "bab1.isu", indent_mm=10)
     heading(doc, "G. Sistematika Penulisan", 2)
     B.para(doc, "{{ bab1.sistematika_pengantar }}", align="justify", space_after=4)
-    B.para(doc, "{%p for t in bab1.sistematika %}")
-    p = B.para(doc, "", align="justify", space_after=3)
-    run = p.add_run("{{ t.judul }}: ")
-    run.bold = True
-    p.add_run("{{ t.isi }}")
+    labelled_loop(doc, "t", "bab1.sistematika", "isi", space_after=3)
+
+
+def labelled_loop(doc, item: str, items: str, text: str, space_after: int) -> None:
+    """One justified paragraph per item: its bold "judul:" then its text."""
+    B.para(doc, f"{{%p for {item} in {items} %}}")
+    p = B.para(doc, "", align="justify", space_after=space_after)
+    p.add_run(f"{{{{ {item}.judul }}}}: ").bold = True
+    p.add_run(f"{{{{ {item}.{text} }}}}")
     B.para(doc, "{%p endfor %}")
 
 
@@ -188,12 +192,7 @@ def bab3_indicator(doc) -> None:
     B.para(doc, "{{ s.grafik_data }}", align="center", space_before=6, keep_next=True)
     B.para(doc, "{{ s.keterangan_grafik_data }}", italic=True, size=9, align="center", space_after=6)
     B.para(doc, "{%p endif %}")
-    B.para(doc, "{%p for a in s.analisis %}")
-    p = B.para(doc, "", align="justify", space_after=4)
-    run = p.add_run("{{ a.judul }}: ")
-    run.bold = True
-    p.add_run("{{ a.teks }}")
-    B.para(doc, "{%p endfor %}")
+    labelled_loop(doc, "a", "s.analisis", "teks", space_after=4)
     B.para(doc, "{%p endfor %}")
     B.para(doc, "{%p endfor %}")
 
