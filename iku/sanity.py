@@ -73,7 +73,8 @@ def check_archive(name: str, content: bytes) -> zipfile.ZipFile:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
         raise _fail(damaged(name, exc)) from None
     if len(members) > limits.MAX_MEMBERS:
-        raise _fail(f"{name} berisi {len(members)} bagian (batas {limits.MAX_MEMBERS}); bukan buku kerja yang wajar.")
+        raise _fail(f"{name} berisi {_number(len(members))} bagian (batas {_number(limits.MAX_MEMBERS)}); bukan buku "
+                    "kerja yang wajar.")
     declared = sum(m.file_size for m in members)
     if declared > limits.MAX_UNCOMPRESSED_BYTES:
         raise _fail(f"{name} setelah dibuka berukuran {_mb(declared)} (batas {_mb(limits.MAX_UNCOMPRESSED_BYTES)}); "
