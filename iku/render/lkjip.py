@@ -4,7 +4,9 @@ Bab I is in lkjip_bab1.py, Bab III in lkjip_bab3.py."""
 from __future__ import annotations
 
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 
 from iku import formatting as fmt
@@ -128,11 +130,15 @@ def lkjip_context(results: Results, view: AnnualReport, template: DocxTemplate) 
 
 def headings(document) -> list[tuple[int, str]]:
     """(level, text) of the Heading 1 and Heading 2 paragraphs, in order."""
+    # Style ids read straight from the XML: python-docx's paragraph.style scans every style per paragraph.
+    names = {style.get(qn("w:styleId")): style.find(qn("w:name")).get(qn("w:val")).lower()  # "heading 1"
+             for style in document.styles.element.iterchildren(qn("w:style")) if style.find(qn("w:name")) is not None}
     found = []
-    for paragraph in document.paragraphs:
-        name = paragraph.style.name if paragraph.style is not None else ""
-        if name in ("Heading 1", "Heading 2") and paragraph.text.strip():
-            found.append((int(name[-1]), paragraph.text.strip()))
+    for p in document.element.body.iterchildren(qn("w:p")):
+        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        name = names.get(style.get(qn("w:val"))) if style is not None else None
+        if name in ("heading 1", "heading 2") and (text := Paragraph(p, document._body).text.strip()):
+            found.append((int(name[-1]), text))
     return found
 
 
