@@ -15,7 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from iku import formatting as fmt
 from iku.render.evidence_view import Cell, EvidenceBlock, EvidenceTable
-from iku.xlsx_style import BOLD, BORDER, CENTER, DECIMAL_FORMAT, INTEGER_FORMAT, TOP, WRAP, header, put_text
+from iku.xlsx_style import BOLD, BORDER, CENTER, DECIMAL_FORMAT, INTEGER_FORMAT, TOP, WRAP, header, put_text, style
 
 FONT = "Arial"
 # Table text 10 pt (20 half-points; no table text under 10 pt, issue 7), sentences 11 pt.
@@ -99,23 +99,24 @@ def write_table(ws: Worksheet, row: int, spec: EvidenceTable, source: list[str] 
         for c, value in enumerate(line, start=1):
             trace = bool(source) and c == len(line)
             cell = ws.cell(row=r, column=c)
+            font = BOLD if spec.bold_last and r == row + len(spec.rows) else None
+            alignment, number_format = None, None
             if headers[c - 1] in NUMBER_HEADERS and isinstance(value, str) and value.isdigit():
                 value = int(value)  # a row number or a year is a number in Excel, not text
-                cell.alignment = CENTER
+                alignment = CENTER
             if isinstance(value, int) and headers[c - 1] in NUMBER_HEADERS:
                 cell.value = value
-                cell.number_format = INTEGER_FORMAT
+                number_format = INTEGER_FORMAT
             elif isinstance(value, Decimal):
                 cell.value = float(value)
-                cell.number_format = DECIMAL_FORMAT if -value.as_tuple().exponent <= 2 else "0.0000"
+                number_format = DECIMAL_FORMAT if -value.as_tuple().exponent <= 2 else "0.0000"
             elif isinstance(value, int):
                 cell.value = value
-                cell.number_format = "#,##0"
+                number_format = "#,##0"
             else:
-                put_text(cell, value).alignment = TOP if trace else WRAP
-            cell.border = BORDER
-            if spec.bold_last and r == row + len(spec.rows):
-                cell.font = BOLD
+                put_text(cell, value)
+                alignment = TOP if trace else WRAP
+            style(cell, font=font, border=BORDER, alignment=alignment, number_format=number_format)
         _height(ws, r, line)
     return row + len(spec.rows) + 2
 
