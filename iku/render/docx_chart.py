@@ -198,7 +198,7 @@ def _cell(ref: str, value) -> str:
 def workbook(chart: BarChart) -> bytes:
     """The chart's data as a minimal .xlsx (categories in A, one series per column), written by hand:
     openpyxl's save costs tens of milliseconds per chart."""
-    table = [["", *(s.name for s in chart.series)]]
+    table = [[chart.category_title or "Kategori", *(s.name for s in chart.series)]]
     table += [[c, *(s.values[i] for s in chart.series)] for i, c in enumerate(chart.categories)]
     rows = "".join(f'<row r="{r}">' + "".join(_cell(f"{_column(c)}{r}", v) for c, v in enumerate(values))
                    + "</row>" for r, values in enumerate(table, start=1))
