@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import itertools
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from xml.sax.saxutils import escape, quoteattr
@@ -211,13 +212,16 @@ def workbook(chart: BarChart) -> bytes:
     return buffer.getvalue()
 
 
-_SHAPE_IDS = itertools.count(5000)  # wp:docPr ids: unique in a document, far above python-docx's picture ids
+def shape_ids(template) -> Iterator[int]:
+    """Drawing ids of one document, counted from far above python-docx's picture ids so none repeats; per
+    template, so the same workbook gives the same document."""
+    return template.__dict__.setdefault("_iku_shape_ids", itertools.count(5000))
 
 
-def inline(graphic: str, width: Length, height: Length, name: str) -> str:
+def inline(template, graphic: str, width: Length, height: Length, name: str) -> str:
     """A run holding an inline drawing of `graphic` (an a:graphicData), in the form docxtpl's InlineImage gives:
     it closes the template's run and opens a fresh one after it."""
-    shape = next(_SHAPE_IDS)
+    shape = next(shape_ids(template))
     return ('</w:t></w:r><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
             f'<wp:extent cx="{int(width)}" cy="{int(height)}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
             f'<wp:docPr id="{shape}" name={quoteattr(f"{name} {shape}")}/><wp:cNvGraphicFramePr/>'
@@ -243,6 +247,6 @@ class NativeChart:
         chart_part.relate_to(data, RT.PACKAGE)
         graphic = (f'<a:graphicData uri="{NS_C}"><c:chart xmlns:c="{NS_C}" xmlns:r="{NS_R}" r:id="{rid}"/>'
                    '</a:graphicData>')
-        return inline(graphic, self.width, self.height, "Grafik")
+        return inline(self.template, graphic, self.width, self.height, "Grafik")
 
     __str__ = __html__

@@ -46,7 +46,7 @@ def _structure(template: DocxTemplate, results: Results, found: Organisation, na
     lead = (f"Susunan organisasi {office} terdiri atas {count(len(found.positions))} jabatan. {head.title} "
             f"membawahkan {listing([p.title for p in below])}." if below else "")
     return {"ada": True, "teks": narrative + ([lead] if lead else []),
-            "bagan": org_chart.OrgChart(found.positions),
+            "bagan": org_chart.OrgChart(template, found.positions),
             "keterangan": f"Gambar 1. Bagan struktur organisasi {office}",
             "baris": [{"jabatan": p.title, "nama": p.holder or org_chart.VACANT} for p in found.positions]}
 

@@ -8,12 +8,13 @@ Boxes are as tall as the longest text needs, at a font size where the longest wo
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterator
 from xml.sax.saxutils import escape
 
 from docx.shared import Emu, Mm
 
 from iku.organisation import Position
-from iku.render.docx_chart import EMU_PER_PT, FONT, inline, outline, solid
+from iku.render.docx_chart import EMU_PER_PT, FONT, inline, outline, shape_ids, solid
 
 WIDTH = Mm(160)
 BOX_W = 0.92  # width of a box, in leaf slots
@@ -85,7 +86,7 @@ def _line(n: int, x: int, y: int, cx: int, cy: int) -> str:
     return _shape(n, x, y, cx, cy, "line", "<a:noFill/>")
 
 
-def chart(positions: tuple[Position, ...]) -> tuple[str, int]:
+def chart(positions: tuple[Position, ...], ids: Iterator[int]) -> tuple[str, int]:
     """The group as an a:graphicData, ready for docx_chart.inline(), and its height in EMU."""
     places = _layout(positions)
     slots = max(x for x, _ in places.values()) + 1
@@ -113,7 +114,7 @@ def chart(positions: tuple[Position, ...]) -> tuple[str, int]:
     def top(d: int) -> int:
         return _emu(d * (box_h + GAP_PT))
 
-    shapes, ids = [], iter(range(1, 10_000))
+    shapes = []
     kids = _children(positions)
     for title, (x, d) in places.items():
         below = [places[p.title] for p in kids.get(title.casefold(), [])]
@@ -140,11 +141,11 @@ def chart(positions: tuple[Position, ...]) -> tuple[str, int]:
 class OrgChart:
     """The chart for a docxtpl context ({{ bab1.struktur.bagan }}), placed like an InlineImage."""
 
-    def __init__(self, positions: tuple[Position, ...]):
-        self.positions = positions
+    def __init__(self, template, positions: tuple[Position, ...]):
+        self.template, self.positions = template, positions
 
     def __html__(self) -> str:
-        graphic, height = chart(self.positions)
-        return inline(graphic, WIDTH, Emu(height), "Bagan organisasi")
+        graphic, height = chart(self.positions, shape_ids(self.template))
+        return inline(self.template, graphic, WIDTH, Emu(height), "Bagan organisasi")
 
     __str__ = __html__
