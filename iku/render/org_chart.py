@@ -16,7 +16,8 @@ from docx.shared import Emu, Mm
 from iku.organisation import Position
 from iku.render.docx_chart import EMU_PER_PT, FONT, inline, outline, shape_ids, solid
 
-WIDTH = Mm(160)
+WIDTH = Mm(160)  # at most: a tree of few posts gets boxes of at most SLOT_MAX, centred on the page
+SLOT_MAX = Mm(50)
 BOX_W = 0.92  # width of a box, in leaf slots
 INSET_PT = 3  # text inset of a box, each side
 GAP_PT = 22  # between levels
@@ -86,12 +87,12 @@ def _line(n: int, x: int, y: int, cx: int, cy: int) -> str:
     return _shape(n, x, y, cx, cy, "line", "<a:noFill/>")
 
 
-def chart(positions: tuple[Position, ...], ids: Iterator[int]) -> tuple[str, int]:
-    """The group as an a:graphicData, ready for docx_chart.inline(), and its height in EMU."""
+def chart(positions: tuple[Position, ...], ids: Iterator[int]) -> tuple[str, int, int]:
+    """The group as an a:graphicData, ready for docx_chart.inline(), and its width and height in EMU."""
     places = _layout(positions)
     slots = max(x for x, _ in places.values()) + 1
     depth = max(d for _, d in places.values()) + 1
-    slot_pt = WIDTH / EMU_PER_PT / slots
+    slot_pt = min(WIDTH / slots, SLOT_MAX) / EMU_PER_PT
     text_pt = slot_pt * BOX_W - 2 * INSET_PT
     by_title = {p.title: p for p in positions}
     longest = max(len(w) for p in positions for w in p.title.upper().split())
@@ -131,11 +132,11 @@ def chart(positions: tuple[Position, ...], ids: Iterator[int]) -> tuple[str, int
         text += "".join(_paragraph(t, size - 0.5, False, line_pt) for t in holder)
         shapes.append(_shape(next(ids), left(x), top(d), _emu(slot_pt * BOX_W), _emu(box_h), "rect",
                              solid("EBEBEB" if d == 0 else "FFFFFF"), text))
-    width = int(WIDTH)
+    width = _emu(slots * slot_pt)
     return (f'<a:graphicData uri="{NS_WPG}"><wpg:wgp xmlns:wpg="{NS_WPG}" xmlns:wps="{NS_WPS}"><wpg:cNvGrpSpPr/>'
             f'<wpg:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{width}" cy="{height}"/><a:chOff x="0" y="0"/>'
             f'<a:chExt cx="{width}" cy="{height}"/></a:xfrm></wpg:grpSpPr>{"".join(shapes)}</wpg:wgp>'
-            '</a:graphicData>', height)
+            '</a:graphicData>', width, height)
 
 
 class OrgChart:
@@ -145,7 +146,7 @@ class OrgChart:
         self.template, self.positions = template, positions
 
     def __html__(self) -> str:
-        graphic, height = chart(self.positions, shape_ids(self.template))
-        return inline(self.template, graphic, WIDTH, Emu(height), "Bagan organisasi")
+        graphic, width, height = chart(self.positions, shape_ids(self.template))
+        return inline(self.template, graphic, Emu(width), Emu(height), "Bagan organisasi")
 
     __str__ = __html__
