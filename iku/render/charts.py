@@ -74,7 +74,8 @@ def indicator_chart(series: ChartSeries) -> BarChart:
         series=[Series("Target", targets, _labels(targets, series.unit), TARGET_FILL),
                 Series("Realisasi", realisations, _labels(realisations, series.unit), REALISATION_FILL)],
         value_title=Y_LABELS[series.unit], category_title="Tahun",
-        minimum=Decimal(0), maximum=Decimal(maximum), major_unit=Decimal(step))
+        minimum=Decimal(0), maximum=Decimal(maximum), major_unit=Decimal(step),
+        label_size=6.5 if len(order) <= 5 else 6)  # "100,00%" stays clear of its neighbour up to six years
 
 
 def _years(years: list[int]) -> str:

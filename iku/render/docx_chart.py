@@ -68,6 +68,7 @@ class BarChart:
     major_unit: Decimal | None = None
     legend: bool = True
     label_position: str = "outEnd"  # or "ctr"
+    label_size: float = 7.0  # points
 
 
 def _text(size_pt: float, bold: bool = False, rgb: str | None = None) -> str:
@@ -97,9 +98,9 @@ FLAGS = ('<c:showLegendKey val="0"/><c:showVal val="{val}"/><c:showCatName val="
          '<c:showPercent val="0"/><c:showBubbleSize val="0"/>')
 
 
-def _labels(s: Series, position: str) -> str:
+def _labels(s: Series, position: str, size: float) -> str:
     points = "".join(
-        f'<c:dLbl><c:idx val="{i}"/><c:tx>{_rich(label, 7, rgb=s.label_rgb)}</c:tx>'
+        f'<c:dLbl><c:idx val="{i}"/><c:tx>{_rich(label, size, rgb=s.label_rgb)}</c:tx>'
         f'<c:dLblPos val="{position}"/>{FLAGS.format(val=1)}</c:dLbl>'
         for i, (label, value) in enumerate(zip(s.labels, s.values, strict=True)) if label and value is not None)
     return f'<c:dLbls>{points}{FLAGS.format(val=0)}</c:dLbls>'
@@ -119,7 +120,7 @@ def _series(chart: BarChart, n: int, s: Series) -> str:
             f'<c:tx><c:strRef><c:f>{SHEET}!${col}$1</c:f><c:strCache><c:ptCount val="1"/>'
             f'<c:pt idx="0"><c:v>{escape(s.name)}</c:v></c:pt></c:strCache></c:strRef></c:tx>'
             f'<c:spPr>{s.fill}{outline()}</c:spPr><c:invertIfNegative val="0"/>{points}'
-            f'{_labels(s, chart.label_position)}'
+            f'{_labels(s, chart.label_position, chart.label_size)}'
             f'<c:cat><c:strRef><c:f>{SHEET}!$A$2:$A${rows + 1}</c:f><c:strCache><c:ptCount val="{rows}"/>{cats}'
             f'</c:strCache></c:strRef></c:cat>'
             f'<c:val><c:numRef><c:f>{SHEET}!${col}$2:${col}${rows + 1}</c:f><c:numCache>'
@@ -148,7 +149,7 @@ def chart_xml(chart: BarChart, package_rid: str | None = None) -> bytes:
         f'<c:layout/><c:barChart><c:barDir val="{"bar" if chart.horizontal else "col"}"/>'
         f'<c:grouping val="{grouping}"/><c:varyColors val="0"/>'
         + "".join(_series(chart, n, s) for n, s in enumerate(chart.series))
-        + f'<c:gapWidth val="{60 if chart.stacked else 80}"/>{overlap}'
+        + f'<c:gapWidth val="{60 if chart.stacked else 50}"/>{overlap}'
         '<c:axId val="111"/><c:axId val="222"/></c:barChart>'
         f'<c:catAx><c:axId val="111"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>'
         f'<c:axPos val="{cat_pos}"/>{_title(chart.category_title, chart.horizontal)}'
