@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 
 from docx.shared import Mm
-from docxtpl import DocxTemplate, InlineImage
+from docxtpl import DocxTemplate
 from markupsafe import Markup
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from iku import formatting as fmt
+from iku.render.docx_chart import NativeChart
 from iku.render.evidence_view import Cell, EvidenceBlock, EvidenceTable
 from iku.render.wordxml import paragraph, run_content
 from iku.xlsx_style import BOLD, BORDER, CENTER, DECIMAL_FORMAT, INTEGER_FORMAT, TOP, WRAP, header, put_text, style
@@ -19,7 +19,8 @@ from iku.xlsx_style import BOLD, BORDER, CENTER, DECIMAL_FORMAT, INTEGER_FORMAT,
 FONT = "Arial"
 # Table text 10 pt (20 half-points; no table text under 10 pt, issue 7), sentences 11 pt.
 TWIPS_PER_MM = 1440 / 25.4
-CHART_WIDTH = Mm(150)
+CHART_WIDTH = Mm(160)
+CHART_HEIGHTS = {False: Mm(80), True: Mm(96)}  # columns 16 x 8 cm; horizontal bars (nine unsur) taller
 NUMBER_HEADERS = ("No", "Tahun")  # columns of row numbers and years: integers without a thousands dot
 TEXT_WIDTH = 50  # characters: longer text in an xlsx evidence table wraps
 
@@ -73,8 +74,10 @@ def subdoc(template: DocxTemplate, block: EvidenceBlock) -> Markup:
     return Markup(sentences + "".join(_table(spec) for spec in block.tables))
 
 
-def chart(template: DocxTemplate, block: EvidenceBlock) -> InlineImage | None:
-    return InlineImage(template, io.BytesIO(block.chart), width=CHART_WIDTH) if block.chart else None
+def chart(template: DocxTemplate, block: EvidenceBlock) -> NativeChart | None:
+    if not block.chart:
+        return None
+    return NativeChart(template, block.chart, CHART_WIDTH, CHART_HEIGHTS[block.chart.horizontal])
 
 
 def write_table(ws: Worksheet, row: int, spec: EvidenceTable, source: list[str] | None = None) -> int:

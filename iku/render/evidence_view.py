@@ -14,6 +14,7 @@ from iku import layout as L
 from iku import rules
 from iku.model import Results
 from iku.render import charts
+from iku.render.docx_chart import BarChart
 from iku.sources import desa, konflik, pelayanan, pemberdayaan, sakip, skm, urusan
 
 Cell = str | int | Decimal
@@ -34,7 +35,7 @@ class EvidenceBlock:
     sheet: str
     sentences: list[str]
     tables: list[EvidenceTable] = field(default_factory=list)
-    chart: bytes | None = None
+    chart: BarChart | None = None
     chart_caption: str = ""
 
 

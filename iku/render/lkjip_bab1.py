@@ -6,10 +6,7 @@ Where a sheet was not filled, the section says the data were not supplied: no pe
 
 from __future__ import annotations
 
-import io
-
-from docx.shared import Mm
-from docxtpl import DocxTemplate, InlineImage
+from docxtpl import DocxTemplate
 
 from iku import organisation as org
 from iku.model import Results
@@ -17,7 +14,6 @@ from iku.organisation import Organisation
 from iku.render import org_chart
 from iku.sentences import capitalised, count, listing
 
-CHART_WIDTH = Mm(155)
 NOT_SUPPLIED = ("Data {what} belum disampaikan pada lembar {sheet} buku kerja tahun ini, sehingga {part} belum dapat "
                 "disajikan.")
 
@@ -50,7 +46,7 @@ def _structure(template: DocxTemplate, results: Results, found: Organisation, na
     lead = (f"Susunan organisasi {office} terdiri atas {count(len(found.positions))} jabatan. {head.title} "
             f"membawahkan {listing([p.title for p in below])}." if below else "")
     return {"ada": True, "teks": narrative + ([lead] if lead else []),
-            "bagan": InlineImage(template, io.BytesIO(org_chart.chart(found.positions)), width=CHART_WIDTH),
+            "bagan": org_chart.OrgChart(template, found.positions),
             "keterangan": f"Gambar 1. Bagan struktur organisasi {office}",
             "baris": [{"jabatan": p.title, "nama": p.holder or org_chart.VACANT} for p in found.positions]}
 

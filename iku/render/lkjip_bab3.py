@@ -3,10 +3,8 @@ indicator's table, chart and sentences, and the budget per program and per sasar
 
 from __future__ import annotations
 
-import io
-
 from docx.shared import Mm
-from docxtpl import DocxTemplate, InlineImage, RichText
+from docxtpl import DocxTemplate, RichText
 
 from iku import cascade, sentences
 from iku import formatting as fmt
@@ -14,9 +12,10 @@ from iku.model import Results
 from iku.render import charts, evidence_view
 from iku.render import evidence as render_evidence
 from iku.render.common import rupiah
+from iku.render.docx_chart import NativeChart
 from iku.report import Comparison, ProgramBudget, total_budget
 
-CHART_WIDTH = Mm(150)
+CHART_SIZE = (Mm(160), Mm(80))
 
 
 def paragraphs(text: str) -> list[str]:
@@ -24,13 +23,12 @@ def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in text.splitlines() if p.strip()]
 
 
-def _chart(template: DocxTemplate, c: Comparison) -> InlineImage | None:
+def _series(c: Comparison) -> charts.ChartSeries | None:
     history = c.history
     if all(a.realisation is None and a.target is None for a in history):
         return None
-    series = charts.ChartSeries(c.indicator.name, c.indicator.unit, [a.year for a in history],
-                                [a.target for a in history], [a.realisation for a in history])
-    return InlineImage(template, io.BytesIO(charts.indicator_chart(series)), width=CHART_WIDTH)
+    return charts.ChartSeries(c.indicator.name, c.indicator.unit, [a.year for a in history],
+                              [a.target for a in history], [a.realisation for a in history])
 
 
 def _sources(c: Comparison) -> str:
@@ -77,7 +75,9 @@ def _indicator_section(template: DocxTemplate, results: Results, c: Comparison, 
                             ("Upaya / rencana tindak lanjut", analysis.action)):
             if text:
                 staff.append({"judul": title, "teks": " ".join(paragraphs(text))})
-    grafik = _chart(template, c)
+    series = _series(c)
+    grafik = NativeChart(template, charts.indicator_chart(series), *CHART_SIZE) if series else None
+    note = charts.missing_note(series) if series else ""
     evidence = evidence_view.block(results, ind.number, shown)
     data_chart = render_evidence.chart(template, evidence) if evidence else None
     data_figure = figure + (1 if grafik else 0)
@@ -96,7 +96,8 @@ def _indicator_section(template: DocxTemplate, results: Results, c: Comparison, 
                        sentences.standard(c, results.catalogue.data.skm_scale)],
         "grafik": grafik,
         "keterangan_grafik": (f"Grafik {figure}. Target dan realisasi {ind.name}, "
-                              f"{period.first_year}-{results.report_year}") if grafik else "",
+                              f"{period.first_year}-{results.report_year}{f' ({note})' if note else ''}")
+                             if grafik else "",
         "paragraf": " ".join(s for s in (sentences.outcome(c), sentences.trend(c)) if s),
         "analisis": staff,
     }
