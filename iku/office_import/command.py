@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from iku import catalogue as catalogue_mod
+from iku import formatting as fmt
 from iku.errors import InputError
 from iku.office_import import read_iku
 from iku.office_import.draft import CODE_PATTERN, Draft, code_for
@@ -103,7 +104,8 @@ def _summary(document: Path, draft: Draft) -> None:
     click.echo(f"  Penanda tangan: {signer or '(tidak terbaca)'}" + (f", NIP {draft.signer_nip}"
                                                                       if draft.signer_nip else ""))
     if draft.signing_place:
-        click.echo(f"  Tempat penandatanganan: {draft.signing_place}")
+        set_on = f", ditetapkan {fmt.date(draft.iku_date)}" if draft.iku_date else ""
+        click.echo(f"  Tempat penandatanganan: {draft.signing_place}{set_on}")
     if draft.notes:
         click.echo("  Catatan:")
         for line in draft.notes:

@@ -155,8 +155,8 @@ def _fraction(cell) -> tuple[str, str, str] | None:
     if found is not None:
         num = _math_text(found.find(_MATH + "num"))
         den = _math_text(found.find(_MATH + "den"))
-        inside = {id(t) for t in found.iter(_MATH + "t")}
-        rest = "".join(t.text or "" for t in cell._tc.iter(_MATH + "t") if id(t) not in inside)
+        rest = "".join(t.text or "" for t in cell._tc.iter(_MATH + "t")
+                       if next(t.iterancestors(_MATH + "f"), None) is None)
         return (_clean(num), _clean(den), _clean(rest)) if num and den else None
     if len(cell.tables) == 1 and len(cell.tables[0].rows) == 2:
         top, bottom = cell.tables[0].rows[0].cells, cell.tables[0].rows[1].cells
