@@ -97,7 +97,8 @@ def _summary(document: Path, draft: Draft) -> None:
     click.echo(f"  Fungsi: {len(draft.functions) - subs} butir" + (f" dan {subs} sub-butir" if subs else ""))
     counts = [f"{sum(1 for i in draft.indicators if i.level == level)} {label}" for level, label in LEVEL_NAMES]
     click.echo(f"  Indikator: {len(draft.indicators)} ({', '.join(counts)})")
-    per_year = [f"{year}: {sum(1 for i in draft.indicators if i.targets.get(year) is not None)}" for year in draft.years]
+    per_year = [f"{year}: {sum(1 for i in draft.indicators if i.targets.get(year) is not None)}"
+                for year in draft.years]
     end = sum(1 for i in draft.indicators if i.end_target is not None)
     click.echo(f"  Target yang ditetapkan (jumlah indikator): {', '.join(per_year)}; kondisi akhir: {end}")
     signer = ", ".join(x for x in (draft.signer_position, draft.signer_name, draft.signer_rank) if x)

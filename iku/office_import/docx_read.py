@@ -109,7 +109,8 @@ def read_document(path: Path) -> Source:
 
 def _source(document) -> Source:
     section = document.sections[0]
-    page = (section.page_width.mm if section.page_width else 0.0, section.page_height.mm if section.page_height else 0.0)
+    page = (section.page_width.mm if section.page_width else 0.0,
+            section.page_height.mm if section.page_height else 0.0)
     blocks: list[Block] = []
     tables = 0
     for child in document.element.body.iterchildren():

@@ -11,6 +11,7 @@ from iku.office_import.draft import Draft, DraftIndicator
 from iku.rules import LOWEST_BAND, PREDICATE_BANDS
 
 FILL = "ISI:"  # the mark of a field the document lacks; README tells staff to search for it
+PREDICATE_KEYS = (*(key for _, key in PREDICATE_BANDS), LOWEST_BAND)
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\b": "\\b", "\f": "\\f"}
 
 
@@ -85,7 +86,7 @@ def catalogue_text(draft: Draft, code: str, source_name: str, today: dt.date) ->
         "",
         "# Label predikat capaian (skala Permendagri 86/2017); batasnya ada di iku/rules.py.",
         "[predikat]",
-        *[f"{key} = {string(key.replace('_', ' ').title())}" for key in [k for _, k in PREDICATE_BANDS] + [LOWEST_BAND]],
+        *[f"{key} = {string(key.replace('_', ' ').title())}" for key in PREDICATE_KEYS],
         "",
         f"# {FILL} teks bawaan LKjIP ([narasi]: latar_belakang, struktur_organisasi, isu_strategis, penutup), tembusan",
         "# surat pengantar ([surat] tembusan) dan dasar hukum LKjIP ([lkjip] dasar_hukum) tidak ada di dokumen IKU;",
@@ -109,7 +110,8 @@ def catalogue_text(draft: Draft, code: str, source_name: str, today: dt.date) ->
         lines.append(f"teks = {string(text)}")
     lines += ["", "# Indikator, seperti di dokumen IKU. Target yang tidak ditetapkan dokumen: \"\" (jangan ditebak).",
               "# polaritas \"naik\": makin tinggi makin baik (dokumen IKU tidak menyebutnya; periksa).",
-              "# sumber_data (lembar data dukung yang menghitung realisasi) tidak diisi: lihat README, \"Data dukung\"."]
+              "# sumber_data (lembar data dukung yang menghitung realisasi) tidak diisi:",
+              "#   lihat README, \"Data dukung\"."]
     for ind in draft.indicators:
         lines += ["", *_indicator(ind, draft)]
     return "\n".join(lines) + "\n"
