@@ -23,6 +23,9 @@ def read_iku(path: Path) -> Draft:
     draft = Draft()
     _period(blocks, draft)
     _letterhead(blocks, draft)
+    if "BUKAN DATA RESMI" in source.header.upper():
+        draft.notes.append("dokumen ini bertanda CONTOH (angka ilustratif, bukan data resmi): pakai katalognya "
+                           "hanya untuk latihan")
     height = max(source.page_mm)
     draft.paper = "A4" if abs(height - 297) < 3 else "F4"
     if abs(height - 297) >= 3 and abs(height - 330) >= 3:
@@ -72,24 +75,25 @@ def _period(blocks: list[Block], draft: Draft) -> None:
 
 
 def _before_title(blocks: list[Block]) -> list[str]:
+    """Lines above the first title, empty ones kept: the kop's lines are read by their place."""
     lines: list[str] = []
     for block in blocks:
         if not block.is_table and norm(block.text).startswith(TITLE):
             return lines
         if block.is_table:
-            lines += [p for row in block.rows for cell in row for p in cell.paragraphs if p]
-        elif block.text.strip():
+            lines += [p for row in block.rows for cell in row for p in cell.paragraphs]
+        else:
             lines.append(block.text.strip())
     return []
 
 
 def _letterhead(blocks: list[Block], draft: Draft) -> None:
-    """The kop surat the tool's own documents carry: government, office, address, contact."""
-    lines = list(dict.fromkeys(_before_title(blocks)))
-    if lines and norm(lines[0]).startswith("pemerintah"):
-        draft.government = nice_case(lines[0])
-        draft.address = lines[2] if len(lines) > 2 else ""
-        draft.contact = lines[3] if len(lines) > 3 else ""
+    """The kop surat the tool's own documents carry: government, office, address, contact (either may be empty)."""
+    lines = _before_title(blocks)
+    start = next((i for i, line in enumerate(lines) if line), None)
+    if start is not None and norm(lines[start]).startswith("pemerintah"):
+        kop = [*lines[start:start + 4], "", ""]
+        draft.government, draft.address, draft.contact = nice_case(kop[0]), kop[2], kop[3]
 
 
 def _letterhead_table(block: Block) -> bool:

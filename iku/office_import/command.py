@@ -94,7 +94,8 @@ def _summary(document: Path, draft: Draft) -> None:
                f"periode {draft.first_year}-{draft.last_year}")
     click.echo(f"  Tugas: {_short(draft.task) or '(tidak terbaca)'}")
     subs = sum(1 for f in draft.functions if f[2])
-    click.echo(f"  Fungsi: {len(draft.functions) - subs} butir" + (f" dan {subs} sub-butir" if subs else ""))
+    click.echo(f"  Fungsi: {len(draft.functions) - subs} butir" + (f" dan {subs} sub-butir" if subs else "")
+               if draft.functions else "  Fungsi: (tidak terbaca)")
     counts = [f"{sum(1 for i in draft.indicators if i.level == level)} {label}" for level, label in LEVEL_NAMES]
     click.echo(f"  Indikator: {len(draft.indicators)} ({', '.join(counts)})")
     per_year = [f"{year}: {sum(1 for i in draft.indicators if i.targets.get(year) is not None)}"

@@ -50,6 +50,7 @@ class Block:
 class Source:
     blocks: tuple[Block, ...]
     page_mm: tuple[float, float]  # the first section's paper, width x height
+    header: str = ""  # the page headers' text (the tool marks a sample's documents there)
 
 
 def _fail(message: str) -> InputError:
@@ -120,7 +121,8 @@ def _source(document) -> Source:
         elif child.tag == qn("w:tbl"):
             tables += 1
             blocks.append(Block(rows=_rows(Table(child, document)), number=tables))
-    return Source(blocks=tuple(blocks), page_mm=page)
+    header = " ".join(p.text for s in document.sections for p in s.header.paragraphs)
+    return Source(blocks=tuple(blocks), page_mm=page, header=header)
 
 
 def _rows(table: Table) -> tuple[tuple[Cell, ...], ...]:
