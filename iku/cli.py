@@ -49,7 +49,8 @@ def _parameter(param: click.Parameter | None) -> str:
     if isinstance(param, click.Option):
         return f"opsi {param.opts[0]}"
     return {"workbooks": "nama file buku kerja", "workbook": "nama file buku kerja",
-            "path": "nama file buku kerja yang akan ditulis"}.get(param.name or "", f"argumen {param.name}")
+            "path": "nama file buku kerja yang akan ditulis",
+            "document": "nama file dokumen IKU"}.get(param.name or "", f"argumen {param.name}")
 
 
 PATH_STATES = {"is a file": "adalah file, bukan folder", "is a directory": "adalah folder, bukan file",

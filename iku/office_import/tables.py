@@ -76,14 +76,14 @@ def _header(row: tuple[Cell, ...]) -> dict[str, int] | None:
         word = norm(cell.text)
         if word == "no" or word == "nomor":
             columns.setdefault("no", index)
-        elif word in LEVEL_WORDS:
+        elif word.split(" ")[0] in LEVEL_WORDS:  # "Sasaran", "Sasaran Strategis"
             columns.setdefault("level", index)
-            columns.setdefault(LEVEL_WORDS[word], index)
+            columns.setdefault(LEVEL_WORDS[word.split(" ")[0]], index)
         elif word.startswith("indikator"):
             columns.setdefault("name", index)
         elif word.startswith("definisi"):
             columns.setdefault("definition", index)
-        elif word.startswith("formula") or word.startswith("rumus"):
+        elif word.startswith(("formula", "rumus")) or "perhitungan" in word:
             columns.setdefault("formula", index)
     needed = {"level", "name", "definition", "formula"}
     return columns if needed <= set(columns) else None
