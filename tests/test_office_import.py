@@ -12,9 +12,11 @@ import pytest
 from conftest import identity_row, run_cli, sha
 from docx_text import full_text, tables
 from openpyxl import load_workbook
+from PIL import Image
 
 from iku import catalogue, layout
 from iku.office_import.toml_out import string
+from iku.render import common
 from iku.workbook.template import fill
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -227,3 +229,44 @@ def test_damaged_document_and_a_workbook_given_instead(tmp_path, offices):
     result = imported(workbook)
     assert result.exit_code == 1 and "bukan dokumen Word .docx (tidak ada bagian word/document.xml)" in result.output
     assert list(offices.iterdir()) == []
+
+
+def test_kop_beside_a_lambang_is_read_too(tmp_path, offices, monkeypatch, mantup):
+    """With the kabupaten's lambang the tool's kop is a table; its lines still give pemerintah, alamat, kontak."""
+    lambang = tmp_path / "lambang"
+    lambang.mkdir()
+    Image.new("RGB", (60, 72), (200, 30, 30)).save(lambang / "mantup_lambang.png")
+    monkeypatch.setattr(common, "OFFICES_DIR", lambang)
+    monkeypatch.setattr(catalogue, "OFFICES_DIR", ROOT / "iku" / "offices")
+    result = run_cli("build", SAMPLE, "--output", tmp_path / "hasil")
+    assert result.exit_code == 0, result.output
+    document = next((tmp_path / "hasil").glob("*/*IKU_*.docx"))
+    assert "PEMERINTAH KABUPATEN LAMONGAN" in tables(document)[0][0][1]  # the kop is the first table
+    monkeypatch.setattr(catalogue, "OFFICES_DIR", offices)
+    result = imported(document)
+    assert result.exit_code == 0, result.output
+    assert "tidak dikenali" not in result.output
+    assert_same(mantup, catalogue.load(offices / "mantup.toml"))
+
+
+def test_one_office_never_gets_two_catalogues(tmp_path, offices):
+    document = seed_doc.build(tmp_path / "iku.docx")
+    assert imported(document).exit_code == 0
+    result = imported(document, "--code", "contoh2")
+    assert result.exit_code == 1
+    assert "Kecamatan Contohjaya sudah punya katalog contohjaya.toml" in result.output
+    assert sorted(p.name for p in offices.iterdir()) == ["contohjaya.toml"]
+
+
+def test_target_row_almost_named_like_an_indicator_is_pointed_out(tmp_path, offices):
+    rows = [list(r) for r in seed_doc.TARGETS]
+    rows[0] = ["1", "Indeks Kepuasan Masyarakat Kecamatn", rows[0][2]]
+    result = imported(seed_doc.build(tmp_path / "iku.docx", targets=rows))
+    assert result.exit_code == 0, result.output
+    assert ("tabel 3 (target), baris 1: 'Indeks Kepuasan Masyarakat Kecamatn' mirip indikator 1 'Indeks Kepuasan "
+            "Masyarakat Kecamatan' tetapi tidak sama persis") in result.output
+    assert "indikator 1 'Indeks Kepuasan Masyarakat Kecamatan' tidak ada di tabel target" in result.output
+    cat = catalogue.load(offices / "contohjaya.toml")
+    assert [(i.number, i.level) for i in cat.indicators] == [(1, "tujuan"), (2, "sasaran"), (3, "program"),
+                                                             (4, None), (5, None)]
+    assert cat.indicators[3].name == "Indeks Kepuasan Masyarakat Kecamatn"

@@ -3,6 +3,7 @@ Indikator / Definisi Operasional / Formulasi Perhitungan) and the target table, 
 
 from __future__ import annotations
 
+import difflib
 import re
 from decimal import Decimal
 
@@ -176,9 +177,21 @@ def target_table(block: Block, draft: Draft) -> None:
         if ind is None:
             used = {i.number for i in draft.indicators}
             ind = DraftIndicator(number=number if number not in used else max(used, default=0) + 1, name=name)
+            _near_miss(ind, draft, where)
             draft.indicators.append(ind)
             by_name[norm(name)] = ind
         _targets(ind, raw, where, draft)
+
+
+def _near_miss(ind: DraftIndicator, draft: Draft, where: str) -> None:
+    """A target row whose name is almost that of an indicator of the IKU tables: probably the same one, typed
+    differently; it is kept apart (never matched by a guess) and named so that staff correct the document."""
+    for other in draft.indicators:
+        if other.level and not other.in_target_table and \
+                difflib.SequenceMatcher(None, norm(other.name), norm(ind.name)).ratio() >= 0.85:
+            draft.notes.append(f"{where}: '{ind.name}' mirip indikator {other.number} '{other.name}' tetapi tidak "
+                               "sama persis; dibaca sebagai indikator tersendiri. Samakan namanya bila itu indikator "
+                               "yang sama")
 
 
 def _targets(ind: DraftIndicator, raw: dict, where: str, draft: Draft) -> None:
