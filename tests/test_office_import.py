@@ -10,6 +10,7 @@ from pathlib import Path
 import iku_doc_builder as seed_doc
 import pytest
 from conftest import identity_row, run_cli, sha
+from docx import Document
 from docx_text import full_text, tables
 from openpyxl import load_workbook
 from PIL import Image
@@ -270,3 +271,19 @@ def test_target_row_almost_named_like_an_indicator_is_pointed_out(tmp_path, offi
     assert [(i.number, i.level) for i in cat.indicators] == [(1, "tujuan"), (2, "sasaran"), (3, "program"),
                                                              (4, None), (5, None)]
     assert cat.indicators[3].name == "Indeks Kepuasan Masyarakat Kecamatn"
+
+
+def test_kabupaten_from_the_title_when_instansi_names_only_the_office(tmp_path, offices):
+    document = seed_doc.build(tmp_path / "iku.docx")
+    doc = Document(document)
+    doc.tables[0].cell(0, 1).text = "KECAMATAN CONTOHJAYA"
+    doc.save(document)
+    assert imported(document).exit_code == 0
+    office = catalogue.load(offices / "contohjaya.toml").office
+    assert (office.name, office.regency) == ("Kecamatan Contohjaya", "Lamongan")
+    doc.paragraphs[1].clear()
+    doc.paragraphs[1].add_run("INDIKATOR KINERJA UTAMA TAHUN 2021-2026")
+    doc.save(document)
+    result = imported(document, "--force")
+    assert result.exit_code == 1
+    assert "baris INSTANSI dan judul dokumen tidak menyebut kabupaten ('Kecamatan Contohjaya'" in result.output

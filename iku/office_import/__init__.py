@@ -36,6 +36,8 @@ def read_iku(path: Path) -> Draft:
         draft.errors.append("tabel INSTANSI / TUGAS / FUNGSI tidak ditemukan")
     else:
         tables.office_table(office, draft)
+    if office is not None and not draft.regency:
+        _regency_from_title(blocks, draft)
     level_tables = [b for b in table_blocks if b is not office and tables.is_indicator_table(b)]
     if not level_tables:
         draft.errors.append("tabel indikator (kolom No / Tujuan, Sasaran atau Program / Indikator / Definisi "
@@ -63,6 +65,16 @@ def read_iku(path: Path) -> Draft:
             first = " | ".join(c.text for c in block.rows[0])[:60] if block.rows else ""
             draft.notes.append(f"tabel {block.number} tidak dikenali dan dilewati ('{first}')")
     return draft
+
+
+def _regency_from_title(blocks: list[Block], draft: Draft) -> None:
+    for block in blocks:
+        found = re.match(r"^(.*?)\s+kabupaten\s+(.+)$", block.text.strip(), re.IGNORECASE)
+        if found and not norm(found.group(1)).startswith("pemerintah"):
+            draft.name, draft.regency = draft.name or nice_case(found.group(1)), nice_case(found.group(2))
+            return
+    draft.errors.append(f"baris INSTANSI dan judul dokumen tidak menyebut kabupaten ('{draft.name}'; misalnya "
+                        "'KECAMATAN MANTUP KABUPATEN LAMONGAN')")
 
 
 def _period(blocks: list[Block], draft: Draft) -> None:

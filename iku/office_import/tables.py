@@ -37,9 +37,8 @@ def office_table(block: Block, draft: Draft) -> None:
         office = re.match(r"^(.*?)\s+kabupaten\s+(.+)$", found["instansi"][1].text, re.IGNORECASE)
         if office:
             draft.name, draft.regency = nice_case(office.group(1)), nice_case(office.group(2))
-        elif found["instansi"][1].text:
-            draft.errors.append(f"{where}, baris INSTANSI: '{found['instansi'][1].text}' tidak menyebut kabupaten "
-                                "(misalnya 'KECAMATAN MANTUP KABUPATEN LAMONGAN')")
+        else:  # the kabupaten may still be in the title (iku/office_import/__init__.py)
+            draft.name = nice_case(found["instansi"][1].text)
     if "tugas" in found:
         draft.task = found["tugas"][1].text
     if "fungsi" in found:
