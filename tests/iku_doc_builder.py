@@ -47,8 +47,9 @@ def _fraction(paragraph, numerator: str, denominator: str, multiplier: str) -> N
 
 
 def build(path: Path, *, target_header: bool = False, without: str = "", place: bool = True,
-          targets: list | None = None) -> Path:
-    """`without`: "fungsi" or "target" leaves that table out; `targets` replaces the target rows."""
+          targets: list | None = None, inline_functions: bool = False) -> Path:
+    """`without`: "fungsi" or "target" leaves that table out; `targets` replaces the target rows;
+    `inline_functions` types the whole list of functions in one paragraph."""
     doc = Document()
     doc.core_properties.comments = FICTION
     doc.add_paragraph(FICTION)
@@ -64,8 +65,8 @@ def build(path: Path, *, target_header: bool = False, without: str = "", place: 
         office.cell(1, 0).text, office.cell(1, 1).text = "TUGAS", TASK
         office.cell(2, 0).text = "FUNGSI"
         cell = office.cell(2, 1)
-        cell.text = FUNCTIONS[0]
-        for line in FUNCTIONS[1:]:
+        cell.text = " ".join(FUNCTIONS) if inline_functions else FUNCTIONS[0]
+        for line in [] if inline_functions else FUNCTIONS[1:]:
             cell.add_paragraph(line)
     doc.add_paragraph("INDIKATOR KINERJA UTAMA (IKU)")
     table = doc.add_table(rows=0, cols=5)  # one table, a header row before each level, as in the seed

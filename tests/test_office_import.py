@@ -287,3 +287,12 @@ def test_kabupaten_from_the_title_when_instansi_names_only_the_office(tmp_path, 
     result = imported(document, "--force")
     assert result.exit_code == 1
     assert "baris INSTANSI dan judul dokumen tidak menyebut kabupaten ('Kecamatan Contohjaya'" in result.output
+
+
+def test_functions_typed_in_one_paragraph_are_split_by_their_numbers(tmp_path, offices):
+    assert imported(seed_doc.build(tmp_path / "a.docx"), "--code", "a").exit_code == 0
+    (offices / "a.toml").rename(tmp_path / "a.toml")
+    assert imported(seed_doc.build(tmp_path / "b.docx", inline_functions=True), "--code", "b").exit_code == 0
+    apart = catalogue.load(tmp_path / "a.toml").office.functions
+    assert catalogue.load(offices / "b.toml").office.functions == apart
+    assert len(apart) == 5

@@ -51,7 +51,10 @@ def functions(paragraphs: tuple[str, ...], where: str, draft: Draft) -> list[tup
     items: list[list] = []
     parent = None
     unnumbered = 0
-    for text in (p for p in paragraphs if p.strip()):
+    paragraphs = tuple(p for p in paragraphs if p.strip())
+    if len(paragraphs) == 1:  # the whole list typed in one paragraph, as the seed's text shows it
+        paragraphs = split_inline(paragraphs[0])
+    for text in paragraphs:
         found = _NUMBERED.match(text)
         if found and found.group(2).strip():
             number = found.group(1)
@@ -67,6 +70,24 @@ def functions(paragraphs: tuple[str, ...], where: str, draft: Draft) -> list[tup
         draft.notes.append(f"{where}: fungsi tanpa nomor tertulis (penomoran otomatis Word) dinomori menurut "
                            "urutannya; periksa butir berhuruf")
     return [tuple(item) for item in items]
+
+
+def split_inline(text: str) -> tuple[str, ...]:
+    """'1. A; 2. B, antara lain: a. C; b. D 3. E' -> one item each. A label cuts only where it is the next one
+    expected (2 after 1, a or the next number after a number, b after a), so 'No. 16' never cuts."""
+    cuts = []
+    number, letter = 1, ""
+    for found in re.finditer(r"(?:^|(?<=\s))(\d{1,2}|[a-z])[.)]\s", text):
+        label = found.group(1)
+        if label == str(number):
+            cuts.append(found.start())
+            number, letter = number + 1, "a"
+        elif letter and label == letter and number > 1:
+            cuts.append(found.start())
+            letter = chr(ord(letter) + 1)
+    if not cuts or cuts[0] != 0:
+        return (text,)
+    return tuple(text[a:b].strip() for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True))
 
 
 def _header(row: tuple[Cell, ...]) -> dict[str, int] | None:
