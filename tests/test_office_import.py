@@ -15,7 +15,7 @@ from docx_text import full_text, tables
 from openpyxl import load_workbook
 from PIL import Image
 
-from iku import catalogue, layout
+from iku import catalogue, layout, limits
 from iku.office_import.toml_out import string
 from iku.render import common
 from iku.workbook.template import fill
@@ -296,3 +296,12 @@ def test_functions_typed_in_one_paragraph_are_split_by_their_numbers(tmp_path, o
     apart = catalogue.load(tmp_path / "a.toml").office.functions
     assert catalogue.load(offices / "b.toml").office.functions == apart
     assert len(apart) == 5
+
+
+def test_document_over_the_size_cap_is_refused_before_reading(tmp_path, offices, monkeypatch):
+    document = seed_doc.build(tmp_path / "iku.docx")
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 1000)
+    result = imported(document)
+    assert result.exit_code == 1
+    assert "iku.docx terlalu besar" in result.output
+    assert list(offices.iterdir()) == []
