@@ -29,6 +29,7 @@ def read_iku(path: Path) -> Draft:
     height = max(source.page_mm)
     draft.paper = "A4" if abs(height - 297) < 3 else "F4"
     if abs(height - 297) >= 3 and abs(height - 330) >= 3:
+        draft.paper_read = False
         draft.notes.append(f"ukuran kertas dokumen ({height:.0f} mm) bukan F4 atau A4: kertas diisi F4")
     table_blocks = [b for b in blocks if b.is_table]
     office = next((b for b in table_blocks if tables.is_office_table(b)), None)

@@ -46,6 +46,7 @@ class Draft:
     signing_place: str = ""
     iku_date: dt.date | None = None
     paper: str = "F4"
+    paper_read: bool = True  # False: the document's page is neither F4 nor A4, F4 chosen
     errors: list[str] = field(default_factory=list)  # parts that could not be read: nothing is written
     notes: list[str] = field(default_factory=list)  # parts left out or guessed: written, and listed
 

@@ -75,7 +75,8 @@ def catalogue_text(draft: Draft, code: str, source_name: str, today: dt.date) ->
         'ibu_kota_kabupaten = ""',
         f"periode_awal = {draft.first_year}",
         f"periode_akhir = {draft.last_year}",
-        f'kertas = "{draft.paper}"          # "F4" (215 x 330 mm) atau "A4", menurut ukuran kertas dokumen IKU',
+        f'kertas = "{draft.paper}"          # "F4" (215 x 330 mm) atau "A4", '
+        + ("menurut ukuran kertas dokumen IKU" if draft.paper_read else "dokumen IKU bukan F4 atau A4; periksa"),
         f"tugas = {string(draft.task)}",
         f"# {FILL} jumlah desa tidak ada di dokumen IKU: hapus tanda # di baris berikut dan tulis jumlahnya.",
         "# jumlah_desa = ",
