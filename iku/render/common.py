@@ -11,6 +11,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
+from jinja2 import Environment
 
 from iku import formatting as fmt
 from iku.catalogue import OFFICES_DIR
@@ -113,16 +114,46 @@ def program_rows(budgets: list[ProgramBudget]) -> list[dict]:
     return rows
 
 
+class _CompiledOnce(Environment):
+    """Jinja compiles each template part once per process: the four quarterly reports, and every workbook of a
+    batch, render the same template XML, and compiling it cost more than rendering it."""
+
+    def __init__(self) -> None:
+        super().__init__(autoescape=True)
+        self._compiled: dict[str, object] = {}
+
+    def from_string(self, source, globals=None, template_class=None):
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        if source not in self._compiled:
+            self._compiled[source] = super().from_string(source)
+        return self._compiled[source]
+
+
+class _Template(DocxTemplate):
+    """docxtpl's tag clean-up (regular expressions over the whole part) done once per distinct part."""
+
+    _patched: dict[str, str] = {}
+
+    def patch_xml(self, src_xml: str) -> str:
+        if src_xml not in self._patched:
+            self._patched[src_xml] = super().patch_xml(src_xml)
+        return self._patched[src_xml]
+
+
+_JINJA = _CompiledOnce()
+
+
 def render(template_name: str, context: Callable[[DocxTemplate], dict], paper: str, update_fields=False,
            finish: Callable[[DocxTemplate], None] | None = None) -> bytes:
     """Fill a template (with the lambang when the office has one), then apply the print rules to every table,
     including tables the `finish` step adds (iku/render/tables.py), and the office's paper size."""
-    template = DocxTemplate(TEMPLATES / template_name)
+    template = _Template(TEMPLATES / template_name)
     values = context(template)
     lambang = values.get("lambang_file")
     for key, height in LAMBANG_HEIGHT_MM.items():
         values.setdefault(key, InlineImage(template, lambang, height=Mm(height)) if lambang else None)
-    template.render(values, autoescape=True)
+    template.render(values, _JINJA, autoescape=True)
     if finish:
         finish(template)
     tables.finish(template.docx)

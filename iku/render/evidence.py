@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-import re
 from decimal import Decimal
-from xml.sax.saxutils import escape
 
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
@@ -15,12 +13,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from iku import formatting as fmt
 from iku.render.evidence_view import Cell, EvidenceBlock, EvidenceTable
-from iku.xlsx_style import BOLD, BORDER, CENTER, DECIMAL_FORMAT, INTEGER_FORMAT, TOP, WRAP, header, put_text
+from iku.render.wordxml import paragraph, run_content
+from iku.xlsx_style import BOLD, BORDER, CENTER, DECIMAL_FORMAT, INTEGER_FORMAT, TOP, WRAP, header, put_text, style
 
 FONT = "Arial"
 # Table text 10 pt (20 half-points; no table text under 10 pt, issue 7), sentences 11 pt.
 TWIPS_PER_MM = 1440 / 25.4
-PRESERVE = ' xml:space="preserve"'
 CHART_WIDTH = Mm(150)
 NUMBER_HEADERS = ("No", "Tahun")  # columns of row numbers and years: integers without a thousands dot
 TEXT_WIDTH = 50  # characters: longer text in an xlsx evidence table wraps
@@ -37,21 +35,15 @@ def shown(value: Cell) -> str:
 
 def _run(text: str, bold: bool = False, size: int = 20) -> str:
     """One run as Word XML (size in half-points); breaks and tabs as python-docx writes them."""
-    body = "".join("<w:br/>" if part == "\n" else "<w:tab/>" if part == "\t" else
-                   f'<w:t{PRESERVE if part != part.strip() else ""}>{escape(part)}</w:t>'
-                   for part in re.split(r"(\n|\t)", text) if part)
+    body = run_content(text)
     weight = "<w:b/>" if bold else '<w:b w:val="0"/>'
     return (f'<w:r><w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}"/>{weight}'
             f'<w:i w:val="0"/><w:sz w:val="{size}"/></w:rPr>{body}</w:r>')
 
 
-def _paragraph(runs: str, ppr: str = "") -> str:
-    return f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{runs}</w:p>"
-
-
 def _table(spec: EvidenceTable) -> str:
     twips = [round(width * TWIPS_PER_MM) for width in spec.widths]
-    caption = _paragraph(_run(spec.title, bold=True), '<w:keepNext/><w:spacing w:before="80" w:after="40"/>')
+    caption = paragraph(_run(spec.title, bold=True), '<w:keepNext/><w:spacing w:before="80" w:after="40"/>')
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
     rows = []
     for r, values in enumerate([spec.headers, *spec.rows]):
@@ -60,14 +52,14 @@ def _table(spec: EvidenceTable) -> str:
         shade = '<w:shd w:val="clear" w:color="auto" w:fill="D9E1F2"/>' if r == 0 else ""
         cells = "".join(
             f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{w}"/>{shade}</w:tcPr>'
-            + _paragraph(_run(shown(value), bold=bold), f'<w:jc w:val="{"center" if r == 0 else align}"/>') + "</w:tc>"
+            + paragraph(_run(shown(value), bold=bold), f'<w:jc w:val="{"center" if r == 0 else align}"/>') + "</w:tc>"
             for value, w, align in zip(values, twips, spec.aligns, strict=True))
         rows.append(f"<w:tr><w:trPr>{flags}</w:trPr>{cells}</w:tr>")
     table = (f'<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:type="auto" w:w="0"/><w:jc w:val="center"/>'
              f'<w:tblLayout w:type="fixed"/><w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" '
              f'w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
              f'{"".join(rows)}</w:tbl>')
-    return caption + table + _paragraph("", '<w:spacing w:after="80"/>')
+    return caption + table + paragraph("", '<w:spacing w:after="80"/>')
 
 
 def subdoc(template: DocxTemplate, block: EvidenceBlock) -> Markup:
@@ -76,7 +68,7 @@ def subdoc(template: DocxTemplate, block: EvidenceBlock) -> Markup:
     Written as XML text, not through python-docx objects and a docxtpl sub-document: that cost a third of a
     second per LKjIP. Only the template's own styles are used (TableGrid), so no style needs merging."""
     del template  # kept in the signature: the callers place every block through the template
-    sentences = "".join(_paragraph(_run(sentence, size=22), '<w:spacing w:after="80"/><w:jc w:val="both"/>')
+    sentences = "".join(paragraph(_run(sentence, size=22), '<w:spacing w:after="80"/><w:jc w:val="both"/>')
                         for sentence in block.sentences)
     return Markup(sentences + "".join(_table(spec) for spec in block.tables))
 
@@ -99,23 +91,24 @@ def write_table(ws: Worksheet, row: int, spec: EvidenceTable, source: list[str] 
         for c, value in enumerate(line, start=1):
             trace = bool(source) and c == len(line)
             cell = ws.cell(row=r, column=c)
+            font = BOLD if spec.bold_last and r == row + len(spec.rows) else None
+            alignment, number_format = None, None
             if headers[c - 1] in NUMBER_HEADERS and isinstance(value, str) and value.isdigit():
                 value = int(value)  # a row number or a year is a number in Excel, not text
-                cell.alignment = CENTER
+                alignment = CENTER
             if isinstance(value, int) and headers[c - 1] in NUMBER_HEADERS:
                 cell.value = value
-                cell.number_format = INTEGER_FORMAT
+                number_format = INTEGER_FORMAT
             elif isinstance(value, Decimal):
                 cell.value = float(value)
-                cell.number_format = DECIMAL_FORMAT if -value.as_tuple().exponent <= 2 else "0.0000"
+                number_format = DECIMAL_FORMAT if -value.as_tuple().exponent <= 2 else "0.0000"
             elif isinstance(value, int):
                 cell.value = value
-                cell.number_format = "#,##0"
+                number_format = "#,##0"
             else:
-                put_text(cell, value).alignment = TOP if trace else WRAP
-            cell.border = BORDER
-            if spec.bold_last and r == row + len(spec.rows):
-                cell.font = BOLD
+                put_text(cell, value)
+                alignment = TOP if trace else WRAP
+            style(cell, font=font, border=BORDER, alignment=alignment, number_format=number_format)
         _height(ws, r, line)
     return row + len(spec.rows) + 2
 

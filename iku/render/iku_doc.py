@@ -2,56 +2,46 @@
 
 from __future__ import annotations
 
-from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm
+from xml.sax.saxutils import escape
+
 from docxtpl import DocxTemplate
+from markupsafe import Markup
 
 from iku import formatting as fmt
 from iku.model import Indicator, Results
 from iku.render.common import common_context, render, signature
+from iku.render.wordxml import paragraph, run_content
 
 LEVEL_TITLES = {"tujuan": ("Tujuan", "Indikator Kinerja"), "sasaran": ("Sasaran", "Indikator"),
                 "program": ("Program", "Indikator")}
+FRACTION_MM = (78, 18)  # numerator/denominator column, multiplier column
 NOT_SET_MARK = "\u2013"  # en dash in the target table; the note under it explains
 
 
-def _formula(template: DocxTemplate, ind: Indicator):
-    """The formula cell: plain text, or a stacked fraction (a small borderless table) when the
+def _centred(text: str) -> str:
+    return paragraph(f"<w:r>{run_content(text)}</w:r>" if text else "", '<w:jc w:val="center"/>')
+
+
+def _formula(template: DocxTemplate, ind: Indicator) -> Markup:
+    """The formula cell as Word XML: plain text, or a stacked fraction (a small borderless table) when the
     catalogue gives numerator and denominator. A table shows the same in Word and LibreOffice."""
-    sub = template.new_subdoc()
+    del template  # the cell is XML text placed with {{p ...}}, no sub-document to open
     if not ind.formula_fraction:
-        sub.add_paragraph(ind.formula).alignment = WD_ALIGN_PARAGRAPH.CENTER
-        return sub
+        return Markup(_centred(ind.formula))
     numerator, denominator, multiplier = ind.formula_fraction
-    table = sub.add_table(rows=2, cols=2)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for column, width in zip(table.columns, (Mm(78), Mm(18)), strict=False):
-        column.width = width
-        for cell in column.cells:
-            cell.width = width
-    top, bottom = table.rows[0].cells, table.rows[1].cells
-    top[0].text, bottom[0].text = numerator, denominator
-    for cell in (top[0], bottom[0]):
-        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _rule_below(top[0])
-    side = top[1].merge(bottom[1])
-    side.text = multiplier.replace(" ", "\u00a0")  # keep "× 100%" on one line
-    side.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
-    sub.add_paragraph()  # a table cell must end with a paragraph, not a nested table
-    return sub
-
-
-def _rule_below(cell) -> None:
-    borders = OxmlElement("w:tcBorders")
-    line = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:color", "000000")):
-        line.set(qn(key), value)
-    borders.append(line)
-    cell._tc.get_or_add_tcPr().append(borders)
+    wide, narrow = (round(mm * 1440 / 25.4) for mm in FRACTION_MM)
+    multiplier = escape(multiplier.replace(" ", "\u00a0"))  # keep "× 100%" on one line
+    return Markup(
+        '<w:tbl><w:tblPr><w:tblW w:type="auto" w:w="0"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" '
+        f'w:val="04A0"/></w:tblPr><w:tblGrid><w:gridCol w:w="{wide}"/><w:gridCol w:w="{narrow}"/></w:tblGrid>'
+        f'<w:tr><w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{wide}"/><w:tcBorders><w:bottom w:val="single" w:sz="6" '
+        f'w:color="000000"/></w:tcBorders></w:tcPr>{_centred(numerator)}</w:tc>'
+        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{narrow}"/><w:vMerge w:val="restart"/><w:vAlign w:val="center"/>'
+        f'</w:tcPr><w:p><w:r><w:t>{multiplier}</w:t></w:r></w:p></w:tc></w:tr>'
+        f'<w:tr><w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{wide}"/></w:tcPr>{_centred(denominator)}</w:tc>'
+        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{narrow}"/><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>'
+        "<w:p/>")  # a table cell must end with a paragraph, not a nested table
 
 
 def _target_cell(ind: Indicator, value) -> str:

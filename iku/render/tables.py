@@ -12,9 +12,10 @@ Run once after rendering (common.render), so tables that later renderers add inh
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import qn as _qn
 
 MIN_HALF_POINTS = 20  # 10 pt
 CELL_MARGIN = 57  # twips (1 mm) left and right of a data table's cell text
@@ -34,6 +35,7 @@ _BOLD = [278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 2
          611, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556, 333, 556,
          611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611, 611, 611, 389, 556, 333, 611, 556, 778,
          556, 556, 500, 389, 280, 389, 584]
+qn = cache(_qn)  # called for every element of every table: python-docx's qn splits the name each time
 _WIDE = 1000  # anything outside ASCII (en dash, ×, ≥): counted wide, never too narrow
 
 # "3 desa", "12 orang", "95 %": a figure and a short unit word stay on one line; so do "Rp" and its amount.
@@ -181,16 +183,17 @@ def longest_word(tc, default: int, bold_row: bool) -> float:
                 b = rpr.find(qn("w:b"))
                 if b is not None:
                     bold = b.get(qn("w:val"), "true") not in ("0", "false")
+            breaks, text_tag = (qn("w:tab"), qn("w:br")), qn("w:t")
             for child in run:
-                if child.tag == qn("w:tab") or child.tag == qn("w:br"):
+                if child.tag in breaks:
                     widest, word = max(widest, word), 0.0
-                if child.tag != qn("w:t") or not child.text:
+                if child.tag != text_tag or not child.text:
                     continue
                 for char in child.text:
                     if char in " \t\n":
                         widest, word = max(widest, word), 0.0
                     else:
-                        word += text_width(char, size, bold)
+                        word += char_width(char, bold) * size / 2 * TWIPS_PER_POINT / 1000  # text_width of one
         widest = max(widest, word)
     return widest
 
@@ -249,8 +252,13 @@ def _ppr_flag(paragraph, tag: str, successors) -> None:
     _insert(ppr, OxmlElement(tag), successors)
 
 
+@cache
+def _names(successors: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(qn(t) for t in successors)
+
+
 def _insert(parent, el, successors) -> None:
-    names = {qn(t) for t in successors}
+    names = _names(successors)
     for child in parent:
         if child.tag in names:
             child.addprevious(el)
