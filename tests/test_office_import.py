@@ -305,3 +305,16 @@ def test_document_over_the_size_cap_is_refused_before_reading(tmp_path, offices,
     assert result.exit_code == 1
     assert "iku.docx terlalu besar" in result.output
     assert list(offices.iterdir()) == []
+
+
+def test_target_table_header_without_a_year_leaves_that_year_empty_and_says_so(tmp_path, offices):
+    document = seed_doc.build(tmp_path / "iku.docx", target_header=True)
+    doc = Document(document)
+    doc.tables[-1].cell(0, 2).text = "Target awal"  # the 2021 column loses its year
+    doc.save(document)
+    result = imported(document)
+    assert result.exit_code == 0, result.output
+    assert "tabel 3 (target): tidak ada kolom 2021; targetnya dibiarkan kosong" in result.output
+    cat = catalogue.load(offices / "contohjaya.toml")
+    assert all(ind.targets[2021] is None for ind in cat.indicators)
+    assert cat.indicators[1].targets[2022] == Decimal("12.5")

@@ -10,7 +10,7 @@ from iku.office_import.docx_read import Block, read_document
 from iku.office_import.draft import Draft, indonesian_date, nice_case, norm
 
 TITLE = "indikator kinerja utama"
-_PERIOD = re.compile(r"\btahun\s+(\d{4})\s*[-\u2013\u2014/]\s*(\d{4})\b", re.IGNORECASE)
+_PERIOD = re.compile(r"\b(?:tahun|periode)\s+(\d{4})\s*[-\u2013\u2014/]\s*(\d{4})\b", re.IGNORECASE)
 _NIP = re.compile(r"^NIP\.?\s*:?\s*([\d ]{8,})$", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^([^,]{2,60}),\s*(\.{3,}.*|\d{1,2}\s+[A-Za-z]+\s+\d{4})$")
 

@@ -173,6 +173,11 @@ def target_table(block: Block, draft: Draft) -> None:
     if positional:
         draft.notes.append(f"tabel {block.number} (target): tanpa judul kolom tahun; kolom angka dibaca sebagai "
                            f"target {years[0]}-{years[-1]} lalu kondisi akhir")
+    else:
+        absent = [str(y) for y in years if y not in columns] + ([] if "akhir" in columns else ["kondisi akhir"])
+        if absent:
+            draft.notes.append(f"tabel {block.number} (target): tidak ada kolom {', '.join(absent)}; "
+                               "targetnya dibiarkan kosong")
     by_name = {norm(ind.name): ind for ind in draft.indicators}
     for r, row in enumerate(block.rows, start=1):
         number = row_number(row[0]) if row else None
