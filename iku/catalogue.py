@@ -12,6 +12,9 @@ from iku.model import LEVELS, UNITS, Catalogue, DataSettings, Function, Indicato
 from iku.rules import LOWEST_BAND, PREDICATE_BANDS, ROLLUPS
 
 OFFICES_DIR = Path(__file__).parent / "offices"
+# `rentang = []`: the plausible range of an indicator's realisation not filled yet (README, "Kantor baru dari
+# dokumen IKU"); the upper bound only keeps the workbook's data validation a number.
+OPEN_RANGE = (Decimal(0), Decimal(10**9))
 
 
 def available() -> list[Path]:
@@ -104,7 +107,8 @@ class _Reader:
             superior_name=self.text(k, "atasan_nama", "[kantor]", required=False),
             address=self.text(k, "alamat", "[kantor]", required=False),
             contact=self.text(k, "kontak", "[kantor]", required=False),
-            signing_place=self.text(k, "tempat_tanda_tangan", "[kantor]"),
+            # may be empty: then the workbook's Identitas sheet must name the place (iku/validate.py)
+            signing_place=self.text(k, "tempat_tanda_tangan", "[kantor]", required=False),
             first_year=first,
             last_year=last,
             paper=paper,
@@ -160,12 +164,16 @@ class _Reader:
         lower_formula = row.get("rumus_turun", "selisih")
         if lower_formula not in ("selisih", "rasio"):
             self.fail(f"{where}: rumus_turun '{lower_formula}' tidak dikenal; pilih \"selisih\" atau \"rasio\"")
-        bounds = row.get("rentang", [])
-        low = self.number(bounds[0], where) if len(bounds) == 2 else None
-        high = self.number(bounds[1], where) if len(bounds) == 2 else None
-        if low is None or high is None or low > high:
-            self.fail(f"{where}: 'rentang' harus dua angka [terkecil, terbesar]")
-            low, high = Decimal(0), Decimal(0)
+        bounds = row.get("rentang")
+        if bounds == []:  # left to fill (an imported IKU document does not give it): only negatives are refused
+            low, high = OPEN_RANGE
+        else:
+            bounds = bounds if isinstance(bounds, list) else []
+            low = self.number(bounds[0], where) if len(bounds) == 2 else None
+            high = self.number(bounds[1], where) if len(bounds) == 2 else None
+            if low is None or high is None or low > high:
+                self.fail(f"{where}: 'rentang' harus dua angka [terkecil, terbesar] (atau [] bila belum diisi)")
+                low, high = Decimal(0), Decimal(0)
         raw_targets = row.get("target", {})
         targets: dict[int, Decimal | None] = {}
         for year in range(office.first_year, office.last_year + 1):

@@ -16,6 +16,7 @@ import click
 from iku import catalogue as catalogue_mod
 from iku import pipeline, reader
 from iku.errors import InputError
+from iku.office_import.command import office as office_command
 from iku.render.pdf import PdfError
 from iku.workbook import template as workbook_template
 from iku.writer import OutputError, write_atomic
@@ -48,7 +49,8 @@ def _parameter(param: click.Parameter | None) -> str:
     if isinstance(param, click.Option):
         return f"opsi {param.opts[0]}"
     return {"workbooks": "nama file buku kerja", "workbook": "nama file buku kerja",
-            "path": "nama file buku kerja yang akan ditulis"}.get(param.name or "", f"argumen {param.name}")
+            "path": "nama file buku kerja yang akan ditulis",
+            "document": "nama file dokumen IKU"}.get(param.name or "", f"argumen {param.name}")
 
 
 PATH_STATES = {"is a file": "adalah file, bukan folder", "is a directory": "adalah folder, bukan file",
@@ -276,3 +278,6 @@ def template(path: Path, office: str | None, year: int | None) -> None:
                                    f"{chosen.office.last_year}.")
     write_atomic(path, workbook_template.to_bytes(workbook_template.build(chosen, report_year)))
     click.echo(f"Buku kerja standar ditulis: {path}")
+
+
+main.add_command(office_command)

@@ -25,6 +25,18 @@ SAVE_AGAIN = "Buka di Excel lalu simpan ulang sebagai 'Excel Workbook (*.xlsx)',
 
 
 @dataclass(frozen=True)
+class ArchiveKind:
+    """How messages name the file being checked: a workbook, or a Word document (office import)."""
+
+    noun: str = "buku kerja .xlsx"
+    save_again: str = SAVE_AGAIN
+    program: str = "Excel"
+
+
+WORKBOOK = ArchiveKind()
+
+
+@dataclass(frozen=True)
 class Extent:
     """Where a sheet's values end (last row and column holding a value or formula), and its formula cells."""
 
@@ -46,16 +58,16 @@ def too_big(name: str, size: int) -> str:
             "berukuran jauh di bawah itu: hapus lembar atau gambar yang tidak dipakai.")
 
 
-def damaged(name: str, exc: BaseException) -> str:
+def damaged(name: str, exc: BaseException, kind: ArchiveKind = WORKBOOK) -> str:
     detail = " ".join(str(exc).split())[:160] or type(exc).__name__
-    return f"{name} rusak: isinya tidak dapat dibaca sebagai buku kerja .xlsx ({detail}). {SAVE_AGAIN}"
+    return f"{name} rusak: isinya tidak dapat dibaca sebagai {kind.noun} ({detail}). {kind.save_again}"
 
 
 def _fail(message: str) -> InputError:
     return InputError(Problem(message))
 
 
-def check_archive(name: str, content: bytes) -> zipfile.ZipFile:
+def check_archive(name: str, content: bytes, kind: ArchiveKind = WORKBOOK) -> zipfile.ZipFile:
     """The workbook's zip archive, once its signature, part count, sizes, compression and checksums are right.
     Every part is unpacked here once, in chunks, counting the real bytes: a header that understates a part's
     size cannot make a later parser unpack more than the limit."""
@@ -66,15 +78,15 @@ def check_archive(name: str, content: bytes) -> zipfile.ZipFile:
         raise _fail(f"{name} bukan buku kerja .xlsx: isinya buku kerja .xls lama (atau dilindungi kata sandi); "
                     "untuk .xls: simpan ulang sebagai .xlsx.")
     if not content.startswith(ZIP_SIGNATURE):
-        raise _fail(f"{name} tidak dapat dibuka sebagai buku kerja .xlsx: isinya bukan format Excel. {SAVE_AGAIN}")
+        raise _fail(f"{name} tidak dapat dibuka sebagai {kind.noun}: isinya bukan format Excel. {SAVE_AGAIN}")
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
         members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-        raise _fail(damaged(name, exc)) from None
+        raise _fail(damaged(name, exc, kind)) from None
     if len(members) > limits.MAX_MEMBERS:
-        raise _fail(f"{name} berisi {_number(len(members))} bagian (batas {_number(limits.MAX_MEMBERS)}); bukan buku "
-                    "kerja yang wajar.")
+        raise _fail(f"{name} berisi {_number(len(members))} bagian (batas {_number(limits.MAX_MEMBERS)}); bukan "
+                    f"{kind.noun} yang wajar.")
     declared = sum(m.file_size for m in members)
     if declared > limits.MAX_UNCOMPRESSED_BYTES:
         raise _fail(f"{name} setelah dibuka berukuran {_mb(declared)} (batas {_mb(limits.MAX_UNCOMPRESSED_BYTES)}); "
@@ -83,30 +95,30 @@ def check_archive(name: str, content: bytes) -> zipfile.ZipFile:
     for member in members:
         if member.flag_bits & 0x1:
             raise _fail(f"{name} dilindungi kata sandi (bagian {member.filename} terenkripsi), jadi tidak dapat "
-                        "dibaca. Hapus kata sandinya di Excel lalu simpan ulang.")
+                        f"dibaca. Hapus kata sandinya di {kind.program} lalu simpan ulang.")
         if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise _fail(f"{name} rusak: bagian {member.filename} dipadatkan dengan metode yang tidak dikenal "
-                        f"(nomor {member.compress_type}). {SAVE_AGAIN}")
+                        f"(nomor {member.compress_type}). {kind.save_again}")
         if member.file_size > limits.RATIO_FLOOR_BYTES and \
                 member.file_size > limits.MAX_RATIO * max(member.compress_size, 1):
             ratio = member.file_size // max(member.compress_size, 1)
             raise _fail(f"{name}: bagian {member.filename} mengembang {ratio}"
                         f" kali saat dibuka (batas {limits.MAX_RATIO}); file ini kemungkinan bom zip.")
-        real += _unpack(name, content, member, limits.MAX_UNCOMPRESSED_BYTES - real)
+        real += _unpack(name, content, member, limits.MAX_UNCOMPRESSED_BYTES - real, kind)
     return archive
 
 
-def _unpack(name: str, content: bytes, member: zipfile.ZipInfo, budget: int) -> int:
+def _unpack(name: str, content: bytes, member: zipfile.ZipInfo, budget: int, kind: ArchiveKind = WORKBOOK) -> int:
     """Unpack one part in chunks; its real size must equal the declared one, its CRC must match."""
     view = memoryview(content)
     start = member.header_offset
     header = bytes(view[start:start + LOCAL_HEADER])
     if len(header) < LOCAL_HEADER or not header.startswith(ZIP_SIGNATURE):
-        raise _fail(f"{name} rusak: bagian {member.filename} terpotong. {SAVE_AGAIN}")
+        raise _fail(f"{name} rusak: bagian {member.filename} terpotong. {kind.save_again}")
     offset = start + LOCAL_HEADER + int.from_bytes(header[26:28], "little") + int.from_bytes(header[28:30], "little")
     packed = view[offset:offset + member.compress_size]
     if len(packed) < member.compress_size:
-        raise _fail(f"{name} rusak: bagian {member.filename} terpotong. {SAVE_AGAIN}")
+        raise _fail(f"{name} rusak: bagian {member.filename} terpotong. {kind.save_again}")
     limit = min(member.file_size, budget)
     crc = size = 0
     xml = member.filename.lower().endswith((".xml", ".rels", ".vml"))
@@ -128,15 +140,15 @@ def _unpack(name: str, content: bytes, member: zipfile.ZipInfo, budget: int) -> 
             if xml:
                 if DOCTYPE in tail + chunk[:len(DOCTYPE)] or DOCTYPE in chunk:
                     raise _fail(f"{name} rusak: bagian {member.filename} memuat deklarasi DTD (<!DOCTYPE>), yang "
-                                f"tidak pernah ditulis Excel dan ditolak demi keamanan. {SAVE_AGAIN}")
+                                f"tidak pernah ditulis {kind.program} dan ditolak demi keamanan. {kind.save_again}")
                 tail = chunk[-len(DOCTYPE):]
         if ended is None:
             ended = inflater.eof
     except zlib.error as exc:
-        raise _fail(damaged(name, exc)) from None
+        raise _fail(damaged(name, exc, kind)) from None
     if not ended or size != member.file_size or crc != member.CRC:
         raise _fail(f"{name} rusak: bagian {member.filename} tidak utuh (ukuran atau checksum tidak cocok). "
-                    f"{SAVE_AGAIN}")
+                    f"{kind.save_again}")
     return size
 
 

@@ -154,6 +154,11 @@ def _identity(
     pk_cell = labels.get(norm(L.ID_PK_DATE))
     pk_date = _date(pk_cell, problems) if pk_cell is not None else None
     nip = _nip(labels.get(norm(L.ID_NIP)), problems) or office.signatory.nip
+    place = text(L.ID_PLACE, office.signing_place)
+    place_cell = labels.get(norm(L.ID_PLACE))
+    if not place and place_cell is not None:  # a catalogue imported from an IKU document that names no place
+        problems.append(Problem(f"{L.ID_PLACE} kosong, dan katalog kantor tidak menyebutnya; isi tempat "
+                                "penandatanganan dokumen", sheet=L.SHEET_IDENTITY, cell=place_cell.coordinate))
     if year is None or any(p.sheet == L.SHEET_IDENTITY or p.sheet is None for p in problems):
         return None
     signer = office.signatory
@@ -166,7 +171,7 @@ def _identity(
             rank=text(L.ID_RANK, signer.rank),
             nip=nip,
         ),
-        signing_place=text(L.ID_PLACE, office.signing_place),
+        signing_place=place,
         signing_date=signing_date or dt.date.today(),
         is_sample=status == L.STATUS_SAMPLE,
         pk_date=pk_date,

@@ -45,7 +45,7 @@ def test_unknown_option(tmp_path):
 
 
 def test_unknown_command():
-    said_in_indonesian("buat", fragments=("perintah 'buat' tidak dikenal", "build, check, template"))
+    said_in_indonesian("buat", fragments=("perintah 'buat' tidak dikenal", "build, check, office, template"))
 
 
 def test_missing_workbook():

@@ -1,0 +1,118 @@
+"""`python generate.py office import IKU.docx [--code KODE] [--force]`: reads, prints what it read, writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+import click
+
+from iku import catalogue as catalogue_mod
+from iku import formatting as fmt
+from iku.errors import InputError
+from iku.office_import import read_iku
+from iku.office_import.draft import CODE_PATTERN, Draft, code_for
+from iku.office_import.toml_out import FILL, catalogue_text
+from iku.writer import write_atomic
+
+LEVEL_NAMES = (("tujuan", "tujuan"), ("sasaran", "sasaran"), ("program", "program"), (None, "tabel target saja"))
+
+
+@click.group()
+def office() -> None:
+    """Katalog kantor (iku/offices/): membuat katalog kantor baru."""
+
+
+@office.command("import")
+@click.argument("document", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--code", default=None, help="Kode kantor (nama file katalog); bawaan: dari nama kantor.")
+@click.option("--force", is_flag=True, help="Timpa katalog yang sudah ada.")
+def import_(document: Path, code: str | None, force: bool) -> None:
+    """Membaca dokumen IKU (.docx) dan menulis katalog kantornya ke iku/offices/KODE.toml."""
+    if code is not None and not CODE_PATTERN.match(code):
+        raise click.ClickException(f"kode '{code}' tidak sah: pakai huruf kecil a-z, angka, '_' atau '-', diawali "
+                                   "huruf atau angka, paling panjang 40 (misalnya mantup).")
+    try:
+        draft = read_iku(document)
+    except InputError as exc:
+        raise click.ClickException(exc.describe()) from None
+    _summary(document, draft)
+    if draft.errors:
+        click.echo(f"\nBagian yang tidak dapat dibaca ({len(draft.errors)}):", err=True)
+        for line in draft.errors:
+            click.echo(f"  - {line}", err=True)
+        raise click.ClickException("katalog tidak ditulis; perbaiki bagian di atas pada dokumen IKU lalu ulangi.")
+    code = code or code_for(draft.name)
+    if not CODE_PATTERN.match(code):
+        raise click.ClickException(f"kode kantor tidak dapat dibentuk dari nama '{draft.name}'; sebutkan dengan "
+                                   "--code (misalnya --code mantup).")
+    folder = catalogue_mod.OFFICES_DIR
+    target = folder / f"{code}.toml"
+    if target.exists() and not force:
+        raise click.ClickException(f"katalog {target} sudah ada dan tidak ditimpa; tambahkan --force untuk "
+                                   "menggantinya (isi yang diisi tangan di sana akan hilang), atau pilih --code lain.")
+    _same_office_elsewhere(draft, target)
+    text = catalogue_text(draft, code, document.name, dt.date.today())
+    _check_loads(text, target.name)
+    try:
+        write_atomic(target, text.encode("utf-8"))
+    except OSError as exc:
+        raise click.ClickException(f"katalog {target} tidak dapat ditulis: {exc.strerror or exc}") from None
+    click.echo(f"\nKatalog ditulis: {target}")
+    click.echo(f"Isi bagian bertanda '{FILL}' di file itu, lalu: python generate.py template input/NAMA.xlsx "
+               f"--office {code}")
+
+
+def _check_loads(text: str, name: str) -> None:
+    """The catalogue as iku/catalogue.py will load it, checked before anything is written."""
+    with tempfile.TemporaryDirectory(prefix="iku-impor-") as folder:
+        trial = Path(folder) / name
+        trial.write_text(text, encoding="utf-8")
+        try:
+            catalogue_mod.load(trial)
+        except InputError as exc:
+            raise click.ClickException(f"katalog tidak ditulis: isinya belum sah.\n  {exc.describe()}") from None
+
+
+def _same_office_elsewhere(draft: Draft, target: Path) -> None:
+    for path in catalogue_mod.available():
+        if path == target:
+            continue
+        try:
+            other = catalogue_mod.load(path)
+        except InputError:
+            continue
+        if other.office.name.casefold() == draft.name.casefold():
+            raise click.ClickException(f"{draft.name} sudah punya katalog {path.name}; pakai --code "
+                                       f"{other.office.code} --force untuk menggantinya.")
+
+
+def _summary(document: Path, draft: Draft) -> None:
+    click.echo(f"{document.name}: dokumen IKU")
+    click.echo(f"  Kantor: {draft.name or '(tidak terbaca)'}, Kabupaten {draft.regency or '(tidak terbaca)'}, "
+               f"periode {draft.first_year}-{draft.last_year}")
+    click.echo(f"  Tugas: {_short(draft.task) or '(tidak terbaca)'}")
+    subs = sum(1 for f in draft.functions if f[2])
+    click.echo(f"  Fungsi: {len(draft.functions) - subs} butir" + (f" dan {subs} sub-butir" if subs else "")
+               if draft.functions else "  Fungsi: (tidak terbaca)")
+    counts = [f"{sum(1 for i in draft.indicators if i.level == level)} {label}" for level, label in LEVEL_NAMES]
+    click.echo(f"  Indikator: {len(draft.indicators)} ({', '.join(counts)})")
+    per_year = [f"{year}: {sum(1 for i in draft.indicators if i.targets.get(year) is not None)}"
+                for year in draft.years]
+    end = sum(1 for i in draft.indicators if i.end_target is not None)
+    click.echo(f"  Target yang ditetapkan (jumlah indikator): {', '.join(per_year)}; kondisi akhir: {end}")
+    signer = ", ".join(x for x in (draft.signer_position, draft.signer_name, draft.signer_rank) if x)
+    click.echo(f"  Penanda tangan: {signer or '(tidak terbaca)'}" + (f", NIP {draft.signer_nip}"
+                                                                      if draft.signer_nip else ""))
+    if draft.signing_place:
+        set_on = f", ditetapkan {fmt.date(draft.iku_date)}" if draft.iku_date else ""
+        click.echo(f"  Tempat penandatanganan: {draft.signing_place}{set_on}")
+    if draft.notes:
+        click.echo("  Catatan:")
+        for line in draft.notes:
+            click.echo(f"    - {line}")
+
+
+def _short(text: str, size: int = 90) -> str:
+    return text if len(text) <= size else text[:size].rsplit(" ", 1)[0] + " ..."
