@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from iku import catalogue as catalogue_mod
@@ -27,6 +27,7 @@ class BuildOutcome:
     written: tuple[Path, ...]
     titles: tuple[str, ...]
     warnings: tuple[str, ...]
+    results: Results | None = field(default=None, compare=False, repr=False)
 
 
 def check(path: Path, catalogues: list[Catalogue] | None = None, year: int | None = None) -> Results:
@@ -131,7 +132,7 @@ def finish(staged: Staged) -> BuildOutcome:
                                   for name in removed]
     return BuildOutcome(source=staged.path, folder=staged.folder,
                         written=tuple(staged.folder / p.name for p in staged.written),
-                        titles=tuple(staged.titles), warnings=tuple(warnings))
+                        titles=tuple(staged.titles), warnings=tuple(warnings), results=staged.results)
 
 
 def build(path: Path, output_root: Path, catalogues: list[Catalogue] | None = None,
