@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -20,7 +21,7 @@ def build_all(paths: list[Path], output: Path, catalogues: list[Catalogue], year
     """Build, report, write the recaps; the number of failures (workbooks and recaps)."""
     total = len(paths)
     shown = total > 1 and not quiet
-    terminal = shown and click.get_text_stream("stdout").isatty()
+    terminal = shown and _terminal()
     finished = 0
 
     def done(summary: batch.Summary) -> None:
@@ -48,6 +49,10 @@ def build_all(paths: list[Path], output: Path, catalogues: list[Catalogue], year
     click.echo(f"\nSelesai: {total - failed} buku kerja berhasil, {failed} gagal.")
     after()
     return failed + recap_failures
+
+
+def _terminal() -> bool:
+    return sys.stdout.isatty()
 
 
 def _state(summary: batch.Summary) -> str:

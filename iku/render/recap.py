@@ -29,6 +29,7 @@ from iku.xlsx_style import (
     INTEGER_FORMAT,
     PAPER_F4,
     PERCENT_FORMAT,
+    TOP,
     WRAP,
     chart_text,
     header,
@@ -102,6 +103,7 @@ def _heads(ws: Worksheet, row: int, titles: tuple[str, ...], widths: tuple[int, 
     for col, (title, width) in enumerate(zip(titles, widths, strict=True), start=1):
         header(ws.cell(row=row, column=col), title)
         ws.column_dimensions[get_column_letter(col)].width = width
+    ws.row_dimensions[row].height = 30  # two-line titles ("Jumlah Indikator") shown whole
     ws.freeze_panes = ws.cell(row=row + 1, column=1)
 
 
@@ -141,6 +143,9 @@ def _detail_sheet(ws: Worksheet, regency: str, year: int, offices: list[OfficeRe
             _number(ws.cell(row=row, column=7), item.target, item, fmt.NOT_SET)
             _number(ws.cell(row=row, column=8), item.realisation, item, fmt.NOT_REPORTED)
             _percent(ws.cell(row=row, column=9), item.capaian)
+            for col in (1, 3, 7, 8, 9):
+                if ws.cell(row=row, column=col).data_type == "n":
+                    ws.cell(row=row, column=col).alignment = TOP
             note = put_text(ws.cell(row=row, column=10), item.note)
             note.alignment = WRAP
             if item.band:
@@ -148,6 +153,7 @@ def _detail_sheet(ws: Worksheet, regency: str, year: int, offices: list[OfficeRe
             ws.row_dimensions[row].height = 15 * max(1, -(-len(item.name) // int(DETAIL_WIDTHS[3] * 1.1)))
             for col in range(1, len(DETAIL) + 1):
                 ws.cell(row=row, column=col).border = BORDER
+    ws.auto_filter.ref = f"A{head}:{get_column_letter(len(DETAIL))}{row}"  # staff filter by office or predicate
     _print_setup(ws, head, is_sample, "landscape")
 
 
@@ -173,6 +179,9 @@ def _summary_sheet(ws: Worksheet, regency: str, year: int, summaries: list[Offic
     put_text(ws.cell(row=note, column=1), "Rata-rata capaian: rata-rata capaian indikator yang capaiannya dapat "
              "dihitung (tanpa batas atas); indikator tanpa capaian dihitung di kolom Tanpa Capaian, bukan sebagai 0.")
     ws.cell(row=note, column=1).font = Font(name=FONT, italic=True, size=9)
+    ws.cell(row=note, column=1).alignment = WRAP
+    ws.merge_cells(start_row=note, start_column=1, end_row=note, end_column=len(SUMMARY))
+    ws.row_dimensions[note].height = 26
     last = note
     if summaries:
         last = _chart(ws, head, row, note + 2, len(summaries))
@@ -194,7 +203,8 @@ def _chart(ws: Worksheet, head: int, last_row: int, top: int, count: int) -> int
     chart.add_data(Reference(ws, min_col=mean, min_row=head, max_row=last_row), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=2, min_row=head + 1, max_row=last_row))
     chart.series[0].graphicalProperties.solidFill = "595959"  # one grey: readable in black-and-white print
-    chart.dataLabels = DataLabelList(showVal=True)
+    chart.dataLabels = DataLabelList(showVal=True, showSerName=False, showCatName=False, showLegendKey=False,
+                                     showPercent=False)
     chart.dataLabels.numFmt = "0.00%"
     chart.width = 17
     chart.height = max(6.0, 1.5 + 0.7 * count)
