@@ -214,9 +214,14 @@ def run(paths: list[Path], output: Path, catalogues: list[Catalogue], year: int 
         _serial(paths, output, year, pdf, record)
     else:
         with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init, initargs=(catalogues,)) as pool:
-            keys.update(zip(paths, pool.map(identify, paths, [None] * len(paths), [year] * len(paths)), strict=True))
-            todo = _without_duplicates(paths, keys, record)
-            _parallel(pool, todo, output, year, pdf, workers_for(len(todo), workers), record)
+            try:
+                keys.update(zip(paths, pool.map(identify, paths, [None] * len(paths), [year] * len(paths)),
+                                strict=True))
+                todo = _without_duplicates(paths, keys, record)
+                _parallel(pool, todo, output, year, pdf, workers_for(len(todo), workers), record)
+            except BaseException:  # Ctrl+C: no workbook not yet started is started now
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
     return [finished[path] for path in original]
 
 

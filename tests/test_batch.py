@@ -168,7 +168,10 @@ def test_failed_pdf_of_one_workbook_keeps_the_others_pdfs(make_workbook, tmp_pat
 echo start >> {starts}
 case "$*" in *Rusak*) exit 1;; esac
 while [ $# -gt 0 ]; do
-  case "$1" in --outdir) shift; out="$1";; *.docx) name=$(basename "$1" .docx); echo "%PDF-1.4" > "$out/$name.pdf";; esac
+  case "$1" in
+    --outdir) shift; out="$1";;
+    *.docx) echo "%PDF-1.4" > "$out/$(basename "$1" .docx).pdf";;
+  esac
   shift
 done
 """)
