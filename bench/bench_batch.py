@@ -60,6 +60,7 @@ def counting_soffice(folder: Path) -> Path:
     real = pdf.find_soffice()
     if real is None:
         raise SystemExit("LibreOffice tidak terpasang; jalankan tanpa --pdf.")
+    folder.mkdir(parents=True)
     script = folder / "soffice"
     script.write_text(f'#!/bin/sh\necho start >> "{folder / "starts"}"\nexec "{real}" "$@"\n')
     script.chmod(0o755)

@@ -19,6 +19,7 @@ PROGRESS_LABEL = "Membuat dokumen"
 def build_all(paths: list[Path], output: Path, catalogues: list[Catalogue], year: int | None, pdf: bool,
               quiet: bool, jobs: int | None, after: Callable[[], None] = lambda: None) -> int:
     """Build, report, write the recaps; the number of failures (workbooks and recaps)."""
+    paths = list(dict.fromkeys(paths))  # the same file named twice is built once
     total = len(paths)
     shown = total > 1 and not quiet
     terminal = shown and _terminal()
