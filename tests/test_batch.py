@@ -3,8 +3,10 @@ progress, and LibreOffice started once per stage for a worker's share of workboo
 
 from __future__ import annotations
 
+import io
 import shutil
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,10 @@ from conftest import run_cli, sha
 from openpyxl import load_workbook
 
 from iku import batch_cli, catalogue, writer
+from iku.batch import RecapRow
 from iku.render import pdf
+from iku.render.common import SAMPLE_MARK
+from iku.render.recap import OfficeRecap, recap_workbook
 
 # Invented figures for tests (not official): indicator -> 2025 realisation, percent as 46.67.
 MANTUP_VALUES = {7: {2025: 80}, 8: {2025: 100}, 10: {2025: 40}}  # capaian 80, 100, 85,71: mean 88,57
@@ -213,3 +218,59 @@ def test_pdf_batch_starts_libreoffice_twice_per_worker(make_workbook, tmp_path, 
         assert sorted(p.stem for p in (out / folder).glob("*.pdf")) == docx
     assert "Nomor halaman daftar isi" not in result.output  # every LKjIP got its page numbers
     assert sha(out / RECAP)
+
+
+def test_sample_workbooks_get_their_own_marked_recap(make_workbook, tmp_path, monkeypatch):
+    sample = {"Status Data": "CONTOH"}
+    workbooks = [make_workbook(MANTUP_VALUES, name="mantup_contoh.xlsx", identity=sample),
+                 make_workbook(UJI_VALUES, name="uji_contoh.xlsx", identity={**sample, "Instansi": UJI}),
+                 make_workbook(MANTUP_VALUES, name="mantup_resmi.xlsx")]  # not a twin of the sample one
+    add_office(tmp_path, monkeypatch, "uji", UJI)
+    out = tmp_path / "hasil"
+    result = run_cli("build", *workbooks, "--output", out)
+    assert result.exit_code == 0, result.output
+    # one official office only: no official recap; the samples' recap is apart and marked on every sheet and page
+    assert sorted(p.name for p in out.iterdir() if p.is_file()) == [writer.MANIFEST, "CONTOH_" + RECAP]
+    wb = load_workbook(out / ("CONTOH_" + RECAP))
+    for ws in wb.worksheets:
+        assert ws["A1"].value == SAMPLE_MARK
+        assert ws.oddHeader.center.text == SAMPLE_MARK
+    assert [row[1] for row in table(wb["Ringkasan"], 6)[1:3]] == ["Kecamatan Mantup", UJI]
+
+
+def test_recap_counts_missing_capaian_apart_and_keeps_text_as_text():
+    def row(number: int, capaian: str | None, band: str | None) -> RecapRow:
+        value = Decimal(capaian) if capaian is not None else None
+        return RecapRow(number, "=HYPERLINK(\"x\")", "", "persen", True, False, Decimal(100), value, value, band,
+                        "belum dilaporkan" if value is None else band)
+
+    offices = [OfficeRecap("=1+1 Kecamatan B", (row(1, "90", "tinggi"), row(2, None, None))),
+               OfficeRecap("Kecamatan A", (row(1, "90", "tinggi"), row(2, "70", "sedang"))),
+               OfficeRecap("Kecamatan C", (row(1, None, None),))]
+    wb = load_workbook(io.BytesIO(recap_workbook("Lamongan", 2025, offices, is_sample=False)))
+    ranked = table(wb["Ringkasan"], 5)[1:4]
+    # B: mean of its one capaian (90), the missing one counted apart, not as 0 (which would give 45)
+    assert [r[1] for r in ranked] == ["=1+1 Kecamatan B", "Kecamatan A", "Kecamatan C"]
+    assert ranked[0][2:] == [2, 0, 1, 0, 0, 0, 1, 0.9]
+    assert ranked[1][2:] == [2, 0, 1, 1, 0, 0, 0, 0.8]
+    assert ranked[2][2:] == [1, 0, 0, 0, 0, 0, 1, "-"]
+    assert wb["Ringkasan"]["B6"].data_type == "s"
+    detail = wb["Rekap Indikator"]
+    assert all(detail.cell(row=r, column=4).data_type == "s" for r in range(6, detail.max_row + 1))
+    assert detail["B6"].value == "=1+1 Kecamatan B" and detail["D6"].value == '=HYPERLINK("x")'
+
+
+def test_quiet_on_the_group_for_the_input_folder(tmp_path, monkeypatch):
+    from iku import cli
+
+    inbox = tmp_path / "input"
+    inbox.mkdir()
+    broken(inbox, "a.xlsx"), broken(inbox, "b.xlsx")
+    (inbox / "data.csv").write_text("a;b\n")
+    monkeypatch.setattr(cli, "INPUT_DIR", inbox)
+    monkeypatch.setattr(cli, "OUTPUT_DIR", tmp_path / "output")
+    result = run_cli("--quiet")
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert lines[-1] == "Selesai: 0 buku kerja berhasil, 2 gagal."
+    assert [line for line in lines if not line.startswith("  ")] == ["a.xlsx", "b.xlsx", lines[-1]]
