@@ -106,6 +106,19 @@ class Year(click.ParamType):
 YEAR = Year()
 
 
+class Jobs(click.ParamType):
+    name = "JUMLAH"
+
+    def convert(self, value, param, ctx):
+        text = str(value).strip()
+        if not (text.isascii() and text.isdigit() and int(text) >= 1):
+            self.fail(f"'{value}' bukan jumlah proses; tulis bilangan bulat 1 atau lebih, misalnya 2.", param, ctx)
+        return int(text)
+
+
+JOBS = Jobs()
+
+
 def _catalogues():
     try:
         return catalogue_mod.load_all()
@@ -187,7 +200,7 @@ def main(ctx: click.Context, pdf: bool, quiet: bool) -> None:
               show_default=True, help="Folder hasil.")
 @click.option("--pdf", is_flag=True, help=PDF_HELP)
 @click.option("--quiet", "-q", is_flag=True, help=QUIET_HELP)
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help=JOBS_HELP)
+@click.option("--jobs", "-j", type=JOBS, default=None, help=JOBS_HELP)
 @click.pass_context
 def build(ctx: click.Context, workbooks: tuple[Path, ...], year: int | None, output: Path, pdf: bool, quiet: bool,
           jobs: int | None) -> None:

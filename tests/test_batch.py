@@ -274,3 +274,11 @@ def test_quiet_on_the_group_for_the_input_folder(tmp_path, monkeypatch):
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert lines[-1] == "Selesai: 0 buku kerja berhasil, 2 gagal."
     assert [line for line in lines if not line.startswith("  ")] == ["a.xlsx", "b.xlsx", lines[-1]]
+
+
+@pytest.mark.parametrize("value", ["0", "dua", "-1"])
+def test_jobs_must_be_a_positive_whole_number(tmp_path, value):
+    result = run_cli("build", tmp_path / "a.xlsx", "--jobs", value, "--output", tmp_path / "hasil")
+    assert result.exit_code == 2
+    assert f"nilai opsi --jobs tidak sah: '{value}' bukan jumlah proses" in result.output
+    assert not (tmp_path / "hasil").exists()

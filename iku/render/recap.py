@@ -41,7 +41,7 @@ BAND_TITLES = {key: key.replace("_", " ").title() for key in BANDS}  # column ti
 LEVELS = {"tujuan": "Tujuan", "sasaran": "Sasaran", "program": "Program", "": "Lainnya"}
 DETAIL = ("No", "Instansi", "No IKU", "Indikator Kinerja", "Tingkat", "Satuan", "Target", "Realisasi", "Capaian",
           "Predikat / Keterangan")
-DETAIL_WIDTHS = (5, 24, 7, 48, 10, 9, 13, 13, 11, 24)
+DETAIL_WIDTHS = (5, 24, 7, 46, 10, 9, 16, 16, 11, 24)
 SUMMARY = ("Peringkat", "Instansi", "Jumlah Indikator", *BAND_TITLES.values(), "Tanpa Capaian",
            "Rata-rata Capaian")
 SUMMARY_WIDTHS = (10, 28, 11, 9, 9, 9, 9, 9, 10, 12)
