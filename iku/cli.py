@@ -3,44 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import sys
-import tempfile
-import traceback
 import warnings
 from pathlib import Path
 
 import click
 
+from iku import batch_cli, pipeline, reader
 from iku import catalogue as catalogue_mod
-from iku import pipeline, reader
-from iku.errors import InputError
+from iku.errors import InputError, crash_line, write_crash_log  # noqa: F401 - write_crash_log: API
 from iku.office_import.command import office as office_command
-from iku.render.pdf import PdfError
 from iku.workbook import template as workbook_template
-from iku.writer import OutputError, write_atomic
+from iku.writer import write_atomic
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUT_DIR = ROOT / "input"
 OUTPUT_DIR = ROOT / "output"
-
-
-def write_crash_log(exc: BaseException) -> Path:
-    """The traceback of a bug, for the maintainer; staff see one line pointing here."""
-    handle, name = tempfile.mkstemp(prefix="iku-galat-", suffix=".log")
-    with os.fdopen(handle, "w", encoding="utf-8") as log:
-        log.write(f"iku, {dt.datetime.now().isoformat(timespec='seconds')}, argumen: {sys.argv[1:]}\n")
-        traceback.print_exception(exc, file=log)
-    return Path(name)
-
-
-def crash_line(exc: BaseException) -> str:
-    try:
-        where = f"rinciannya ditulis ke {write_crash_log(exc)}; kirimkan file itu kepada pengelola alat ini."
-    except OSError:
-        where = "rinciannya juga tidak dapat ditulis ke folder sementara."
-    return f"Kesalahan tak terduga di dalam program ({type(exc).__name__}), bukan pada isian Anda: {where}"
 
 
 def _parameter(param: click.Parameter | None) -> str:
@@ -129,6 +108,19 @@ class Year(click.ParamType):
 YEAR = Year()
 
 
+class Jobs(click.ParamType):
+    name = "JUMLAH"
+
+    def convert(self, value, param, ctx):
+        text = str(value).strip()
+        if not (text.isascii() and text.isdigit() and int(text) >= 1):
+            self.fail(f"'{value}' bukan jumlah proses; tulis bilangan bulat 1 atau lebih, misalnya 2.", param, ctx)
+        return int(text)
+
+
+JOBS = Jobs()
+
+
 def _catalogues():
     try:
         return catalogue_mod.load_all()
@@ -142,46 +134,17 @@ def _warn(lines) -> None:
 
 
 def _build_all(paths: list[Path], output: Path, year: int | None, pdf: bool = False,
-               skipped: tuple[str, ...] = ()) -> None:
+               skipped: tuple[str, ...] = (), quiet: bool = False, jobs: int | None = None) -> None:
     catalogues = _catalogues()
-    failed = 0
-    done: dict[Path, Path] = {}
-    for path in paths:
-        click.echo(f"\n{path.name}")
-        try:
-            outcome = pipeline.build(path, output, catalogues, year, pdf=pdf)
-        except PdfError as exc:
-            failed += 1
-            click.echo(f"  GAGAL pada langkah PDF, tidak ada dokumen yang diubah (dokumen sebelumnya tetap utuh): "
-                       f"{exc}", err=True)
-            continue
-        except OutputError as exc:
-            failed += 1
-            click.echo(f"  GAGAL menulis: {exc}", err=True)
-            continue
-        except InputError as exc:
-            failed += 1
-            click.echo(f"  GAGAL, tidak ada dokumen yang ditulis.\n  {exc.describe().replace(chr(10), chr(10) + '  ')}",
-                       err=True)
-            continue
-        except Exception as exc:  # noqa: BLE001 - a bug on one workbook must not stop the others
-            failed += 1
-            click.echo(f"  GAGAL. {crash_line(exc)}", err=True)
-            continue
-        if outcome.folder in done:
-            click.echo(f"  Peringatan: {outcome.folder} juga dipakai oleh {done[outcome.folder].name}; "
-                       "dokumennya tertimpa oleh buku kerja ini.")
-        done[outcome.folder] = path
-        for title, written in zip(outcome.titles, outcome.written, strict=False):
-            click.echo(f"  Ditulis: {title}: {written}")
-        _warn(outcome.warnings)
-    click.echo(f"\nSelesai: {len(paths) - failed} buku kerja berhasil, {failed} gagal.")
-    _list_skipped(skipped)
+    failed = batch_cli.build_all(paths, output, catalogues, year, pdf, quiet, jobs,
+                                 after=lambda: None if quiet else _list_skipped(skipped))
     if failed:
         raise SystemExit(1)
 
 
 PDF_HELP = "Tulis juga PDF dari setiap .docx (perlu LibreOffice)."
+QUIET_HELP = "Tampilkan hanya kesalahan dan baris ringkasan terakhir."
+JOBS_HELP = "Jumlah proses yang bekerja bersamaan (bawaan: jumlah inti prosesor)."
 
 
 SKIP_REASONS = {
@@ -211,8 +174,9 @@ def _list_skipped(skipped: tuple[str, ...]) -> None:
 
 @click.group(cls=Cli, invoke_without_command=True)
 @click.option("--pdf", is_flag=True, help=PDF_HELP)
+@click.option("--quiet", "-q", is_flag=True, help=QUIET_HELP)
 @click.pass_context
-def main(ctx: click.Context, pdf: bool) -> None:
+def main(ctx: click.Context, pdf: bool, quiet: bool) -> None:
     """Membuat dokumen kinerja (IKU, LKjIP, Perjanjian Kinerja, pengukuran) dari buku kerja realisasi.
 
     Tanpa perintah: memproses setiap buku kerja .xlsx di folder input/ ke folder output/.
@@ -228,7 +192,7 @@ def main(ctx: click.Context, pdf: bool) -> None:
         _list_skipped(skipped)
         raise click.ClickException(f"Tidak ada buku kerja .xlsx di {INPUT_DIR}. "
                                    "Buat dengan: python generate.py template input/NAMA.xlsx")
-    _build_all(paths, OUTPUT_DIR, None, pdf, skipped)
+    _build_all(paths, OUTPUT_DIR, None, pdf, skipped, quiet)
 
 
 @main.command()
@@ -237,9 +201,14 @@ def main(ctx: click.Context, pdf: bool) -> None:
 @click.option("--output", type=click.Path(path_type=Path, file_okay=False), default=OUTPUT_DIR,
               show_default=True, help="Folder hasil.")
 @click.option("--pdf", is_flag=True, help=PDF_HELP)
-def build(workbooks: tuple[Path, ...], year: int | None, output: Path, pdf: bool) -> None:
-    """Membuat dokumen dari buku kerja yang disebut."""
-    _build_all(list(workbooks), output, year, pdf)
+@click.option("--quiet", "-q", is_flag=True, help=QUIET_HELP)
+@click.option("--jobs", "-j", type=JOBS, default=None, help=JOBS_HELP)
+@click.pass_context
+def build(ctx: click.Context, workbooks: tuple[Path, ...], year: int | None, output: Path, pdf: bool, quiet: bool,
+          jobs: int | None) -> None:
+    """Membuat dokumen dari buku kerja yang disebut (beberapa buku kerja: bersamaan, satu proses per inti)."""
+    quiet = quiet or bool(ctx.find_root().params.get("quiet"))
+    _build_all(list(workbooks), output, year, pdf or bool(ctx.find_root().params.get("pdf")), (), quiet, jobs)
 
 
 @main.command()

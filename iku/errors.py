@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import sys
+import tempfile
+import traceback
 from dataclasses import dataclass
+from pathlib import Path
 
 from iku import limits
 
@@ -38,3 +44,20 @@ class InputError(Exception):
         if len(self.problems) > limits.MAX_PROBLEMS_SHOWN:
             lines.append(f"  ... dan {len(self.problems) - limits.MAX_PROBLEMS_SHOWN} kesalahan lain")
         return "\n".join(lines)
+
+
+def write_crash_log(exc: BaseException) -> Path:
+    """The traceback of a bug, for the maintainer; staff see one line pointing here."""
+    handle, name = tempfile.mkstemp(prefix="iku-galat-", suffix=".log")
+    with os.fdopen(handle, "w", encoding="utf-8") as log:
+        log.write(f"iku, {dt.datetime.now().isoformat(timespec='seconds')}, argumen: {sys.argv[1:]}\n")
+        traceback.print_exception(exc, file=log)
+    return Path(name)
+
+
+def crash_line(exc: BaseException) -> str:
+    try:
+        where = f"rinciannya ditulis ke {write_crash_log(exc)}; kirimkan file itu kepada pengelola alat ini."
+    except OSError:
+        where = "rinciannya juga tidak dapat ditulis ke folder sementara."
+    return f"Kesalahan tak terduga di dalam program ({type(exc).__name__}), bukan pada isian Anda: {where}"

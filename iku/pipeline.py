@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import contextlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from iku import catalogue as catalogue_mod
@@ -26,6 +27,7 @@ class BuildOutcome:
     written: tuple[Path, ...]
     titles: tuple[str, ...]
     warnings: tuple[str, ...]
+    results: Results | None = field(default=None, compare=False, repr=False)
 
 
 def check(path: Path, catalogues: list[Catalogue] | None = None, year: int | None = None) -> Results:
@@ -77,30 +79,96 @@ def render(results: Results, view: report.AnnualReport, lkjip_pages: dict[str, s
     return documents
 
 
-def build(path: Path, output_root: Path, catalogues: list[Catalogue] | None = None,
-          year: int | None = None, pdf: bool = False) -> BuildOutcome:
+@dataclass
+class Staged:
+    """A workbook rendered and written to its staging folder, the output folder's lock held (see stage)."""
+
+    path: Path
+    results: Results
+    view: report.AnnualReport
+    folder: Path
+    staging: Path
+    written: list[Path]
+    titles: list[str]
+    warnings: list[str]
+    hold: contextlib.ExitStack  # the lock and the staging folder; closed once the set is swapped in or given up
+
+
+def stage(path: Path, output_root: Path, catalogues: list[Catalogue] | None = None,
+          year: int | None = None) -> Staged:
     results = check(path, catalogues, year)
     view = report.annual_report(results)  # computed once; the renderers only format it
     documents = render(results, view)  # everything rendered in memory before anything is written
     folder = output_folder(results, output_root)
-    titles = [d.title for d in documents]
     warnings = list(results.warnings) + list(filter(None, [render_pk.draft_warning(results)]))
+    hold = contextlib.ExitStack()
     try:
-        with writer.locked(folder):
-            writer.recover(folder)  # what a killed run left: finished or discarded before anything else
-            with writer.staged(folder) as staging:
-                written = [_write(staging, doc) for doc in documents]
-                if pdf:
-                    made = _pdf(results, view, staging, written, warnings)
-                    titles += [f"PDF {p.stem}" for p in made]
-                    written += made
-                removed = writer.swap(staging, folder, [p.name for p in written])
+        hold.enter_context(writer.locked(folder))
+        writer.recover(folder)  # what a killed run left: finished or discarded before anything else
+        staging = hold.enter_context(writer.staged(folder))
+        written = [_write(staging, doc) for doc in documents]
     except OSError as exc:
-        raise writer.OutputError(f"Dokumen tidak dapat ditulis: {writer.describe_os_error(exc)}. "
-                                 f"Isi {folder} tetap seperti sebelumnya.") from None
-    warnings += [f"Dihapus: {name} (sisa proses sebelumnya, tidak dibuat lagi kali ini)." for name in removed]
-    return BuildOutcome(source=path, folder=folder, written=tuple(folder / p.name for p in written),
-                        titles=tuple(titles), warnings=tuple(warnings))
+        hold.close()
+        raise _unwritten(exc, folder) from None
+    except BaseException:
+        hold.close()
+        raise
+    return Staged(path, results, view, folder, staging, written, [d.title for d in documents], warnings, hold)
+
+
+def _unwritten(exc: OSError, folder: Path) -> writer.OutputError:
+    return writer.OutputError(f"Dokumen tidak dapat ditulis: {writer.describe_os_error(exc)}. "
+                              f"Isi {folder} tetap seperti sebelumnya.")
+
+
+def finish(staged: Staged) -> BuildOutcome:
+    """Swap the staged set in, release the folder."""
+    try:
+        with staged.hold:
+            removed = writer.swap(staged.staging, staged.folder, [p.name for p in staged.written])
+    except OSError as exc:
+        raise _unwritten(exc, staged.folder) from None
+    warnings = staged.warnings + [f"Dihapus: {name} (sisa proses sebelumnya, tidak dibuat lagi kali ini)."
+                                  for name in removed]
+    return BuildOutcome(source=staged.path, folder=staged.folder,
+                        written=tuple(staged.folder / p.name for p in staged.written),
+                        titles=tuple(staged.titles), warnings=tuple(warnings), results=staged.results)
+
+
+def build(path: Path, output_root: Path, catalogues: list[Catalogue] | None = None,
+          year: int | None = None, pdf: bool = False) -> BuildOutcome:
+    outcome = build_many([path], output_root, catalogues, year, pdf)[0]
+    if isinstance(outcome, BaseException):
+        raise outcome
+    return outcome
+
+
+def build_many(paths: list[Path], output_root: Path, catalogues: list[Catalogue] | None = None,
+               year: int | None = None, pdf: bool = False) -> list[BuildOutcome | Exception]:
+    """Several workbooks in stages, so that their PDFs take one LibreOffice start per stage, not two per
+    workbook. Each workbook keeps its own all-or-nothing set: a failure (returned, not raised) touches no other."""
+    outcomes: dict[int, BuildOutcome | Exception] = {}
+    staged: list[tuple[int, Staged]] = []
+    try:
+        for index, path in enumerate(paths):
+            try:
+                staged.append((index, stage(path, output_root, catalogues, year)))
+            except Exception as exc:  # noqa: BLE001 - reported for this workbook; the others go on
+                outcomes[index] = exc
+        failed = _pdfs([s for _, s in staged]) if pdf else {}
+        for index, item in staged:
+            if id(item) in failed:
+                item.hold.close()  # the staging folder goes; the output folder keeps its previous set
+                outcomes[index] = failed[id(item)]
+                continue
+            try:
+                outcomes[index] = finish(item)
+            except Exception as exc:  # noqa: BLE001
+                outcomes[index] = exc
+    finally:
+        for _, item in staged:
+            item.hold.close()
+    return [outcomes[i] for i in range(len(paths))]
 
 
 def _write(staging: Path, doc: Document) -> Path:
@@ -109,13 +177,29 @@ def _write(staging: Path, doc: Document) -> Path:
     return target
 
 
-def _pdf(results: Results, view: report.AnnualReport, staging: Path, written: list[Path],
-         warnings: list[str]) -> list[Path]:
-    """PDFs of the staged .docx, inside the staging folder: a failure here leaves the output folder as it was."""
-    pages = toc_pages.find(staging / lkjip_name(results))
-    if pages:  # the same layout again, now with page numbers in the table of contents
-        writer.write_atomic(staging / lkjip_name(results), render_lkjip.lkjip_document(results, view, pages))
-    else:
-        warnings.append("Nomor halaman daftar isi LKjIP tidak dapat dibaca dari PDF; Word mengisinya saat dibuka.")
-    docx = [p for p in written if p.suffix == ".docx"]
-    return pdf_mod.convert(docx, staging)
+def _pdfs(staged: list[Staged]) -> dict[int, Exception]:
+    """PDFs of the staged .docx, inside each staging folder: a failure leaves that output folder as it was.
+    Two LibreOffice runs for all of them: the LKjIP page numbers, then every .docx."""
+    if not staged:
+        return {}
+    failed: dict[int, Exception] = {}
+    lkjips = [s.staging / lkjip_name(s.results) for s in staged]
+    pages = toc_pages.find_many(lkjips)
+    for item, path in zip(staged, lkjips, strict=True):
+        if pages.get(path):  # the same layout again, now with page numbers in the table of contents
+            try:
+                writer.write_atomic(path, render_lkjip.lkjip_document(item.results, item.view, pages[path]))
+            except OSError as exc:
+                failed[id(item)] = _unwritten(exc, item.folder)
+        else:
+            item.warnings.append("Nomor halaman daftar isi LKjIP tidak dapat dibaca dari PDF; "
+                                 "Word mengisinya saat dibuka.")
+    todo = [s for s in staged if id(s) not in failed]
+    made = pdf_mod.convert_groups([([p for p in s.written if p.suffix == ".docx"], s.staging) for s in todo])
+    for item, pdfs in zip(todo, made, strict=True):
+        if isinstance(pdfs, Exception):
+            failed[id(item)] = pdfs
+        else:
+            item.titles += [f"PDF {p.stem}" for p in pdfs]
+            item.written += pdfs
+    return failed

@@ -115,6 +115,13 @@ def predicate_key(capaian_percent: Decimal) -> str:
     return LOWEST_BAND
 
 
+def mean_capaian(values: list[Decimal]) -> Decimal | None:
+    """Mean capaian of several indicators (ours, as the LKjIP's program efficiency): the plain mean of the
+    capaian at full precision, uncapped like every capaian here (no regulation caps it); indicators without
+    a capaian are left out, never counted as 0. None when none has one."""
+    return sum(values, Decimal(0)) / len(values) if values else None
+
+
 def round_half_up(value: Decimal, places: int = 2) -> Decimal:
     """Round once, at presentation (ours): 116,675 -> 116,68."""
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)

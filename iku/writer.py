@@ -277,3 +277,19 @@ def swap(staging: Path, folder: Path, new: list[str]) -> list[str]:
         raise
     shutil.rmtree(staging, ignore_errors=True)
     return sorted(set(owned) - set(new))
+
+
+def write_owned(folder: Path, name: str, content: bytes) -> Path:
+    """One file of the tool's in a folder shared with others (the kabupaten recap in the output root): written
+    atomically, over an earlier one only when the folder's manifest proves the tool wrote it unchanged."""
+    target = folder / name
+    with locked(folder / MANIFEST):  # the lock file sits beside the manifest, in the folder itself
+        if os.path.lexists(target) and name not in ours(folder):
+            raise OutputError(f"Di {folder} sudah ada {name} yang tidak tercatat sebagai buatan alat ini (berkas "
+                              "staf, atau rekap yang sudah diubah sejak ditulis). Pindahkan atau ganti namanya, "
+                              "lalu jalankan lagi. Berkas itu tidak diubah.")
+        files = {other: digest for other, digest in read_manifest(folder).items() if (folder / other).is_file()}
+        write_atomic(target, content)
+        files[name] = hashlib.sha256(content).hexdigest()
+        write_atomic(folder / MANIFEST, json.dumps({"alat": "iku", "berkas": files}, indent=1).encode())
+    return target

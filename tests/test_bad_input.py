@@ -139,7 +139,8 @@ def test_check_reports_the_same_problems(make_workbook, tmp_path, command):
 
 def test_one_bad_workbook_does_not_stop_the_others(make_workbook, tmp_path):
     good = make_workbook({10: {2025: 40}}, name="baik.xlsx")
-    bad = make_workbook({10: {2025: 400}}, name="buruk.xlsx")
+    # another year: the same office and year twice in one run is refused before any build (tests/test_batch.py)
+    bad = make_workbook({10: {2025: 400}}, name="buruk.xlsx", year=2024)
     result = run_cli("build", good, bad, "--output", tmp_path / "hasil")
     assert result.exit_code == 1
     assert "1 buku kerja berhasil, 1 gagal" in result.output

@@ -273,7 +273,8 @@ def test_unexpected_error_is_one_line_and_a_log(make_workbook, tmp_path, monkeyp
         return real_build(path, *args, **kwargs)
 
     monkeypatch.setattr(pipeline, "build", flaky)
-    first, second = make_workbook(name="pertama.xlsx"), make_workbook(name="kedua.xlsx")
+    # two years: the same office and year twice in one run is refused before any build (tests/test_batch.py)
+    first, second = make_workbook(name="pertama.xlsx"), make_workbook(name="kedua.xlsx", year=2024)
     result = run_cli("build", first, second, "--output", tmp_path / "hasil")
     out = result.output
     assert result.exit_code == 1

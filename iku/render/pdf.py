@@ -9,7 +9,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from iku.writer import write_atomic
+from iku.writer import describe_os_error, write_atomic
 
 INSTALL_HINT = ("LibreOffice tidak terpasang, PDF tidak dibuat. Pasang paket Debian libreoffice-writer-nogui "
                 "(apt-get install libreoffice-writer-nogui) atau buka .docx di Word dan simpan sebagai PDF.")
@@ -121,3 +121,40 @@ def _move(pdf: Path, out_dir: Path) -> Path:
     target = out_dir / pdf.name
     write_atomic(target, pdf.read_bytes())  # temp file beside the target, then os.replace
     return target
+
+
+def batch_timeout(files: int) -> int:
+    """A conversion of many files takes longer than one: a minute and a half per ten files beyond the first."""
+    return 180 + 9 * max(0, files - 1)
+
+
+def convert_groups(groups: list[tuple[list[Path], Path]]) -> list[list[Path] | PdfError]:
+    """Each group's .docx to PDF in its own folder, with one LibreOffice start for all groups (its start-up is
+    most of a conversion). A group whose PDFs fail gets its PdfError; the other groups still get theirs: after a
+    failed joint run each group is converted on its own, so one bad document costs no other its PDFs."""
+    if len(groups) <= 1:
+        return [_group(*group) for group in groups]
+    sources = [path for docs, _ in groups for path in docs]
+    with tempfile.TemporaryDirectory(prefix="iku-pdfs-") as tmp:
+        try:
+            made = convert(sources, Path(tmp), timeout=batch_timeout(len(sources)))
+        except PdfUnavailable as exc:
+            return [exc for _ in groups]
+        except PdfError:
+            return [_group(*group) for group in groups]
+        produced = {pdf.stem: pdf for pdf in made}
+        return [_place([produced[Path(doc).resolve().stem] for doc in docs], out) for docs, out in groups]
+
+
+def _place(pdfs: list[Path], out_dir: Path) -> list[Path] | PdfError:
+    try:
+        return [_move(pdf, out_dir) for pdf in pdfs]
+    except OSError as exc:
+        return PdfError(f"PDF tidak dapat ditulis ke {out_dir}: {describe_os_error(exc)}; PDF tidak dibuat.")
+
+
+def _group(docs: list[Path], out_dir: Path) -> list[Path] | PdfError:
+    try:
+        return convert(docs, out_dir, timeout=batch_timeout(len(docs)))
+    except PdfError as exc:
+        return exc

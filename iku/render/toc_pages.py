@@ -65,3 +65,19 @@ def find(docx_path: Path) -> dict[str, str]:
         except pdf.PdfError:
             return {}
         return locate(page_texts(made[0]), wanted)
+
+
+def find_many(docx_paths: list[Path]) -> dict[Path, dict[str, str]]:
+    """find() for several documents with one LibreOffice start; each one alone if the joint run fails."""
+    if len(docx_paths) <= 1:
+        return {path: find(path) for path in docx_paths}
+    wanted = {path: [text for _, text in headings(Document(path))] for path in docx_paths}
+    with tempfile.TemporaryDirectory(prefix="iku-toc-") as tmp:
+        try:
+            made = pdf.convert(docx_paths, Path(tmp), timeout=pdf.batch_timeout(len(docx_paths)))
+        except pdf.PdfUnavailable:
+            return {}
+        except pdf.PdfError:
+            return {path: find(path) for path in docx_paths}
+        return {path: locate(page_texts(made_pdf), wanted[path])
+                for path, made_pdf in zip(docx_paths, made, strict=True)}
