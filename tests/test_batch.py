@@ -97,6 +97,7 @@ def test_two_offices_give_a_recap_with_their_rows(two_offices, tmp_path):
     assert "CONTOH" not in str(summary_sheet["A1"].value) and summary_sheet.oddHeader.center.text is None
     chart = summary_sheet._charts[0]
     assert chart.type == "bar"
+    assert chart.y_axis.scaling.min == 0  # bars start at zero
     assert chart.series[0].val.numRef.f == "'Ringkasan'!$J$6:$J$7"
     assert (chart.series[0].cat.numRef or chart.series[0].cat.strRef).f == "'Ringkasan'!$B$6:$B$7"
 

@@ -197,6 +197,7 @@ def _chart(ws: Worksheet, head: int, last_row: int, top: int, count: int) -> int
     chart.y_axis.title = "Rata-rata capaian"
     chart.y_axis.numFmt = "0%"
     chart.y_axis.majorGridlines = None
+    chart.y_axis.scaling.min = 0  # bars from zero: a cut axis makes small differences look large
     chart.x_axis.scaling.orientation = "maxMin"  # rank 1 at the top, as in the table
     chart.legend = None
     mean = len(SUMMARY)
