@@ -4,7 +4,7 @@ Not a test. Builds the standard workbook with those rows (in a temporary folder)
 child process so that peak memory is its own:
 - calamine: a bare python-calamine read of the two sheets (the floor the issue measures against);
 - openpyxl-ro: the same sheets through openpyxl's read-only mode (what we would use without calamine);
-- iku: iku.reader.read of the whole workbook plus validation and computing of the two sources.
+- iku: iku.read.reader.read of the whole workbook plus validation and computing of the two sources.
 Prints the median of N runs (imports timed apart: paid once per run, for one workbook or a kabupaten's) and the
 peak resident memory of each (Linux: /proc/self/status). About one request in ten is late, as in a real register.
 
@@ -39,7 +39,8 @@ elif mode == "openpyxl-ro":
 else:
     import datetime as dt
     import holidays.countries  # noqa: F401  (the calendar's data: an import, counted with the imports)
-    from iku import catalogue, reader
+    from iku import catalogue
+    from iku.read import reader
     from iku.sources import pelayanan, skm
     sys.path.insert(0, {tests!r})
     from source_helpers import report_for

@@ -19,10 +19,11 @@ from pathlib import Path
 
 from iku import catalogue as catalogue_mod
 from iku import layout as L
-from iku import limits, pipeline, sanity
-from iku.cells import norm
+from iku import pipeline
+from iku.check.cells import norm
 from iku.errors import InputError, crash_line
 from iku.model import Catalogue, Results
+from iku.read import limits, sanity
 from iku.render.pdf import PdfError
 from iku.writer import OutputError
 

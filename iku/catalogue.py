@@ -107,7 +107,7 @@ class _Reader:
             superior_name=self.text(k, "atasan_nama", "[kantor]", required=False),
             address=self.text(k, "alamat", "[kantor]", required=False),
             contact=self.text(k, "kontak", "[kantor]", required=False),
-            # may be empty: then the workbook's Identitas sheet must name the place (iku/validate.py)
+            # may be empty: then the workbook's Identitas sheet must name the place (iku/check/validate.py)
             signing_place=self.text(k, "tempat_tanda_tangan", "[kantor]", required=False),
             first_year=first,
             last_year=last,

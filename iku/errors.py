@@ -10,7 +10,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from iku import limits
+from iku.read import limits
 
 
 @dataclass(frozen=True)

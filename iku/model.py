@@ -194,7 +194,7 @@ class ReportInput:
     data: dict[str, object] = field(default_factory=dict)  # data sheet rows, validated: source key -> rows
     population: int | None = None  # service users of the year (Identitas), for the SKM sample size
     quarter_targets: dict[int, tuple[Decimal | None, ...]] = field(default_factory=dict)  # target s.d. TW I-IV
-    organisation: object = None  # iku.organisation.Organisation: Struktur, Pegawai, Sarana (LKjIP Bab I)
+    organisation: object = None  # iku.check.organisation.Organisation: Struktur, Pegawai, Sarana (LKjIP Bab I)
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from iku import catalogue as catalogue_mod
-from iku import compute, reader, report, validate, writer
+from iku import writer
+from iku.check import validate
+from iku.measure import compute, report
 from iku.model import Catalogue, Results
+from iku.read import reader
 from iku.render import iku_doc as render_docx
 from iku.render import letter as render_letter
 from iku.render import lkjip as render_lkjip

@@ -10,8 +10,8 @@ from conftest import run_cli
 from openpyxl import load_workbook
 
 from iku import layout as L
-from iku import reader
 from iku.model import Identity, ReportInput, Signatory
+from iku.read import reader
 from iku.xlsx_style import put_text
 
 

@@ -3,7 +3,7 @@ from dataclasses import replace
 from decimal import Decimal as D
 from pathlib import Path
 
-from iku import compute
+from iku.measure import compute
 from iku.model import Identity, ReportInput
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from source_helpers import report_for
 
-from iku import compute
+from iku.measure import compute
 from iku.model import Figure, SourceResult
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from conftest import rejected, run_cli
 
-from iku import cli, layout, limits
-from iku.sanity import OLE_SIGNATURE
+from iku import cli, layout
+from iku.read import limits
+from iku.read.sanity import OLE_SIGNATURE
 
 IDENTITY_XML = "xl/worksheets/sheet2.xml"
 
@@ -308,7 +309,7 @@ def test_entities_refused_in_every_part(make_workbook, tmp_path, sheet):
 
 
 def test_quick_and_exact_scans_agree_on_the_sample():
-    from iku import sanity
+    from iku.read import sanity
 
     sample = Path(__file__).resolve().parent.parent / "input" / "CONTOH_Realisasi_Kecamatan_Mantup_2025.xlsx"
     content = sample.read_bytes()
@@ -332,7 +333,7 @@ def test_stray_cell_written_unlike_excel_is_still_found(make_workbook, tmp_path)
 
 
 def test_quick_pass_keeps_excel_extensions_and_gives_way_to_prefixed_cells():
-    from iku import sanity
+    from iku.read import sanity
 
     def archive(xml: bytes) -> zipfile.ZipFile:
         buffer = io.BytesIO()

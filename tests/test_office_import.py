@@ -15,8 +15,9 @@ from docx_text import full_text, tables
 from openpyxl import load_workbook
 from PIL import Image
 
-from iku import catalogue, layout, limits
+from iku import catalogue, layout
 from iku.office_import.toml_out import string
+from iku.read import limits
 from iku.render import common
 from iku.workbook.template import fill
 

@@ -15,9 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from iku import layout, pipeline, report
-from iku.cell_values import EXCEL_ERRORS
+from iku import layout, pipeline
 from iku.errors import InputError
+from iku.measure import report
+from iku.read.cell_values import EXCEL_ERRORS
 from iku.xlsx_style import put_text
 
 SHEETS = (layout.SHEET_IDENTITY, layout.SHEET_REALISATION, layout.SHEET_QUARTERS, layout.SHEET_BUDGET,

@@ -13,7 +13,8 @@ from docx.oxml.ns import qn
 from docx_text import full_text, tables
 from test_report import results_for, with_indicator
 
-from iku import catalogue, layout, quarterly, report, rules
+from iku import catalogue, layout, rules
+from iku.measure import quarterly, report
 from iku.render import quarterly as render_quarterly
 from iku.workbook import report_sheets as sheets
 

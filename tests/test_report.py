@@ -7,7 +7,8 @@ from dataclasses import replace
 from decimal import Decimal as D
 from pathlib import Path
 
-from iku import compute, report, rules, sentences
+from iku import rules
+from iku.measure import compute, report, sentences
 from iku.model import BudgetLine, Identity, ReportInput
 
 

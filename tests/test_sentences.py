@@ -6,7 +6,7 @@ from decimal import Decimal as D
 
 from test_report import by_number, results_for, with_indicator
 
-from iku import report, sentences
+from iku.measure import report, sentences
 from iku.model import BudgetLine
 
 

@@ -23,7 +23,7 @@ from source_helpers import raw_with, report_for, workbook_with
 from iku import layout as L
 from iku import rules
 from iku.errors import Problem
-from iku.reader import RawWorkbook, Table
+from iku.read.reader import RawWorkbook, Table
 from iku.sources import pelayanan
 from iku.sources.pelayanan import KindSummary, Request
 

@@ -3,9 +3,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from iku.cells import NotANumber as _NotANumber
-from iku.cells import parse_date_text, parse_number
-from iku.reader import RawCell
+from iku.check.cells import NotANumber as _NotANumber
+from iku.check.cells import parse_date_text, parse_number
+from iku.read.reader import RawCell
 
 
 def cell(value, number_format="General", is_formula=False):

@@ -15,8 +15,8 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from iku import limits, sanity
 from iku.errors import InputError, Problem
+from iku.read import limits, sanity
 
 SAVE_AGAIN = "Buka di Word lalu simpan ulang sebagai 'Word Document (*.docx)', atau pakai salinan cadangannya."
 DOCX = sanity.ArchiveKind(noun="dokumen Word .docx", save_again=SAVE_AGAIN, program="Word")

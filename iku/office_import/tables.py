@@ -7,7 +7,7 @@ import difflib
 import re
 from decimal import Decimal
 
-from iku.cells import NotANumber, parse_number_text
+from iku.check.cells import NotANumber, parse_number_text
 from iku.office_import.docx_read import Block, Cell
 from iku.office_import.draft import Draft, DraftIndicator, nice_case, norm
 

@@ -15,9 +15,9 @@ from jinja2 import Environment
 
 from iku import formatting as fmt
 from iku.catalogue import OFFICES_DIR
+from iku.measure.report import ProgramBudget, total_budget
 from iku.model import Results
 from iku.render import tables
-from iku.report import ProgramBudget, total_budget
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 SAMPLE_MARK = "CONTOH — ANGKA ILUSTRATIF, BUKAN DATA RESMI"

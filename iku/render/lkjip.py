@@ -10,14 +10,14 @@ from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 
 from iku import formatting as fmt
-from iku import sentences
+from iku.measure import sentences
+from iku.measure.report import AnnualReport, ProgramBudget, total_budget
 from iku.model import Results
 from iku.render.common import LEVEL_NAMES, common_context, render, rupiah
 from iku.render.iku_doc import target_table
 from iku.render.lkjip_bab1 import bab1_context
 from iku.render.lkjip_bab3 import budget, groups, paragraphs, summary_rows
 from iku.render.pk import agreement_context
-from iku.report import AnnualReport, ProgramBudget, total_budget
 
 TOC_PLACEHOLDER = "[daftar isi]"  # the paragraph tools/template_lkjip.py leaves inside the TOC field
 SCALE = [("\u2265 91%", "sangat_tinggi"), ("76% s.d. < 91%", "tinggi"), ("66% s.d. < 76%", "sedang"),

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from docxtpl import DocxTemplate
 
-from iku import organisation as org
+from iku.check import organisation as org
+from iku.check.organisation import Organisation
+from iku.measure.sentences import capitalised, count, listing
 from iku.model import Results
-from iku.organisation import Organisation
 from iku.render import org_chart
-from iku.sentences import capitalised, count, listing
 
 NOT_SUPPLIED = ("Data {what} belum disampaikan pada lembar {sheet} buku kerja tahun ini, sehingga {part} belum dapat "
                 "disajikan.")

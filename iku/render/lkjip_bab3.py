@@ -6,14 +6,14 @@ from __future__ import annotations
 from docx.shared import Mm
 from docxtpl import DocxTemplate, RichText
 
-from iku import cascade, sentences
 from iku import formatting as fmt
+from iku.measure import cascade, sentences
+from iku.measure.report import Comparison, ProgramBudget, total_budget
 from iku.model import Results
 from iku.render import charts, evidence_view
 from iku.render import evidence as render_evidence
 from iku.render.common import rupiah
 from iku.render.docx_chart import NativeChart
-from iku.report import Comparison, ProgramBudget, total_budget
 
 CHART_SIZE = (Mm(160), Mm(80))
 

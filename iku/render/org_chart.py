@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 
 from docx.shared import Emu, Mm
 
-from iku.organisation import Position
+from iku.check.organisation import Position
 from iku.render.docx_chart import EMU_PER_PT, FONT, inline, outline, shape_ids, solid
 
 WIDTH = Mm(160)  # at most: a tree of few posts gets boxes of at most SLOT_MAX, centred on the page

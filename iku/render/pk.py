@@ -5,9 +5,9 @@ from __future__ import annotations
 from itertools import groupby
 
 from iku import formatting as fmt
+from iku.measure.report import AnnualReport
 from iku.model import Indicator, Results
 from iku.render.common import LEVEL_NAMES, common_context, program_rows, render, signature
-from iku.report import AnnualReport
 
 DRAFT_MARK = "DRAF \u2014 TARGET BELUM LENGKAP"
 OTHER_HEADING = "Indikator Kinerja Lainnya"  # indicators the IKU document lists without tujuan, sasaran or program

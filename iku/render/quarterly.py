@@ -6,10 +6,10 @@ from docxtpl import RichText
 
 from iku import formatting as fmt
 from iku import layout as L
+from iku.measure.quarterly import QuarterBudget, QuarterGroup, QuarterLine, QuarterReport, quarter_report
+from iku.measure.report import AnnualReport
 from iku.model import Results
-from iku.quarterly import QuarterBudget, QuarterGroup, QuarterLine, QuarterReport, quarter_report
 from iku.render.common import LEVEL_NAMES, common_context, render, rupiah, signature
-from iku.report import AnnualReport
 
 ROMAN = ("I", "II", "III", "IV")
 OTHER_INDICATORS = "Indikator Kinerja Lainnya"

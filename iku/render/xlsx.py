@@ -14,11 +14,11 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from iku import formatting as fmt
+from iku.measure.report import AnnualReport
 from iku.model import Achievement, Indicator, Results
 from iku.render import evidence as render_evidence
 from iku.render import evidence_view
 from iku.render.common import SAMPLE_MARK, signature
-from iku.report import AnnualReport
 from iku.rules import round_half_up
 from iku.xlsx_style import (
     BOLD,

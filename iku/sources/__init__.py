@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from iku.errors import Problem
 from iku.model import Catalogue, ReportInput, SourceResult
-from iku.reader import RawWorkbook
+from iku.read.reader import RawWorkbook
 from iku.sources import desa, konflik, pelayanan, pemberdayaan, sakip, skm, urusan
 
 SOURCES = (skm, desa, sakip, pelayanan, pemberdayaan, konflik, urusan)

@@ -13,10 +13,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from iku import layout as L
-from iku.cell_values import clean_text
-from iku.cells import NotANumber, norm, parse_date_text, parse_number_text
+from iku.check.cells import NotANumber, norm, parse_date_text, parse_number_text
 from iku.errors import Problem
-from iku.reader import Table
+from iku.read.cell_values import clean_text
+from iku.read.reader import Table
 from iku.xlsx_style import BOLD, BORDER, INPUT_FILL, header, put_text
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1 January 1900 in Excel's (Lotus-compatible) count

@@ -22,10 +22,10 @@ from openpyxl.utils import get_column_letter
 
 from iku import formatting as fmt
 from iku import layout as L
-from iku.cells import norm
+from iku.check.cells import norm
 from iku.errors import Problem
 from iku.model import Catalogue, Figure, ReportInput, SourceResult
-from iku.reader import RawWorkbook
+from iku.read.reader import RawWorkbook
 from iku.rules import HUNDRED, IDM_LAST_YEAR, IDM_THRESHOLDS, VILLAGE_STATUSES, idm_status, status_rank
 from iku.sources.common import Sheet, blank, coordinate, editable, headers, intro, years_up_to
 from iku.xlsx_style import put_text

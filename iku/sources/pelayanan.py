@@ -33,12 +33,12 @@ from itertools import compress
 from operator import itemgetter, lt
 
 from iku import formatting as fmt
-from iku import gc_pause
 from iku import layout as L
-from iku.cells import norm
+from iku.check.cells import norm
 from iku.errors import Problem
 from iku.model import Catalogue, Figure, ReportInput, SourceResult
-from iku.reader import RawWorkbook
+from iku.read import gc_pause
+from iku.read.reader import RawWorkbook
 from iku.rules import HUNDRED
 from iku.sources.common import Sheet, blank, coordinate, editable, ended_quarters, headers, intro, years_up_to
 

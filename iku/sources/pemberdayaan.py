@@ -19,7 +19,7 @@ from iku import formatting as fmt
 from iku import layout as L
 from iku.errors import Problem
 from iku.model import Catalogue, Figure, ReportInput, SourceResult
-from iku.reader import RawWorkbook
+from iku.read.reader import RawWorkbook
 from iku.rules import HUNDRED
 from iku.sources.common import Sheet, coordinate, editable, headers, intro, years_up_to
 from iku.sources.desa import Named, blank, column_filled, missing_names, named_rows

@@ -16,10 +16,10 @@ from openpyxl.utils import get_column_letter
 
 from iku import formatting as fmt
 from iku import layout as L
-from iku.cells import norm
+from iku.check.cells import norm
 from iku.errors import Problem
 from iku.model import Catalogue, Figure, ReportInput, SourceResult
-from iku.reader import RawWorkbook
+from iku.read.reader import RawWorkbook
 from iku.rules import HUNDRED, round_half_up, sakip_predicate
 from iku.sources.common import Sheet, coordinate, editable, headers, intro, years_up_to
 from iku.sources.desa import Named, blank, column_filled, decimal_text

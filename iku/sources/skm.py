@@ -21,12 +21,13 @@ from fractions import Fraction
 from operator import attrgetter
 
 from iku import formatting as fmt
-from iku import gc_pause, rules
 from iku import layout as L
-from iku.cells import NotANumber, parse_number_text
+from iku import rules
+from iku.check.cells import NotANumber, parse_number_text
 from iku.errors import InputError, Problem
 from iku.model import Catalogue, Figure, Indicator, ReportInput, SourceResult
-from iku.reader import RawWorkbook
+from iku.read import gc_pause
+from iku.read.reader import RawWorkbook
 from iku.sources.common import Sheet, blank, coordinate, editable, ended_quarters, headers, intro, shown, years_up_to
 
 KEY = "skm"

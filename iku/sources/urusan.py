@@ -15,7 +15,7 @@ from iku import formatting as fmt
 from iku import layout as L
 from iku.errors import Problem
 from iku.model import Catalogue, Figure, ReportInput, SourceResult
-from iku.reader import RawWorkbook
+from iku.read.reader import RawWorkbook
 from iku.sources.common import Sheet, intro, years_up_to
 from iku.sources.desa import named_rows
 from iku.sources.pemberdayaan import YesNoRow, answered_years, read_yes_no, share, yes_no_template

@@ -7,10 +7,10 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from iku import layout as L
-from iku.cell_values import ascii_int, clean_text
 from iku.errors import Problem
 from iku.model import Catalogue, Indicator
-from iku.reader import RawCell, RawWorkbook
+from iku.read.cell_values import ascii_int, clean_text
+from iku.read.reader import RawCell, RawWorkbook
 
 # Indonesian notation: thousands dot, decimal comma ("1.234,5"), or plain digits with a comma.
 _GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from iku import rules
+from iku.measure.report import AnnualReport, ProgramBudget, QuarterRow
 from iku.model import Analysis, Indicator, Results
-from iku.report import AnnualReport, ProgramBudget, QuarterRow
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,8 @@ from dataclasses import replace
 from decimal import Decimal
 
 from iku import layout as L
-from iku import validate_lkjip, validate_quarterly
-from iku.cell_values import ascii_int
-from iku.cells import (
+from iku.check import validate_lkjip, validate_quarterly
+from iku.check.cells import (
     NotANumber,
     columns_by_title,
     find_header,
@@ -23,7 +22,8 @@ from iku.cells import (
 )
 from iku.errors import Problem
 from iku.model import Analysis, BudgetLine, Catalogue
-from iku.reader import RawCell, RawWorkbook
+from iku.read.cell_values import ascii_int
+from iku.read.reader import RawCell, RawWorkbook
 
 
 def report_sheets(

@@ -21,10 +21,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from python_calamine import CalamineWorkbook
 
-from iku import cell_values, gc_pause, limits, sanity
 from iku import layout as L
 from iku.errors import InputError, Problem
-from iku.sanity import Extent
+from iku.read import cell_values, gc_pause, limits, sanity
+from iku.read.sanity import Extent
 
 LOCK_PREFIX = "~$"
 FORM_SHEETS = (L.SHEET_IDENTITY, L.SHEET_REALISATION, L.SHEET_QUARTERS, L.SHEET_ANALYSIS, L.SHEET_BUDGET,
@@ -168,7 +168,7 @@ class _UsedSheets(ExcelReader):
 def _form_sheets(content: bytes, archive: zipfile.ZipFile,
                  ) -> tuple[dict[str, list[list[RawCell]]], list[str], dict[str, Extent]]:
     # One openpyxl load for the cached values and number formats; the formula cells come from a scan of each
-    # used sheet's own XML, which also finds where its data ends (iku/sanity.py). Only together do they reveal a
+    # used sheet's own XML, which also finds where its data ends (iku/read/sanity.py). Only together do they reveal a
     # formula whose value was never computed (a file saved by a program, never opened in Excel).
     loader = _UsedSheets(content, archive)
     loader.read()

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from iku import layout as L
-from iku.cells import norm
+from iku.check.cells import norm
 from iku.errors import Problem
 from iku.model import Catalogue
-from iku.reader import RawCell
+from iku.read.reader import RawCell
 
 
 def supports_column(header: list[RawCell]) -> int | None:

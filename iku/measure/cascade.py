@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from iku import rules
+from iku.measure.report import Comparison
 from iku.model import Indicator, Results
-from iku.report import Comparison
 
 LEVEL_TITLES = {"tujuan": "Tujuan", "sasaran": "Sasaran Strategis", "program": "Program"}
 OTHER = "Indikator Kinerja Lainnya"  # indicators the IKU document lists without a tujuan, sasaran or program

@@ -10,8 +10,8 @@ from decimal import Decimal
 
 from iku import formatting as fmt
 from iku import rules
+from iku.measure.report import Comparison, ProgramBudget
 from iku.model import Indicator
-from iku.report import Comparison, ProgramBudget
 
 
 def count(n: int) -> str:

@@ -10,10 +10,10 @@ from decimal import Decimal
 from openpyxl.utils import get_column_letter
 
 from iku import catalogue as catalogue_mod
-from iku import cell_values, organisation, sources, targets, validate_quarterly, validate_report
 from iku import layout as L
-from iku.cell_values import ascii_int
-from iku.cells import (
+from iku import sources
+from iku.check import organisation, targets, validate_quarterly, validate_report
+from iku.check.cells import (
     NotANumber,
     find_header,
     indicator_rows,
@@ -23,10 +23,12 @@ from iku.cells import (
     parse_number,
     text_cell,
 )
+from iku.check.organisation import NIP_DIGITS
 from iku.errors import InputError, Problem
 from iku.model import Catalogue, Identity, ReportInput, Signatory
-from iku.organisation import NIP_DIGITS
-from iku.reader import RawCell, RawWorkbook
+from iku.read import cell_values
+from iku.read.cell_values import ascii_int
+from iku.read.reader import RawCell, RawWorkbook
 
 _REALISATION_HEADER = re.compile(rf"^{L.REALISATION_PREFIX}\s+(\S+)$", re.IGNORECASE)
 

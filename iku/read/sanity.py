@@ -1,5 +1,5 @@
 """Checks on a workbook's bytes before any parser sees them, so that a damaged, encrypted or hostile file ends
-as an Indonesian message, within the limits of iku/limits.py, instead of a traceback or a full memory."""
+as an Indonesian message, within the limits of iku/read/limits.py, instead of a traceback or a full memory."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from xml.parsers import expat
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.cell import coordinate_to_tuple
 
-from iku import limits
 from iku.errors import InputError, Problem
+from iku.read import limits
 
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # Compound File: an .xls, or an .xlsx encrypted with a password
 ZIP_SIGNATURE = b"PK\x03\x04"

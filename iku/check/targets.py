@@ -13,10 +13,10 @@ from decimal import Decimal
 
 from iku import formatting
 from iku import layout as L
-from iku.cells import NotANumber, find_header, indicator_rows, norm, number_value, parse_number
+from iku.check.cells import NotANumber, find_header, indicator_rows, norm, number_value, parse_number
 from iku.errors import Problem
 from iku.model import Catalogue, Indicator
-from iku.reader import RawCell, RawWorkbook
+from iku.read.reader import RawCell, RawWorkbook
 from iku.rules import round_half_up
 
 NOT_SET = norm("belum ditetapkan")  # what older workbooks print in a target cell the catalogue leaves open

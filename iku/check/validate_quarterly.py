@@ -9,10 +9,10 @@ from decimal import Decimal
 from iku import formatting as fmt
 from iku import layout as L
 from iku import rules
-from iku.cells import NotANumber, _plain, find_header, indicator_rows, norm, parse_date_text, parse_number
+from iku.check.cells import NotANumber, _plain, find_header, indicator_rows, norm, parse_date_text, parse_number
 from iku.errors import Problem
 from iku.model import Catalogue, Indicator
-from iku.reader import RawCell, RawWorkbook
+from iku.read.reader import RawCell, RawWorkbook
 
 
 def quarter_dates(labels: dict[str, RawCell], year: int | None, problems: list[Problem]) -> tuple[dt.date | None, ...]:

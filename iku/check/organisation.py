@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from iku import layout as L
-from iku.cell_values import clean_text
-from iku.cells import NotANumber, columns_by_title, norm, parse_number
+from iku.check.cells import NotANumber, columns_by_title, norm, parse_number
 from iku.errors import Problem
-from iku.reader import RawCell, RawWorkbook
+from iku.read.cell_values import clean_text
+from iku.read.reader import RawCell, RawWorkbook
 
 NIP_DIGITS = 18  # NIP: 8 digits date of birth, 6 appointment, 1 sex, 3 serial (PP 11/2017 practice)
 

@@ -1,0 +1,1 @@
+"""Check: raw cells into typed values, every problem collected with its sheet and cell."""

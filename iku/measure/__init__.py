@@ -1,0 +1,1 @@
+"""Measure: realisations, achievements, predicates, comparisons and the report's sentences."""
