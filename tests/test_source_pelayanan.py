@@ -25,7 +25,7 @@ from iku import rules
 from iku.errors import Problem
 from iku.read.reader import RawWorkbook, Table
 from iku.sources import pelayanan
-from iku.sources.pelayanan import KindSummary, Request
+from iku.sources.pelayanan.model import KindSummary, Request
 
 D = dt.date
 LEGAL, SKTM, WARIS = "Legalisasi Dokumen", "Surat Keterangan Tidak Mampu", "Surat Keterangan Ahli Waris"
