@@ -9,7 +9,7 @@ from decimal import Decimal
 from iku import formatting as fmt
 from iku import layout as L
 from iku import rules
-from iku.check.cells import NotANumber, _plain, find_header, indicator_rows, norm, parse_date_text, parse_number
+from iku.check.cells import find_header, indicator_rows, norm, number_value, parse_date_text
 from iku.errors import Problem
 from iku.model import Catalogue, Indicator
 from iku.read.reader import RawCell, RawWorkbook
@@ -72,25 +72,7 @@ def quarter_targets(raw: RawWorkbook, catalogue: Catalogue, problems: list[Probl
 
 def _target(cell: RawCell, ind: Indicator, title: str, problems: list[Problem]) -> Decimal | None:
     """The same rules as a realisation: a number in the indicator's unit and range."""
-    what = f"{_phrase(title)} '{ind.name}'"
-    try:
-        value = parse_number(cell, ind.is_percent)
-    except NotANumber as exc:
-        problems.append(Problem(f"{what} {exc}", sheet=cell.sheet, cell=cell.coordinate))
-        return None
-    if value is None:
-        return None
-    low, high = ind.value_range
-    suffix = "%" if ind.is_percent else ""
-    if not low <= value <= high:
-        problems.append(Problem(f"{what} {_plain(value)}{suffix} di luar rentang {_plain(low)}-{_plain(high)}{suffix}",
-                                sheet=cell.sheet, cell=cell.coordinate))
-        return None
-    if ind.is_count and value != value.to_integral_value():
-        problems.append(Problem(f"{what} {_plain(value)} harus bilangan bulat (jumlah {ind.unit})",
-                                sheet=cell.sheet, cell=cell.coordinate))
-        return None
-    return value
+    return number_value(cell, ind, problems, _phrase(title))
 
 
 def spent_to_quarter(header: list[RawCell], row: list[RawCell], ceiling: Decimal | None, money,
