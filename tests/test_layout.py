@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import shutil
-import struct
-import zlib
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import png, run_cli
 from docx import Document
 from docx.oxml.ns import qn
 
@@ -158,19 +156,10 @@ def _drawings_before_kop(path: Path) -> tuple[int, bool]:
     raise AssertionError(f"no kop in {path.name}")
 
 
-def _png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
-    """A one-colour PNG, written by hand (the tool itself needs no imaging library)."""
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    rows = b"".join(b"\0" + bytes(rgb) * width for _ in range(height))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
-
-
 def test_lambang_beside_the_kop_and_on_the_cover_when_supplied(tmp_path, monkeypatch):
     offices = tmp_path / "offices"
     offices.mkdir()
-    (offices / "mantup_lambang.png").write_bytes(_png(60, 72, (200, 30, 30)))
+    (offices / "mantup_lambang.png").write_bytes(png(60, 72, (200, 30, 30)))
     monkeypatch.setattr(common, "OFFICES_DIR", offices)
     source = tmp_path / SAMPLE.name
     shutil.copy(SAMPLE, source)

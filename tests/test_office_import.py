@@ -9,11 +9,10 @@ from pathlib import Path
 
 import iku_doc_builder as seed_doc
 import pytest
-from conftest import identity_row, run_cli, sha
+from conftest import identity_row, png, run_cli, sha
 from docx import Document
 from docx_text import full_text, tables
 from openpyxl import load_workbook
-from PIL import Image
 
 from iku import catalogue, layout
 from iku.office_import.toml_out import string
@@ -237,7 +236,7 @@ def test_kop_beside_a_lambang_is_read_too(tmp_path, offices, monkeypatch, mantup
     """With the kabupaten's lambang the tool's kop is a table; its lines still give pemerintah, alamat, kontak."""
     lambang = tmp_path / "lambang"
     lambang.mkdir()
-    Image.new("RGB", (60, 72), (200, 30, 30)).save(lambang / "mantup_lambang.png")
+    (lambang / "mantup_lambang.png").write_bytes(png(60, 72, (200, 30, 30)))
     monkeypatch.setattr(common, "OFFICES_DIR", lambang)
     monkeypatch.setattr(catalogue, "OFFICES_DIR", ROOT / "iku" / "offices")
     result = run_cli("build", SAMPLE, "--output", tmp_path / "hasil")
