@@ -44,3 +44,17 @@ def test_lower_is_better_indicator_from_the_catalogue(mantup):
     assert a.capaian == D(120) and a.predicate == "Sangat Tinggi"
     a = compute.achievement(ind, 2025, D(16), mantup.office.predicate_labels)
     assert a.capaian == D(40) and a.predicate == "Sangat Rendah"
+
+
+def test_narrative_part_empty_in_sheet_and_catalogue_is_named():
+    from source_helpers import report_for
+
+    from iku import catalogue
+
+    mantup = catalogue.load(catalogue.OFFICES_DIR / "mantup.toml")
+    assert compute.missing_narrative_warnings(mantup, report_for()) == []  # the catalogue's [narasi] fills every part
+    bare = replace(mantup, office=replace(mantup.office, narrative_defaults={"penutup": "Teks penutup."}))
+    report = replace(report_for(), narrative={"latar_belakang": "Dari lembar Narasi."})
+    assert compute.missing_narrative_warnings(bare, report) == [
+        "Narasi LKjIP kosong: Struktur Organisasi, Isu Strategis. Isi pada lembar Narasi (atau [narasi] di katalog "
+        "kantor); sampai diisi, bagian itu tercetak tanpa uraian."]

@@ -56,7 +56,7 @@ def compute(catalogue: Catalogue, report: ReportInput, warnings: tuple[str, ...]
         report=report,
         achievements=achievements,
         warnings=tuple(warnings) + tuple(sources.warnings_all(evidence, catalogue, report)) + tuple(quarter_notes)
-        + tuple(missing_target_warnings(catalogue, report_year)),
+        + tuple(missing_target_warnings(catalogue, report_year)) + tuple(missing_narrative_warnings(catalogue, report)),
         evidence=evidence,
     )
 
@@ -178,3 +178,14 @@ def missing_target_warnings(catalogue: Catalogue, report_year: int) -> list[str]
         lines.append(f"{head} (belum ada: {', '.join(missing)}); isi dari Renstra pada sel target berwarna kuning "
                      f"di lembar {L.SHEET_REALISATION}.")
     return lines
+
+
+def missing_narrative_warnings(catalogue: Catalogue, report: ReportInput) -> list[str]:
+    """A part of the LKjIP's narrative that neither the Narasi sheet nor the catalogue fills (an imported office
+    has no [narasi] until staff write it): its heading would print over nothing."""
+    empty = [label for key, label in L.NARRATIVE_PARTS.items()
+             if not (report.narrative.get(key) or catalogue.office.narrative_defaults.get(key))]
+    if not empty:
+        return []
+    return [f"Narasi LKjIP kosong: {', '.join(empty)}. Isi pada lembar {L.SHEET_NARRATIVE} (atau [narasi] di katalog "
+            "kantor); sampai diisi, bagian itu tercetak tanpa uraian."]
