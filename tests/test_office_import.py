@@ -175,6 +175,8 @@ def test_template_and_build_pick_the_imported_office(tmp_path, offices):
     assert result.exit_code == 0, result.output
     wb = load_workbook(workbook)
     assert wb[layout.SHEET_IDENTITY].cell(row=identity_row(layout.ID_OFFICE), column=2).value == "Kecamatan Contohjaya"
+    errors = {v.error for v in wb[layout.SHEET_REALISATION].data_validations.dataValidation if v.error}
+    assert "Realisasi 'Indeks Kepuasan Masyarakat Kecamatan' harus angka 0 atau lebih." in errors  # rentang = []
     fill(wb, cat, {1: {2025: 82}, 2: {2025: 20}, 3: {2025: 4}, 4: {2025: 100}})
     wb.save(workbook)
     out = tmp_path / "hasil"

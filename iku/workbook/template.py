@@ -14,6 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from iku import layout as L
 from iku import sources
+from iku.catalogue import OPEN_RANGE
 from iku.formatting import date as fmt_date
 from iku.model import Catalogue, Indicator
 from iku.rules import quarter_report_date
@@ -222,9 +223,17 @@ def _target(cell, ind: Indicator, value: Decimal | None) -> None:
         cell.value = _stored(ind, value)
 
 
+def _range_words(ind: Indicator) -> str:
+    """The range as staff read it in Excel's message; a range the catalogue leaves open is "0 atau lebih"."""
+    low, high = ind.value_range
+    if (low, high) == OPEN_RANGE:
+        return "0 atau lebih"
+    return f"{low}-{high}%" if ind.is_percent else f"{low}-{high}"
+
+
 def _validate_range(ws: Worksheet, ind: Indicator, row: int, years: list[int]) -> None:
     low, high = ind.value_range
-    shown = f"{low}-{high}%" if ind.is_percent else f"{low}-{high}"
+    shown = _range_words(ind)
     check = DataValidation(
         type="whole" if ind.is_count else "decimal",
         operator="between",
@@ -247,7 +256,7 @@ def _validate_targets(ws: Worksheet, ind: Indicator, row: int, years: list[int],
         type="whole" if ind.is_count else "decimal", operator="between",
         formula1=str(_stored(ind, low)), formula2=str(_stored(ind, high)), allow_blank=True,
         showErrorMessage=True, errorTitle="Angka di luar rentang",
-        error=f"Target '{ind.name}' harus angka {low}-{high}{'%' if ind.is_percent else ''}.",
+        error=f"Target '{ind.name}' harus angka {_range_words(ind)}.",
     )
     open_cells = [ws.cell(row=row, column=4 + 2 * i).coordinate for i, y in enumerate(years) if ind.targets[y] is None]
     if ind.end_target is None:
