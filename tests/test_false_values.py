@@ -110,7 +110,7 @@ def test_date_in_rank_is_refused(make_workbook, tmp_path):
 
 
 def test_excel_escapes_decoded_and_control_characters_removed(make_workbook, tmp_path):
-    path = make_workbook(identity={**SIGNED, layout.ID_NAME: "Drs. Budi_x0007_ Santoso_x000D_"},
+    path = make_workbook(identity={**SIGNED, layout.ID_NAME: "Drs. Budi_x0007__xFFFF_ Santoso_x000D__xD800_"},
                          narrative={"latar_belakang": "Paragraf pertama._x000D_\nParagraf kedua_x001B_ selesai."})
     result = run_cli("build", path, "--output", tmp_path / "hasil")
     assert result.exit_code == 0, result.output

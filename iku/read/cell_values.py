@@ -68,10 +68,12 @@ def _report(sheet: str, found: list[tuple[str, str]], problems: list[Problem]) -
 
 def clean_text(text: str) -> str:
     """Excel's escapes decoded (_x000D_ -> carriage return), line ends unified, and every control character
-    other than line feed and tab removed: they print as boxes or break the document's XML."""
+    other than line feed and tab removed, with lone surrogates and the noncharacters U+FFFE/U+FFFF (which an
+    escape like _xFFFF_ can produce): they print as boxes or break the document's XML."""
     text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    return "".join(ch for ch in text if ch in "\n\t" or (unicodedata.category(ch) not in ("Cc", "Cs")
+                                                           and ch not in "\ufffe\uffff"))
 
 
 def ascii_int(text: str) -> int | None:
