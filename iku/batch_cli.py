@@ -104,17 +104,32 @@ def recap_name(regency: str, year: int, is_sample: bool) -> str:
 
 def _recaps(summaries: list[batch.Summary], output: Path, quiet: bool) -> int:
     """One recap per kabupaten, year and status (CONTOH and RESMI figures are never mixed), when the run built
-    workbooks of two or more offices for it."""
+    workbooks of two or more offices for it and none failed: a recap missing an office would look complete.
+    A recap of ours left from an earlier run for a group this run rebuilt is removed when it is not rewritten,
+    so that no recap disagrees with the documents beside it."""
     groups: dict[tuple[str, int, bool], dict[str, render_recap.OfficeRecap]] = {}
     for summary in summaries:
         if summary.ok and summary.key is not None:
             group = groups.setdefault((summary.regency, summary.key.year, summary.key.is_sample), {})
             group[summary.key.code] = render_recap.OfficeRecap(summary.key.office, summary.rows)
+    failed = [s.source.name for s in summaries if not s.ok]
     failures = 0
     for (regency, year, is_sample), offices in sorted(groups.items()):
-        if len(offices) < 2:
-            continue
         name = recap_name(regency, year, is_sample)
+        if failed or len(offices) < 2:
+            why = (f"{len(failed)} buku kerja gagal pada proses ini ({', '.join(failed)}); rekap tanpa kecamatannya "
+                   "akan tampak lengkap padahal tidak. Perbaiki lalu jalankan lagi semua buku kerja bersama."
+                   if failed else "proses ini hanya membuat dokumen satu kecamatan.")
+            try:
+                removed = writer.remove_owned(output, name)
+            except (writer.OutputError, OSError):
+                removed = False
+            if failed and len(offices) >= 2:
+                click.echo(f"\nRekap {name} tidak ditulis: {why}", err=True)
+            if removed:
+                click.echo(f"\nRekap lama {name} dihapus: angkanya tidak lagi sama dengan dokumen yang baru dibuat "
+                           f"({why})", err=True)
+            continue
         try:
             content = render_recap.recap_workbook(regency, year, list(offices.values()), is_sample)
             path = writer.write_owned(output, name, content)

@@ -293,3 +293,19 @@ def write_owned(folder: Path, name: str, content: bytes) -> Path:
         files[name] = hashlib.sha256(content).hexdigest()
         write_atomic(folder / MANIFEST, json.dumps({"alat": "iku", "berkas": files}, indent=1).encode())
     return target
+
+
+def remove_owned(folder: Path, name: str) -> bool:
+    """Remove a file of the tool's from a shared folder (a recap whose figures a new run has made stale), only
+    when the manifest proves the tool wrote it unchanged. True when it was removed."""
+    target = folder / name
+    if not os.path.lexists(target):
+        return False
+    with locked(folder / MANIFEST):
+        if name not in ours(folder):
+            return False
+        files = {other: digest for other, digest in read_manifest(folder).items()
+                 if other != name and (folder / other).is_file()}
+        target.unlink()
+        write_atomic(folder / MANIFEST, json.dumps({"alat": "iku", "berkas": files}, indent=1).encode())
+    return True

@@ -111,7 +111,23 @@ def test_one_broken_workbook_stops_no_other(two_offices, tmp_path):
     assert "rusak.xlsx: kantor dan tahun tidak terbaca; 0 dokumen ditulis, 0 peringatan, GAGAL, 1 galat" in summary
     assert "rusak.xlsx rusak" in result.output
     assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["mantup-2025", "uji-2025"]
+    # a recap without the broken workbook's office would look complete: none is written, and the run says why
+    assert not (out / RECAP).exists()
+    assert f"Rekap {RECAP} tidak ditulis: 1 buku kerja gagal pada proses ini (rusak.xlsx)" in result.output
+
+
+def test_recap_of_an_earlier_run_is_removed_when_not_rewritten(two_offices, tmp_path):
+    out = tmp_path / "hasil"
+    assert run_cli("build", *two_offices, "--output", out).exit_code == 0
     assert (out / RECAP).is_file()
+    result = run_cli("build", two_offices[0], broken(tmp_path), two_offices[1], "--output", out)
+    assert result.exit_code == 1
+    assert not (out / RECAP).exists()  # its figures would no longer match the documents just written
+    assert f"Rekap lama {RECAP} dihapus" in result.output
+    staff = out / RECAP
+    staff.write_bytes(b"berkas staf")  # a file the tool did not write is never removed
+    assert run_cli("build", two_offices[0], broken(tmp_path), "--output", out).exit_code == 1
+    assert staff.read_bytes() == b"berkas staf"
 
 
 def test_same_office_twice_builds_neither(make_workbook, tmp_path, monkeypatch):
@@ -255,6 +271,15 @@ def test_recap_counts_missing_capaian_apart_and_keeps_text_as_text():
     assert ranked[0][2:] == [2, 0, 1, 0, 0, 0, 1, 0.9]
     assert ranked[1][2:] == [2, 0, 1, 1, 0, 0, 0, 0.8]
     assert ranked[2][2:] == [1, 0, 0, 0, 0, 0, 1, "-"]
+    assert [r[0] for r in ranked] == [1, 2, "-"]  # an office without any capaian is not ranked
+    chart = wb["Ringkasan"]._charts[0]
+    assert chart.series[0].val.numRef.f == "'Ringkasan'!$J$6:$J$7"  # its "-" is not drawn as a 0 bar
+    tied = [OfficeRecap("Kecamatan X", (row(1, "80", "tinggi"),)),
+            OfficeRecap("Kecamatan Y", (row(1, "80", "tinggi"),)),
+            OfficeRecap("Kecamatan Z", (row(1, "70", "sedang"),))]
+    ranks = [r[0] for r in table(load_workbook(io.BytesIO(recap_workbook("Lamongan", 2025, tied, False)))["Ringkasan"],
+                                 5)[1:4]]
+    assert ranks == [1, 1, 3]
     assert wb["Ringkasan"]["B6"].data_type == "s"
     detail = wb["Rekap Indikator"]
     assert all(detail.cell(row=r, column=4).data_type == "s" for r in range(6, detail.max_row + 1))

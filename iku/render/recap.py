@@ -163,10 +163,17 @@ def _summary_sheet(ws: Worksheet, regency: str, year: int, summaries: list[Offic
                   len(SUMMARY), is_sample)
     _heads(ws, head, SUMMARY, SUMMARY_WIDTHS)
     row = head
-    for rank, summary in enumerate(summaries, start=1):
+    rank, previous = 0, None
+    for position, summary in enumerate(summaries, start=1):
         row += 1
         counts = [summary.indicators, *(summary.per_band[key] for key in BANDS), summary.without_capaian]
-        ws.cell(row=row, column=1, value=rank).number_format = INTEGER_FORMAT
+        shown = rules.round_half_up(summary.mean) if summary.mean is not None else None
+        if shown is None:  # no capaian at all: not ranked
+            put_text(ws.cell(row=row, column=1), "-").alignment = CENTER
+        else:
+            rank = rank if shown == previous else position  # equal means share a rank (1, 1, 3)
+            previous = shown
+            ws.cell(row=row, column=1, value=rank).number_format = INTEGER_FORMAT
         put_text(ws.cell(row=row, column=2), summary.name).alignment = WRAP
         for col, value in enumerate(counts, start=3):
             ws.cell(row=row, column=col, value=value).number_format = INTEGER_FORMAT
@@ -183,13 +190,14 @@ def _summary_sheet(ws: Worksheet, regency: str, year: int, summaries: list[Offic
     ws.merge_cells(start_row=note, start_column=1, end_row=note, end_column=len(SUMMARY))
     ws.row_dimensions[note].height = 26
     last = note
-    if summaries:
-        last = _chart(ws, head, row, note + 2, len(summaries))
+    measured = sum(1 for summary in summaries if summary.mean is not None)  # sorted first
+    if measured:  # the chart reads only the offices with a mean: a "-" cell would be drawn as 0 by Excel
+        last = _chart(ws, head, head + measured, note + 2, measured)
     _print_setup(ws, head, is_sample, "portrait", last=(len(SUMMARY), last))
 
 
 def _chart(ws: Worksheet, head: int, last_row: int, top: int, count: int) -> int:
-    """Bars of the mean capaian per office (offices without one have no bar), highest at the top."""
+    """Bars of the mean capaian per office that has one, highest at the top."""
     chart = BarChart()
     chart.type = "bar"
     chart.style = 2
