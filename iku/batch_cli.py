@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -99,7 +100,9 @@ def _same_folder(summaries: list[batch.Summary]) -> None:
 
 
 def recap_name(regency: str, year: int, is_sample: bool) -> str:
-    return f"{'CONTOH_' if is_sample else ''}Rekap_Kinerja_{regency.replace(' ', '_')}_{year}.xlsx"
+    # The kabupaten is free text (an imported catalogue): never a folder separator or a character Windows refuses.
+    safe = re.sub(r"[^\w-]+", "_", regency).strip("_") or "Kabupaten"
+    return f"{'CONTOH_' if is_sample else ''}Rekap_Kinerja_{safe}_{year}.xlsx"
 
 
 def _recaps(summaries: list[batch.Summary], output: Path, quiet: bool) -> int:

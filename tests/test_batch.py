@@ -308,3 +308,9 @@ def test_jobs_must_be_a_positive_whole_number(tmp_path, value):
     assert result.exit_code == 2
     assert f"nilai opsi --jobs tidak sah: '{value}' bukan jumlah proses" in result.output
     assert not (tmp_path / "hasil").exists()
+
+
+def test_recap_file_name_never_leaves_the_output_folder():
+    name = batch_cli.recap_name("Tanjung Jabung Barat", 2025, True)
+    assert name == "CONTOH_Rekap_Kinerja_Tanjung_Jabung_Barat_2025.xlsx"
+    assert batch_cli.recap_name("../a/b:c?", 2025, False) == "Rekap_Kinerja_a_b_c_2025.xlsx"
