@@ -46,10 +46,19 @@ def _fraction(paragraph, numerator: str, denominator: str, multiplier: str) -> N
         f"<m:den><m:r><m:t>{denominator}</m:t></m:r></m:den></m:f><m:r><m:t>{multiplier}</m:t></m:r></m:oMath>"))
 
 
+def _column_numbers(table, style: str) -> None:
+    for n, cell in enumerate(table.add_row().cells, start=1):
+        cell.text = style.replace("1", str(n))
+
+
 def build(path: Path, *, target_header: bool = False, without: str = "", place: bool = True,
-          targets: list | None = None, inline_functions: bool = False) -> Path:
+          targets: list | None = None, inline_functions: bool = False, column_numbers: str = "",
+          word_numbered: bool = False, instansi: str = "KECAMATAN CONTOHJAYA KABUPATEN LAMONGAN") -> Path:
     """`without`: "fungsi" or "target" leaves that table out; `targets` replaces the target rows;
-    `inline_functions` types the whole list of functions in one paragraph."""
+    `inline_functions` types the whole list of functions in one paragraph; `column_numbers` ("1" or "(1)") puts
+    a row of column numbers in that style under the first header of the indicator table and of the target table;
+    `word_numbered` leaves the target table's No cells empty, numbered by Word's list style; a "\n" in `instansi`
+    is a manual line break."""
     doc = Document()
     doc.core_properties.comments = FICTION
     doc.add_paragraph(FICTION)
@@ -61,7 +70,7 @@ def build(path: Path, *, target_header: bool = False, without: str = "", place: 
     title.add_run("TAHUN 2021-2026").bold = True
     if without != "fungsi":
         office = doc.add_table(rows=3, cols=2)
-        office.cell(0, 0).text, office.cell(0, 1).text = "INSTANSI", "KECAMATAN CONTOHJAYA KABUPATEN LAMONGAN"
+        office.cell(0, 0).text, office.cell(0, 1).text = "INSTANSI", instansi
         office.cell(1, 0).text, office.cell(1, 1).text = "TUGAS", TASK
         office.cell(2, 0).text = "FUNGSI"
         cell = office.cell(2, 1)
@@ -70,10 +79,12 @@ def build(path: Path, *, target_header: bool = False, without: str = "", place: 
             cell.add_paragraph(line)
     doc.add_paragraph("INDIKATOR KINERJA UTAMA (IKU)")
     table = doc.add_table(rows=0, cols=5)  # one table, a header row before each level, as in the seed
-    for header, objective, name, definition, formula in LEVELS:
+    for level, (header, objective, name, definition, formula) in enumerate(LEVELS):
         cells = table.add_row().cells
         for cell, text in zip(cells, header, strict=True):
             cell.text = text
+        if column_numbers and level == 0:
+            _column_numbers(table, column_numbers)
         cells = table.add_row().cells
         for cell, text in zip(cells, ["1.", objective, name, definition, formula or ""], strict=True):
             cell.text = text
@@ -86,9 +97,14 @@ def build(path: Path, *, target_header: bool = False, without: str = "", place: 
             head = ["No", "Indikator Kinerja", *[str(y) for y in range(2021, 2027)], "Kondisi Akhir"]
             for cell, text in zip(target.add_row().cells, head, strict=True):
                 cell.text = text
+        if column_numbers:
+            _column_numbers(target, column_numbers)
         for number, name, values in rows:
-            for cell, text in zip(target.add_row().cells, [number, name, *values], strict=True):
+            cells = target.add_row().cells
+            for cell, text in zip(cells, ["" if word_numbered else number, name, *values], strict=True):
                 cell.text = text
+            if word_numbered:
+                cells[0].paragraphs[0].style = doc.styles["List Number"]
     if place:
         doc.add_paragraph("Contohjaya, 3 Januari 2022")
     for line in SIGNER:

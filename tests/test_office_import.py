@@ -320,3 +320,64 @@ def test_target_table_header_without_a_year_leaves_that_year_empty_and_says_so(t
     cat = catalogue.load(offices / "contohjaya.toml")
     assert all(ind.targets[2021] is None for ind in cat.indicators)
     assert cat.indicators[1].targets[2022] == Decimal("12.5")
+
+
+@pytest.mark.parametrize(("style", "target_header"), [("1", True), ("(1)", False)])
+def test_column_number_rows_under_the_headers_are_no_indicators(tmp_path, offices, style, target_header):
+    assert imported(seed_doc.build(tmp_path / "a.docx", target_header=target_header), "--code", "a").exit_code == 0
+    (offices / "a.toml").rename(tmp_path / "a.toml")
+    numbered = seed_doc.build(tmp_path / "b.docx", target_header=target_header, column_numbers=style)
+    result = imported(numbered, "--code", "b")
+    assert result.exit_code == 0, result.output
+    plain, got = catalogue.load(tmp_path / "a.toml"), catalogue.load(offices / "b.toml")
+    assert [i.name for i in got.indicators] == [name for _, name, _ in seed_doc.TARGETS]
+    assert [(i.number, i.level, i.objective, i.targets, i.end_target) for i in got.indicators] == [
+        (i.number, i.level, i.objective, i.targets, i.end_target) for i in plain.indicators]
+
+
+def test_row_with_a_number_for_an_indicator_name_is_named_by_table_and_row(tmp_path, offices):
+    document = seed_doc.build(tmp_path / "iku.docx", column_numbers="1")
+    doc = Document(document)
+    doc.tables[1].cell(2, 2).text = "12"  # the tujuan's indicator, under the column-number row
+    doc.tables[2].cell(1, 1).text = "7"
+    doc.save(document)
+    result = imported(document)
+    assert result.exit_code == 1
+    assert "tabel 2 (Tujuan), baris 3: nama indikator '12' tanpa huruf; baris ini bukan indikator" in result.output
+    assert "tabel 3 (target), baris 2: nama indikator '7' tanpa huruf; baris ini bukan indikator" in result.output
+    assert list(offices.iterdir()) == []
+
+
+def test_target_rows_numbered_by_word_are_read(tmp_path, offices):
+    result = imported(seed_doc.build(tmp_path / "iku.docx", target_header=True, word_numbered=True))
+    assert result.exit_code == 0, result.output
+    assert "tidak ada di tabel target" not in result.output
+    ikm, mandiri, maju, konflik = catalogue.load(offices / "contohjaya.toml").indicators
+    assert ikm.targets[2025] == Decimal(84) and ikm.end_target == Decimal(85)
+    assert mandiri.targets[2022] == Decimal("12.5") and maju.targets[2023] is None
+    assert (konflik.number, konflik.name, konflik.targets[2023]) == (
+        4, "Persentase Konflik Sosial yang Tertangani", Decimal(100))
+
+
+def test_target_table_without_written_targets_is_an_error(tmp_path, offices):
+    rows = [list(r) for r in seed_doc.TARGETS]
+    rows[2] = ["", rows[2][1], [""] * 7]
+    result = imported(seed_doc.build(tmp_path / "a.docx", target_header=True, targets=rows))
+    assert result.exit_code == 1
+    assert ("tabel 3 (target), baris 4: 'Jumlah Desa Maju' tanpa target tertulis untuk tahun mana pun "
+            "(2021-2026)") in result.output
+    result = imported(seed_doc.build(tmp_path / "b.docx", target_header=True, targets=[]))
+    assert result.exit_code == 1
+    assert "tabel 3 (target): tidak ada baris indikator yang terbaca" in result.output
+    assert list(offices.iterdir()) == []
+
+
+def test_line_breaks_in_the_instansi_cell_are_spaces(tmp_path, offices):
+    document = seed_doc.build(tmp_path / "iku.docx", instansi="KECAMATAN\nCONTOHJAYA KABUPATEN\nLAMONGAN")
+    assert "KECAMATAN\nCONTOHJAYA" in Document(document).tables[0].cell(0, 1).text  # a real line break
+    result = imported(document)
+    assert result.exit_code == 0, result.output
+    office = catalogue.load(offices / "contohjaya.toml").office
+    assert (office.name, office.regency) == ("Kecamatan Contohjaya", "Lamongan")
+    first = (offices / "contohjaya.toml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# Katalog IKU Kecamatan Contohjaya, Kabupaten Lamongan, 2021-2026."

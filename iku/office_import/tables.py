@@ -23,6 +23,31 @@ def row_number(cell: Cell) -> int | None:
     return int(found.group(1)) if found else None
 
 
+def is_column_number_row(row: tuple[Cell, ...]) -> bool:
+    """The row of column numbers many Indonesian tables carry under the header: '1 | 2 | 3' or '(1) | (2) | (3)'.
+    Only a run counting up by one (a merged cell repeats its number) is one, so a data row is never taken for it."""
+    numbers: list[int] = []
+    for cell in row:
+        text = cell.text.strip()
+        if not text:
+            continue
+        found = re.fullmatch(r"\(?(\d{1,2})\)?\.?", text)
+        if found is None:
+            return False
+        if not numbers or int(found.group(1)) != numbers[-1]:
+            numbers.append(int(found.group(1)))
+    return len(numbers) >= 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
+def has_letters(text: str) -> bool:
+    return re.search(r"[^\W\d_]", text) is not None
+
+
+def _words(text: str) -> str:
+    """A cell's text on one line: a manual line break inside a name must not end up inside a catalogue comment."""
+    return " ".join(text.split())
+
+
 def is_office_table(block: Block) -> bool:
     return any(row and norm(row[0].text) == "instansi" for row in block.rows)
 
@@ -34,11 +59,11 @@ def office_table(block: Block, draft: Draft) -> None:
         if label not in found or not found[label][1].text:
             draft.errors.append(f"{where}: baris {label.upper()} tidak ada atau kosong")
     if "instansi" in found:
-        office = re.match(r"^(.*?)\s+kabupaten\s+(.+)$", found["instansi"][1].text, re.IGNORECASE)
+        office = re.match(r"^(.*?)\s+kabupaten\s+(.+)$", _words(found["instansi"][1].text), re.IGNORECASE)
         if office:
             draft.name, draft.regency = nice_case(office.group(1)), nice_case(office.group(2))
         else:  # the kabupaten may still be in the title (iku/office_import/__init__.py)
-            draft.name = nice_case(found["instansi"][1].text)
+            draft.name = nice_case(_words(found["instansi"][1].text))
     if "tugas" in found:
         draft.task = found["tugas"][1].text
     if "fungsi" in found:
@@ -124,7 +149,7 @@ def indicator_table(block: Block, draft: Draft) -> None:
             columns = head
             level = next(key for key in LEVEL_WORDS if key in head)
             continue
-        if columns is None or not any(c.text for c in row):
+        if columns is None or not any(c.text for c in row) or is_column_number_row(row):
             continue
         where = f"tabel {block.number} ({LEVEL_TITLES[level]}), baris {r}"
 
@@ -140,6 +165,9 @@ def indicator_table(block: Block, draft: Draft) -> None:
         if missing:
             draft.errors.append(f"{where}: {', '.join(missing)} kosong")
             continue
+        if not has_letters(text("name")):
+            draft.errors.append(f"{where}: nama indikator '{text('name')}' tanpa huruf; baris ini bukan indikator")
+            continue
         draft.indicators.append(DraftIndicator(
             number=len(draft.indicators) + 1, name=text("name"), level=level, objective=text("level"),
             definition=text("definition"), formula=formula, fraction=fraction))
@@ -152,14 +180,26 @@ def is_target_table(block: Block, years: range) -> bool:
     return bool(data) and all(len(row) >= 2 + len(years) for row in data) and len(years) > 0
 
 
+def _is_target_header(row: tuple[Cell, ...], years: range) -> bool:
+    words = [norm(cell.text) for cell in row]
+    if any(w in ("no", "nomor", "kondisi akhir") or w.startswith("indikator") for w in words):
+        return True
+    return sum(1 for w in words if w.isdigit() and int(w) in years) >= 2  # a second header row of years only
+
+
 def target_table(block: Block, draft: Draft) -> None:
     """Targets per year and kondisi akhir. With a header row, columns are found by their year; without one (the
-    seed's layout), the number columns are the period's years in order, then the kondisi akhir."""
+    seed's layout), the number columns are the period's years in order, then the kondisi akhir. A data row is
+    one with an indicator name: the No cell may look empty when Word numbers the column by itself."""
     years = list(draft.years)
     columns: dict[int | str, int] = {}
     name_column = 1
-    for row in block.rows:
-        if row and row_number(row[0]) is not None:
+    data: list[tuple[int, tuple[Cell, ...]]] = []
+    for r, row in enumerate(block.rows, start=1):
+        if not any(c.text for c in row) or is_column_number_row(row):
+            continue
+        if not _is_target_header(row, draft.years):
+            data.append((r, row))
             continue
         for index, cell in enumerate(row):
             word = norm(cell.text)
@@ -169,23 +209,26 @@ def target_table(block: Block, draft: Draft) -> None:
                 columns["akhir"] = index
             elif word.startswith("indikator"):
                 name_column = index
+    where_table = f"tabel {block.number} (target)"
     positional = not any(isinstance(key, int) for key in columns)
     if positional:
-        draft.notes.append(f"tabel {block.number} (target): tanpa judul kolom tahun; kolom angka dibaca sebagai "
+        name_column = 1
+        draft.notes.append(f"{where_table}: tanpa judul kolom tahun; kolom angka dibaca sebagai "
                            f"target {years[0]}-{years[-1]} lalu kondisi akhir")
     else:
         absent = [str(y) for y in years if y not in columns] + ([] if "akhir" in columns else ["kondisi akhir"])
         if absent:
-            draft.notes.append(f"tabel {block.number} (target): tidak ada kolom {', '.join(absent)}; "
-                               "targetnya dibiarkan kosong")
+            draft.notes.append(f"{where_table}: tidak ada kolom {', '.join(absent)}; targetnya dibiarkan kosong")
     by_name = {norm(ind.name): ind for ind in draft.indicators}
-    for r, row in enumerate(block.rows, start=1):
-        number = row_number(row[0]) if row else None
-        if number is None:
+    read = 0
+    for r, row in data:
+        where = f"{where_table}, baris {r}"
+        name = row[name_column].text if name_column < len(row) else ""
+        if not has_letters(name):
+            draft.errors.append(f"{where}: nama indikator kosong" if not name else
+                                f"{where}: nama indikator '{name}' tanpa huruf; baris ini bukan indikator")
             continue
-        where = f"tabel {block.number} (target), baris {r}"
         if positional:
-            name_column = 1
             values = [cell.text for cell in row[2:]]
             if len(values) != len(years) + 1:
                 draft.errors.append(f"{where}: ada {len(values)} kolom angka, padahal yang diharapkan "
@@ -194,18 +237,25 @@ def target_table(block: Block, draft: Draft) -> None:
             raw = dict(zip([*years, "akhir"], values, strict=True))
         else:
             raw = {key: row[index].text for key, index in columns.items() if index < len(row)}
-        name = row[name_column].text if name_column < len(row) else ""
-        if not name:
-            draft.errors.append(f"{where}: nama indikator kosong")
-            continue
         ind = by_name.get(norm(name))
         if ind is None:
             used = {i.number for i in draft.indicators}
-            ind = DraftIndicator(number=number if number not in used else max(used, default=0) + 1, name=name)
+            number = row_number(row[0]) if name_column > 0 else None
+            ind = DraftIndicator(number=number if number and number not in used else max(used, default=0) + 1,
+                                 name=name)
             _near_miss(ind, draft, where)
             draft.indicators.append(ind)
             by_name[norm(name)] = ind
+        read += 1
+        if not any(str(raw.get(year, "")).strip() for year in years):  # a dash is written: "not set", on purpose
+            draft.errors.append(f"{where}: '{name}' tanpa target tertulis untuk tahun mana pun "
+                                f"({years[0]}-{years[-1]}); isi targetnya, atau tulis '–' untuk target yang "
+                                "memang belum ditetapkan")
+            continue
         _targets(ind, raw, where, draft)
+    if not read and not any(e.startswith(where_table) for e in draft.errors):
+        draft.errors.append(f"{where_table}: tidak ada baris indikator yang terbaca (No / Indikator Kinerja / "
+                            "target per tahun / kondisi akhir)")
 
 
 def _near_miss(ind: DraftIndicator, draft: Draft, where: str) -> None:
