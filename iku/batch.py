@@ -4,6 +4,10 @@ The workers send back a small Summary per workbook (what the run summary and the
 the rendered documents. With --pdf each worker takes a share of the workbooks and builds them in stages
 (pipeline.build_many), so LibreOffice starts twice per worker, not twice per workbook; each worker's soffice
 has its own profile (iku/render/pdf.py).
+
+A worker that dies (killed for memory, a crash in a native library) breaks the whole pool: every unfinished
+workbook then runs again alone, one at a time in a fresh worker, so that only a workbook that kills its own
+worker fails.
 """
 
 from __future__ import annotations
@@ -11,8 +15,9 @@ from __future__ import annotations
 import io
 import multiprocessing
 import os
-from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -21,7 +26,7 @@ from iku import catalogue as catalogue_mod
 from iku import layout as L
 from iku import pipeline
 from iku.check.cells import norm
-from iku.errors import InputError, crash_line
+from iku.errors import FATAL, InputError, crash_line
 from iku.model import Catalogue, Results
 from iku.read import limits, sanity
 from iku.render.pdf import PdfError
@@ -77,6 +82,10 @@ class Summary:
         return not self.error
 
 
+class WorkerDied(Exception):
+    """The process building a workbook ended without an answer, with the workbook built alone in it."""
+
+
 _CATALOGUES: list[Catalogue] = []
 
 
@@ -101,7 +110,9 @@ def identify(path: Path, catalogues: list[Catalogue] | None = None, year: int | 
         labels = {norm(row[0]): row[1] for row in rows if len(row) >= 2}
         found = catalogue_mod.find(str(labels.get(norm(L.ID_OFFICE)) or ""), catalogues)
         report_year = year if year is not None else int(float(str(labels.get(norm(L.ID_YEAR))).strip()))
-    except Exception:  # noqa: BLE001 - unreadable here means: leave it to the build, which says why
+    except FATAL:
+        raise
+    except BaseException:  # noqa: BLE001 - unreadable here (a panic too) means: leave it to the build, which says why
         return None
     if found is None:
         return None
@@ -152,6 +163,11 @@ def describe_failure(exc: BaseException) -> tuple[str, int]:
         return f"GAGAL menulis: {exc}", 1
     if isinstance(exc, InputError):
         return f"GAGAL, tidak ada dokumen yang ditulis.\n{exc.describe()}", len(exc.problems)
+    if isinstance(exc, WorkerDied):
+        return ("GAGAL, tidak ada dokumen yang ditulis: proses yang membuat buku kerja ini berhenti tiba-tiba "
+                "(misalnya karena memori komputer habis), juga saat dicoba lagi sendirian. Buku kerja lain tetap "
+                "dibuat. Tutup program lain lalu jalankan lagi buku kerja ini saja; bila tetap gagal, kirimkan "
+                "buku kerja ini kepada pengelola alat ini.", 1)
     return f"GAGAL. {crash_line(exc)}", 1
 
 
@@ -171,7 +187,9 @@ def summarise(path: Path, outcome: pipeline.BuildOutcome | BaseException) -> Sum
 def build_one(path: Path, output: Path, year: int | None) -> Summary:
     try:
         outcome = pipeline.build(path, output, _CATALOGUES, year)
-    except Exception as exc:  # noqa: BLE001 - a bug on one workbook must not stop the others
+    except FATAL:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - a bug (or a panic) on one workbook must not stop the others
         return summarise(path, exc)
     return summarise(path, outcome)
 
@@ -190,6 +208,63 @@ def _context():
     # what the test changed); elsewhere spawn, with the catalogues passed to each worker.
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def _pool(workers: int, catalogues: list[Catalogue]) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init, initargs=(catalogues,))
+
+
+Call = tuple[Callable, tuple]
+
+
+def _pooled(calls: list[Call], workers: int, catalogues: list[Catalogue]) -> Iterator[tuple[int, object]]:
+    """(index of the call, its result or the exception it raised) as each finishes; BrokenProcessPool for each
+    call left unfinished when a worker died (the caller runs those again with _alone)."""
+    with _pool(workers, catalogues) as pool:
+        try:
+            futures = {pool.submit(fn, *args): index for index, (fn, args) in enumerate(calls)}
+            for future in as_completed(futures):
+                exc = future.exception()
+                if isinstance(exc, FATAL):
+                    raise exc
+                yield futures[future], future.result() if exc is None else exc
+        except BaseException:  # Ctrl+C: no workbook not yet started is started now
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def _alone(calls: list[Call], catalogues: list[Catalogue]) -> Iterator[tuple[int, object]]:
+    """Like _pooled, one call at a time in a single worker, a fresh one after each death: a call that kills it
+    gives WorkerDied, and it alone was at fault (not a neighbour, not the memory the other workers took)."""
+    pool = None
+    try:
+        for index, (fn, args) in enumerate(calls):
+            if pool is None:
+                pool = _pool(1, catalogues)
+            future = pool.submit(fn, *args)
+            exc = future.exception()
+            if isinstance(exc, BrokenProcessPool):
+                pool.shutdown(wait=True)
+                pool, exc = None, WorkerDied()
+            elif isinstance(exc, FATAL):
+                raise exc
+            yield index, future.result() if exc is None else exc
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _surviving(calls: list[Call], workers: int, catalogues: list[Catalogue]) -> Iterator[tuple[int, object]]:
+    """_pooled, then _alone for the calls a dead worker took down with it."""
+    lost = []
+    for index, outcome in _pooled(calls, workers, catalogues):
+        if isinstance(outcome, BrokenProcessPool):
+            lost.append(index)
+        else:
+            yield index, outcome
+    lost.sort()
+    for index, outcome in _alone([calls[i] for i in lost], catalogues):
+        yield lost[index], outcome
 
 
 def run(paths: list[Path], output: Path, catalogues: list[Catalogue], year: int | None = None, pdf: bool = False,
@@ -214,15 +289,11 @@ def run(paths: list[Path], output: Path, catalogues: list[Catalogue], year: int 
             paths = _without_duplicates(paths, keys, record)
         _serial(paths, output, year, pdf, record)
     else:
-        with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init, initargs=(catalogues,)) as pool:
-            try:
-                keys.update(zip(paths, pool.map(identify, paths, [None] * len(paths), [year] * len(paths)),
-                                strict=True))
-                todo = _without_duplicates(paths, keys, record)
-                _parallel(pool, todo, output, year, pdf, workers_for(len(todo), workers), record)
-            except BaseException:  # Ctrl+C: no workbook not yet started is started now
-                pool.shutdown(wait=True, cancel_futures=True)
-                raise
+        calls: list[Call] = [(identify, (path, None, year)) for path in paths]
+        for index, outcome in _surviving(calls, workers, catalogues):
+            keys[paths[index]] = None if isinstance(outcome, BaseException) else outcome
+        todo = _without_duplicates(paths, keys, record)
+        _parallel(todo, output, year, pdf, workers_for(len(todo), workers), catalogues, record)
     return [finished[path] for path in original]
 
 
@@ -243,18 +314,29 @@ def _serial(paths: list[Path], output: Path, year: int | None, pdf: bool, record
         record(build_one(path, output, year))
 
 
-def _parallel(pool: ProcessPoolExecutor, paths: list[Path], output: Path, year: int | None, pdf: bool,
-              workers: int, record) -> None:
+def _parallel(paths: list[Path], output: Path, year: int | None, pdf: bool, workers: int,
+              catalogues: list[Catalogue], record) -> None:
     if pdf:  # one share per worker: two LibreOffice starts each
-        shares = [paths[i::workers] for i in range(workers)]
-        futures: dict[Future, list[Path]] = {pool.submit(build_share, share, output, year, pdf): share
-                                             for share in shares if share}
+        shares = [share for share in (paths[i::workers] for i in range(workers)) if share]
+        calls: list[Call] = [(build_share, (share, output, year, pdf)) for share in shares]
     else:  # one workbook per task: the faster worker takes more
-        futures = {pool.submit(build_one, path, output, year): [path] for path in paths}
-    for future in as_completed(futures):
-        try:
-            result = future.result()
-        except Exception as exc:  # noqa: BLE001 - the worker itself died (killed, out of memory)
-            result = [summarise(path, exc) for path in futures[future]]
-        for summary in result if isinstance(result, list) else [result]:
-            record(summary)
+        shares = [[path] for path in paths]
+        calls = [(build_one, (path, output, year)) for path in paths]
+    lost = set()
+    for index, outcome in _pooled(calls, workers, catalogues):
+        if isinstance(outcome, BrokenProcessPool):
+            lost.update(shares[index])
+        else:
+            _record(shares[index], outcome, record)
+    again = [path for path in paths if path in lost]  # alone, so one at a time even with --pdf
+    calls = [(build_share, ([path], output, year, pdf)) if pdf else (build_one, (path, output, year))
+             for path in again]
+    for index, outcome in _alone(calls, catalogues):
+        _record([again[index]], outcome, record)
+
+
+def _record(paths: list[Path], outcome: object, record) -> None:
+    if isinstance(outcome, BaseException):  # the task itself failed, outside the per-workbook guard
+        outcome = [summarise(path, outcome) for path in paths]
+    for summary in outcome if isinstance(outcome, list) else [outcome]:
+        record(summary)

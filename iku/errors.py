@@ -46,6 +46,11 @@ class InputError(Exception):
         return "\n".join(lines)
 
 
+# What a bug handler lets through: the user or Python ending the run. Everything else is one workbook's failure,
+# including pyo3's PanicException (a panic in python-calamine), which derives from BaseException, not Exception.
+FATAL = (KeyboardInterrupt, SystemExit, GeneratorExit)
+
+
 def write_crash_log(exc: BaseException) -> Path:
     """The traceback of a bug, for the maintainer; staff see one line pointing here."""
     handle, name = tempfile.mkstemp(prefix="iku-galat-", suffix=".log")

@@ -4,6 +4,7 @@ progress, and LibreOffice started once per stage for a worker's share of workboo
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import sys
 from decimal import Decimal
@@ -13,8 +14,9 @@ import pytest
 from conftest import run_cli, sha
 from openpyxl import load_workbook
 
-from iku import batch_cli, catalogue, writer
+from iku import batch, batch_cli, catalogue, pipeline, writer
 from iku.batch import RecapRow
+from iku.read import reader, sanity
 from iku.render import pdf
 from iku.render.common import SAMPLE_MARK
 from iku.render.recap import OfficeRecap, recap_workbook
@@ -314,3 +316,90 @@ def test_recap_file_name_never_leaves_the_output_folder():
     name = batch_cli.recap_name("Tanjung Jabung Barat", 2025, True)
     assert name == "CONTOH_Rekap_Kinerja_Tanjung_Jabung_Barat_2025.xlsx"
     assert batch_cli.recap_name("../a/b:c?", 2025, False) == "Rekap_Kinerja_a_b_c_2025.xlsx"
+
+
+
+class Panic(BaseException):
+    """Like pyo3's PanicException (a panic in python-calamine): a BaseException, not an Exception."""
+
+
+REAL_BUILD, REAL_IDENTIFY, REAL_CHECK = pipeline.build, batch.identify, sanity.check_archive
+TARGET = ""  # the workbook the fakes below fail on (module level: the workers get them by name)
+
+
+def dying_build(path, *args, **kwargs):
+    if Path(path).name == TARGET:
+        os._exit(1)  # the worker process ends at once, like a kill for memory or a crash in a native library
+    return REAL_BUILD(path, *args, **kwargs)
+
+
+def dying_identify(path, *args, **kwargs):
+    if Path(path).name == TARGET:
+        os._exit(1)
+    return REAL_IDENTIFY(path, *args, **kwargs)
+
+
+def panicking_check(name, *args, **kwargs):
+    if name == TARGET:
+        raise Panic("panic in a native library")
+    return REAL_CHECK(name, *args, **kwargs)
+
+
+def test_a_worker_that_dies_fails_only_its_own_workbook(make_workbook, tmp_path, monkeypatch):
+    mantup = make_workbook(MANTUP_VALUES, name="mantup.xlsx")
+    dead = make_workbook(MANTUP_VALUES, name="mati.xlsx", identity={"Instansi": "Kecamatan Mati"})
+    uji = make_workbook(UJI_VALUES, name="uji.xlsx", identity={"Instansi": UJI})
+    add_office(tmp_path, monkeypatch, "mati", "Kecamatan Mati")
+    add_office(tmp_path, monkeypatch, "uji", UJI)
+    # the workers are forked, so they run the patched build; the dead one used to take every other workbook down
+    monkeypatch.setattr(sys.modules[__name__], "TARGET", "mati.xlsx")
+    monkeypatch.setattr(pipeline, "build", dying_build)
+    out = tmp_path / "hasil"
+    result = run_cli("build", mantup, dead, uji, "--output", out, "--jobs", "2")
+    assert result.exit_code == 1, result.output
+    assert "Selesai: 2 buku kerja berhasil, 1 gagal." in result.output
+    summary = result.output[result.output.index("Ringkasan:"):]
+    failed = [line for line in summary.splitlines() if "GAGAL" in line]
+    assert failed == ["  - mati.xlsx: Kecamatan Mati tahun 2025; 0 dokumen ditulis, 0 peringatan, GAGAL, 1 galat"]
+    assert "proses yang membuat buku kerja ini berhenti tiba-tiba (misalnya karena memori komputer habis)" \
+        in result.output
+    assert "Buku kerja lain tetap dibuat." in result.output
+    assert "BrokenProcessPool" not in result.output and "Kesalahan tak terduga" not in result.output
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["mantup-2025", "uji-2025"]
+    docs = sorted(p.name for p in (out / "uji-2025").glob("*.docx"))
+    assert len(docs) == len(list((out / "mantup-2025").glob("*.docx"))) > 0
+    assert f"Rekap {RECAP} tidak ditulis: 1 buku kerja gagal pada proses ini (mati.xlsx)" in result.output
+
+
+def test_a_worker_dying_on_the_quick_look_stops_nothing(two_offices, tmp_path, monkeypatch):
+    monkeypatch.setattr(sys.modules[__name__], "TARGET", "mantup.xlsx")
+    monkeypatch.setattr(batch, "identify", dying_identify)
+    out = tmp_path / "hasil"
+    result = run_cli("build", *two_offices, "--output", out, "--jobs", "2")
+    assert result.exit_code == 0, result.output  # the quick look only keeps twins apart; the build says the rest
+    assert "Selesai: 2 buku kerja berhasil, 0 gagal." in result.output
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["mantup-2025", "uji-2025"]
+    assert (out / RECAP).is_file()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_panic_in_a_native_library_fails_only_its_workbook(two_offices, tmp_path, monkeypatch, jobs):
+    # in the quick look and in the build (the archive check runs before the parsers' own guard)
+    monkeypatch.setattr(sys.modules[__name__], "TARGET", "uji.xlsx")
+    monkeypatch.setattr(sanity, "check_archive", panicking_check)
+    out = tmp_path / "hasil"
+    result = run_cli("build", *two_offices, "--output", out, "--jobs", jobs)
+    assert result.exit_code == 1, result.output
+    assert "Selesai: 1 buku kerja berhasil, 1 gagal." in result.output
+    assert "Kesalahan tak terduga di dalam program (Panic)" in result.output
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["mantup-2025"]
+
+
+def test_a_panic_in_the_parser_means_a_damaged_file(make_workbook, tmp_path, monkeypatch):
+    def panic(*args):
+        raise Panic("panic in python-calamine")
+
+    monkeypatch.setattr(reader, "_form_sheets", panic)
+    result = run_cli("build", make_workbook(MANTUP_VALUES), "--output", tmp_path / "hasil")
+    assert result.exit_code == 1, result.output
+    assert "realisasi.xlsx rusak" in result.output and "Kesalahan tak terduga" not in result.output

@@ -22,7 +22,7 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from python_calamine import CalamineWorkbook
 
 from iku import layout as L
-from iku.errors import InputError, Problem
+from iku.errors import FATAL, InputError, Problem
 from iku.read import cell_values, gc_pause, limits, sanity
 from iku.read.sanity import Extent
 
@@ -103,9 +103,9 @@ def read(path: Path) -> RawWorkbook:
     try:
         sheets, names, extents = _form_sheets(content, archive)
         tables = _data_sheets(content, names, extents)
-    except InputError:
+    except (InputError, *FATAL):
         raise
-    except Exception as exc:  # noqa: BLE001 - any failure of the parsers on this file means the file is damaged
+    except BaseException as exc:  # noqa: BLE001 - any failure of the parsers (a panic too) means the file is damaged
         raise InputError(Problem(sanity.damaged(path.name, exc))) from None
     return RawWorkbook(path=path, sheets=sheets, tables=tables, sheet_names=tuple(names))
 
