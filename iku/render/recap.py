@@ -13,13 +13,12 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from iku import formatting as fmt
 from iku import rules
 from iku.render.common import SAMPLE_MARK
-from iku.render.xlsx import BAND_FILLS
+from iku.render.xlsx import BAND_FILLS, print_setup
 from iku.xlsx_style import (
     BORDER,
     CENTER,
@@ -27,7 +26,6 @@ from iku.xlsx_style import (
     DECIMAL_FORMAT,
     FONT,
     INTEGER_FORMAT,
-    PAPER_F4,
     PERCENT_FORMAT,
     TOP,
     WRAP,
@@ -154,7 +152,7 @@ def _detail_sheet(ws: Worksheet, regency: str, year: int, offices: list[OfficeRe
             for col in range(1, len(DETAIL) + 1):
                 ws.cell(row=row, column=col).border = BORDER
     ws.auto_filter.ref = f"A{head}:{get_column_letter(len(DETAIL))}{row}"  # staff filter by office or predicate
-    _print_setup(ws, head, is_sample, "landscape")
+    print_setup(ws, is_sample, "landscape", title_row=head)
 
 
 def _summary_sheet(ws: Worksheet, regency: str, year: int, summaries: list[OfficeSummary], is_sample: bool) -> None:
@@ -193,7 +191,7 @@ def _summary_sheet(ws: Worksheet, regency: str, year: int, summaries: list[Offic
     measured = sum(1 for summary in summaries if summary.mean is not None)  # sorted first
     if measured:  # the chart reads only the offices with a mean: a "-" cell would be drawn as 0 by Excel
         last = _chart(ws, head, head + measured, note + 2, measured)
-    _print_setup(ws, head, is_sample, "portrait", last=(len(SUMMARY), last))
+    print_setup(ws, is_sample, "portrait", title_row=head, last=(len(SUMMARY), last))
 
 
 def _chart(ws: Worksheet, head: int, last_row: int, top: int, count: int) -> int:
@@ -220,23 +218,3 @@ def _chart(ws: Worksheet, head: int, last_row: int, top: int, count: int) -> int
     chart_text(chart)
     ws.add_chart(chart, f"A{top}")
     return top + int(chart.height / 0.53) + 1  # rows of 15 pt (0,53 cm) under the chart
-
-
-def _print_setup(ws: Worksheet, title_row: int, is_sample: bool, orientation: str,
-                 last: tuple[int, int] | None = None) -> None:
-    ws.page_setup.orientation = orientation
-    ws.page_setup.paperSize = PAPER_F4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins = PageMargins(left=0.6, right=0.6, top=0.8, bottom=0.7, header=0.3, footer=0.3)
-    ws.print_title_rows = f"{title_row}:{title_row}"
-    column, row = last or (ws.max_column, ws.max_row)
-    ws.print_area = f"A1:{get_column_letter(column)}{row}"
-    if is_sample:
-        ws.oddHeader.center.text = SAMPLE_MARK
-        ws.oddHeader.center.font = f"{FONT},Bold"
-        ws.oddHeader.center.color = "C00000"
-    ws.oddFooter.center.text = "&A, halaman &P"
-    ws.oddFooter.center.font = FONT

@@ -133,7 +133,7 @@ def _year_sheet(ws: Worksheet, results: Results, year: int) -> None:
         for col in range(1, len(COLUMNS) + 1):
             ws.cell(row=row, column=col).border = BORDER
     _signature(ws, results, row + 2, column=6)
-    _print_setup(ws, results, title_row=head)
+    print_setup(ws, results.report.identity.is_sample, title_row=head)
 
 
 def _integer(cell) -> None:
@@ -141,8 +141,8 @@ def _integer(cell) -> None:
     cell.alignment = CENTER
 
 
-def _print_setup(ws: Worksheet, results: Results, orientation: str = "landscape", title_row: int | None = None,
-                 last: tuple[int, int] | None = None) -> None:
+def print_setup(ws: Worksheet, is_sample: bool, orientation: str = "landscape", title_row: int | None = None,
+                last: tuple[int, int] | None = None) -> None:
     """F4 (Folio), one page wide, the table header repeated on every page; a sample is marked on every page."""
     ws.page_setup.orientation = orientation
     ws.page_setup.paperSize = PAPER_F4
@@ -155,7 +155,7 @@ def _print_setup(ws: Worksheet, results: Results, orientation: str = "landscape"
         ws.print_title_rows = f"{title_row}:{title_row}"
     column, row = last or (ws.max_column, ws.max_row)
     ws.print_area = f"A1:{get_column_letter(column)}{row}"
-    if results.report.identity.is_sample:
+    if is_sample:
         ws.oddHeader.center.text = SAMPLE_MARK
         ws.oddHeader.center.font = f"{FONT},Bold"
         ws.oddHeader.center.color = "C00000"
@@ -200,7 +200,7 @@ def _recap_sheet(ws: Worksheet, results: Results) -> None:
             _achievement_cells(ws, row, 4, a)
             for col in range(1, len(columns) + 1):
                 ws.cell(row=row, column=col).border = BORDER
-    _print_setup(ws, results, title_row=head)
+    print_setup(ws, results.report.identity.is_sample, title_row=head)
 
 
 def _quarter_sheet(ws: Worksheet, results: Results, view: AnnualReport) -> None:
@@ -236,7 +236,7 @@ def _quarter_sheet(ws: Worksheet, results: Results, view: AnnualReport) -> None:
             put_text(note, office.predicate_labels[band]).fill = PatternFill("solid", fgColor=BAND_FILLS[band])
         for col in range(1, len(columns) + 1):
             ws.cell(row=row, column=col).border = BORDER
-    _print_setup(ws, results, title_row=head)
+    print_setup(ws, results.report.identity.is_sample, title_row=head)
 
 
 def _chart_sheet(ws: Worksheet, results: Results, year: int) -> None:
@@ -288,7 +288,7 @@ def _chart_sheet(ws: Worksheet, results: Results, year: int) -> None:
     for letter, width in (("A", 12), ("B", 11), ("C", 11), ("D", 2)):
         ws.column_dimensions[letter].width = width
     bottom = top + len(results.achievements) * CHART_ROWS - 1  # the print area reaches the last chart's bottom
-    _print_setup(ws, results, orientation="portrait", last=(CHART_COLUMNS, bottom))
+    print_setup(ws, results.report.identity.is_sample, orientation="portrait", last=(CHART_COLUMNS, bottom))
 
 
 def _evidence_sheet(ws: Worksheet, results: Results, sheet: evidence_view.EvidenceSheet) -> None:
@@ -304,7 +304,7 @@ def _evidence_sheet(ws: Worksheet, results: Results, sheet: evidence_view.Eviden
         row = end
     used = sum(ws.column_dimensions[get_column_letter(c)].width or 9 for c in range(1, ws.max_column + 1))
     orientation = "portrait" if used <= 110 else "landscape"
-    _print_setup(ws, results, orientation=orientation)
+    print_setup(ws, results.report.identity.is_sample, orientation=orientation)
     _keep_tables_whole(ws, spans, used, orientation)
 
 
