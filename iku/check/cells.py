@@ -68,6 +68,32 @@ _MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli",
            "agustus", "september", "oktober", "november", "desember")
 
 
+class NotADate(ValueError):
+    """A cell that is neither empty nor a date; `shown` is what it holds as staff see it ("TRUE", "31/02/2025")."""
+
+    def __init__(self, shown: str, is_bool: bool) -> None:
+        super().__init__(shown)
+        self.shown, self.is_bool = shown, is_bool
+
+
+def date_value(cell: RawCell) -> dt.date | None:
+    """The date a cell holds (a date cell, or text such as 24/11/2026 or 24 November 2026), or None when empty;
+    raises NotADate otherwise. Each caller words its own message."""
+    value = cell.value
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, bool):
+        raise NotADate("TRUE" if value else "FALSE", is_bool=True)
+    parsed = parse_date_text(str(value).strip())
+    if parsed is None:
+        raise NotADate(str(value).strip(), is_bool=False)
+    return parsed
+
+
 def parse_date_text(text: str) -> dt.date | None:
     """A date written as text, day first (12/04/2025, 12-04-2025, 12.04.2025, 12 April 2025) or ISO (2025-04-12)."""
     text = " ".join(text.split())

@@ -14,12 +14,13 @@ from iku import layout as L
 from iku import sources
 from iku.check import organisation, targets, validate_quarterly, validate_report
 from iku.check.cells import (
+    NotADate,
     NotANumber,
+    date_value,
     find_header,
     indicator_rows,
     norm,
     number_value,
-    parse_date_text,
     parse_number,
     text_cell,
 )
@@ -217,26 +218,13 @@ def _nip(cell: RawCell | None, problems: list[Problem]) -> str:
 
 
 def _date(cell: RawCell, problems: list[Problem]) -> dt.date | None:
-    value = cell.value
-    if value is None or (isinstance(value, str) and not value.strip()):
+    try:
+        return date_value(cell)
+    except NotADate as exc:
+        message = ("tanggal berisi TRUE/FALSE; tulis seperti 24/11/2026" if exc.is_bool else
+                   f"tanggal '{exc.shown}' tidak dikenali; tulis seperti 24/11/2026 atau 24 November 2026")
+        problems.append(Problem(message, sheet=cell.sheet, cell=cell.coordinate))
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, bool):
-        problems.append(Problem("tanggal berisi TRUE/FALSE; tulis seperti 24/11/2026", sheet=cell.sheet,
-                                cell=cell.coordinate))
-        return None
-    text = str(value).strip()
-    parsed = parse_date_text(text)
-    if parsed is not None:
-        return parsed
-    problems.append(Problem(
-        f"tanggal '{text}' tidak dikenali; tulis seperti 24/11/2026 atau 24 November 2026",
-        sheet=cell.sheet, cell=cell.coordinate,
-    ))
-    return None
 
 
 def _population(cell: RawCell | None, problems: list[Problem]) -> int | None:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from iku import formatting as fmt
 from iku import layout as L
 from iku import rules
-from iku.check.cells import find_header, indicator_rows, norm, number_value, parse_date_text
+from iku.check.cells import NotADate, date_value, find_header, indicator_rows, norm, number_value
 from iku.errors import Problem
 from iku.model import Catalogue, Indicator
 from iku.read.reader import RawCell, RawWorkbook
@@ -33,19 +33,12 @@ def quarter_dates(labels: dict[str, RawCell], year: int | None, problems: list[P
 
 
 def _date(cell: RawCell, label: str, problems: list[Problem]) -> dt.date | None:
-    value = cell.value
-    if value is None or (isinstance(value, str) and not value.strip()):
+    try:
+        return date_value(cell)
+    except NotADate as exc:
+        problems.append(Problem(f"{_phrase(label)} '{exc.shown}' bukan tanggal; tulis seperti 10/07/2025 atau "
+                                "10 Juli 2025, atau kosongkan", sheet=cell.sheet, cell=cell.coordinate))
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    parsed = None if isinstance(value, bool) else parse_date_text(str(value))
-    value = ("TRUE" if value else "FALSE") if isinstance(value, bool) else value
-    if parsed is None:
-        problems.append(Problem(f"{_phrase(label)} '{str(value).strip()}' bukan tanggal; tulis seperti 10/07/2025 "
-                                "atau 10 Juli 2025, atau kosongkan", sheet=cell.sheet, cell=cell.coordinate))
-    return parsed
 
 
 def quarter_targets(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem]) -> dict[int, tuple]:
