@@ -12,7 +12,7 @@ import click
 
 from iku import batch_cli, pipeline
 from iku import catalogue as catalogue_mod
-from iku.errors import InputError, crash_line, write_crash_log  # noqa: F401 - write_crash_log: API
+from iku.errors import InputError, crash_line
 from iku.office_import.command import office as office_command
 from iku.read import reader
 from iku.workbook import template as workbook_template

@@ -63,12 +63,11 @@ def _table(spec: EvidenceTable) -> str:
     return caption + table + paragraph("", '<w:spacing w:after="80"/>')
 
 
-def subdoc(template: DocxTemplate, block: EvidenceBlock) -> Markup:
+def word_xml(block: EvidenceBlock) -> Markup:
     """Sentences and tables of the evidence as Word XML placed in the LKjIP ({{p ...}}).
 
     Written as XML text, not through python-docx objects and a docxtpl sub-document: that cost a third of a
     second per LKjIP. Only the template's own styles are used (TableGrid), so no style needs merging."""
-    del template  # kept in the signature: the callers place every block through the template
     sentences = "".join(paragraph(_run(sentence, size=22), '<w:spacing w:after="80"/><w:jc w:val="both"/>')
                         for sentence in block.sentences)
     return Markup(sentences + "".join(_table(spec) for spec in block.tables))

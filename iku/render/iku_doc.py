@@ -22,10 +22,9 @@ def _centred(text: str) -> str:
     return paragraph(f"<w:r>{run_content(text)}</w:r>" if text else "", '<w:jc w:val="center"/>')
 
 
-def _formula(template: DocxTemplate, ind: Indicator) -> Markup:
+def _formula(ind: Indicator) -> Markup:
     """The formula cell as Word XML: plain text, or a stacked fraction (a small borderless table) when the
     catalogue gives numerator and denominator. A table shows the same in Word and LibreOffice."""
-    del template  # the cell is XML text placed with {{p ...}}, no sub-document to open
     if not ind.formula_fraction:
         return Markup(_centred(ind.formula))
     numerator, denominator, multiplier = ind.formula_fraction
@@ -65,7 +64,7 @@ def iku_context(results: Results, template: DocxTemplate) -> dict:
             "kolom_indikator": indicator_column,
             "baris": [
                 {"no": str(i), "uraian": ind.objective, "indikator": ind.name,
-                 "definisi": ind.definition, "rumus": _formula(template, ind)}
+                 "definisi": ind.definition, "rumus": _formula(ind)}
                 for i, ind in enumerate(rows, start=1)
             ],
         })

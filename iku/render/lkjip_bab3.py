@@ -89,7 +89,7 @@ def _indicator_section(template: DocxTemplate, results: Results, c: Comparison, 
             for a in c.history
         ],
         "sumber": _sources(c),
-        "data_dukung": render_evidence.subdoc(template, evidence) if evidence else "",
+        "data_dukung": render_evidence.word_xml(evidence) if evidence else "",
         "grafik_data": data_chart or "",
         "keterangan_grafik_data": f"Grafik {data_figure}. {evidence.chart_caption}" if data_chart else "",
         "pembanding": [sentences.end_target(c, period.last_year),
