@@ -21,6 +21,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
 from docx.shared import Length
+from openpyxl.utils import get_column_letter
 
 FONT = "Arial"
 EMU_PER_PT = 12700
@@ -106,12 +107,8 @@ def _labels(s: Series, position: str, size: float) -> str:
     return f'<c:dLbls>{points}{FLAGS.format(val=0)}</c:dLbls>'
 
 
-def _column(n: int) -> str:
-    return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[n]
-
-
 def _series(chart: BarChart, n: int, s: Series) -> str:
-    col, rows = _column(n + 1), len(chart.categories)
+    col, rows = get_column_letter(n + 2), len(chart.categories)
     cats = "".join(f'<c:pt idx="{i}"><c:v>{escape(c)}</c:v></c:pt>' for i, c in enumerate(chart.categories))
     vals = "".join(f'<c:pt idx="{i}"><c:v>{v}</c:v></c:pt>' for i, v in enumerate(s.values) if v is not None)
     points = "".join(f'<c:dPt><c:idx val="{i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/>'
@@ -213,7 +210,8 @@ def workbook(chart: BarChart) -> bytes:
     openpyxl's save costs tens of milliseconds per chart."""
     table = [[chart.category_title or "Kategori", *(s.name for s in chart.series)]]
     table += [[c, *(s.values[i] for s in chart.series)] for i, c in enumerate(chart.categories)]
-    rows = "".join(f'<row r="{r}">' + "".join(_cell(f"{_column(c)}{r}", v) for c, v in enumerate(values))
+    rows = "".join(f'<row r="{r}">'
+                   + "".join(_cell(f"{get_column_letter(c)}{r}", v) for c, v in enumerate(values, start=1))
                    + "</row>" for r, values in enumerate(table, start=1))
     sheet = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
              f'<sheetData>{rows}</sheetData></worksheet>')
