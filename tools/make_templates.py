@@ -78,34 +78,7 @@ def iku_template() -> Path:
 
     B.para(doc, "TARGET INDIKATOR KINERJA TAHUN {{ periode }}", bold=True, align="center",
            space_before=6, space_after=6, keep_next=True)
-    year_width = 20
-    widths = [12, width - 12 - 7 * year_width] + [year_width] * 7
-    target = B.table(doc, 5, widths)
-    head1, head2 = target.rows[0].cells, target.rows[1].cells
-    B.cell_text(head1[0], "No", bold=True, align="center")
-    B.cell_text(head1[1], "Indikator Kinerja", bold=True, align="center")
-    B.cell_text(head1[2], "Target", bold=True, align="center")
-    B.cell_text(head1[8], "Kondisi Akhir", bold=True, align="center")
-    for index in range(6):
-        B.cell_text(head2[2 + index], "{{ tahun_renstra[" + str(index) + "] }}", bold=True, align="center")
-    for col in range(9):
-        B.shade(head1[col])
-        B.shade(head2[col])
-    head1[0].merge(head2[0])
-    head1[1].merge(head2[1])
-    head1[8].merge(head2[8])
-    head1[2].merge(head1[7])
-    B.repeat_header(target.rows[0])
-    B.repeat_header(target.rows[1])
-    B.cell_text(target.rows[2].cells[0], "{%tr for r in target %}")
-    cells = target.rows[3].cells
-    B.cell_text(cells[0], "{{ r.no }}", align="center")
-    B.cell_text(cells[1], "{{ r.nama }}")
-    for index in range(6):
-        B.cell_text(cells[2 + index], "{{ r.target[" + str(index) + "] }}", align="center", size=10)
-    B.cell_text(cells[8], "{{ r.akhir }}", align="center", size=10)
-    B.no_split(target.rows[3])
-    B.cell_text(target.rows[4].cells[0], "{%tr endfor %}")
+    B.para(doc, "{{p tabel_target }}")  # one column per year of the period (iku/render/target_table.py)
     B.para(doc, "{{ catatan_target }}", italic=True, size=9, space_before=4, space_after=12, keep_next=True)
 
     signature(doc, width - 110, 110)

@@ -304,9 +304,6 @@ def lkjip_template(path) -> None:
     page_break(doc)
 
     heading(doc, "LAMPIRAN 2. INDIKATOR KINERJA UTAMA {{ periode }}", 1)
-    loop_table(doc, [10, WIDTH - 115] + [15] * 7, ["No", "Indikator Kinerja"] + [
-        "{{ tahun_renstra[" + str(i) + "] }}" for i in range(6)] + ["Akhir"],
-        ["{{ r.no }}", "{{ r.nama }}"] + ["{{ r.target[" + str(i) + "] }}" for i in range(6)] + ["{{ r.akhir }}"],
-        "target", ["center", "left"] + ["center"] * 7)
+    B.para(doc, "{{p tabel_target }}")  # one column per year of the period (iku/render/target_table.py)
     B.para(doc, "{{ catatan_target }}", italic=True)
     doc.save(path)

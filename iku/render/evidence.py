@@ -13,10 +13,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from iku import formatting as fmt
 from iku.render.docx_chart import NativeChart
 from iku.render.evidence_view import Cell, EvidenceBlock, EvidenceTable
-from iku.render.wordxml import paragraph, run_content
+from iku.render.wordxml import paragraph, run
 from iku.xlsx_style import BOLD, BORDER, CENTER, DECIMAL_FORMAT, INTEGER_FORMAT, TOP, WRAP, header, put_text, style
 
-FONT = "Arial"
 # Table text 10 pt (20 half-points; no table text under 10 pt, issue 7), sentences 11 pt.
 TWIPS_PER_MM = 1440 / 25.4
 CHART_WIDTH = Mm(160)
@@ -34,17 +33,9 @@ def shown(value: Cell) -> str:
     return value
 
 
-def _run(text: str, bold: bool = False, size: int = 20) -> str:
-    """One run as Word XML (size in half-points); breaks and tabs as python-docx writes them."""
-    body = run_content(text)
-    weight = "<w:b/>" if bold else '<w:b w:val="0"/>'
-    return (f'<w:r><w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}"/>{weight}'
-            f'<w:i w:val="0"/><w:sz w:val="{size}"/></w:rPr>{body}</w:r>')
-
-
 def _table(spec: EvidenceTable) -> str:
     twips = [round(width * TWIPS_PER_MM) for width in spec.widths]
-    caption = paragraph(_run(spec.title, bold=True), '<w:keepNext/><w:spacing w:before="80" w:after="40"/>')
+    caption = paragraph(run(spec.title, bold=True), '<w:keepNext/><w:spacing w:before="80" w:after="40"/>')
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
     rows = []
     for r, values in enumerate([spec.headers, *spec.rows]):
@@ -53,7 +44,7 @@ def _table(spec: EvidenceTable) -> str:
         shade = '<w:shd w:val="clear" w:color="auto" w:fill="D9E1F2"/>' if r == 0 else ""
         cells = "".join(
             f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{w}"/>{shade}</w:tcPr>'
-            + paragraph(_run(shown(value), bold=bold), f'<w:jc w:val="{"center" if r == 0 else align}"/>') + "</w:tc>"
+            + paragraph(run(shown(value), bold=bold), f'<w:jc w:val="{"center" if r == 0 else align}"/>') + "</w:tc>"
             for value, w, align in zip(values, twips, spec.aligns, strict=True))
         rows.append(f"<w:tr><w:trPr>{flags}</w:trPr>{cells}</w:tr>")
     table = (f'<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:type="auto" w:w="0"/><w:jc w:val="center"/>'
@@ -68,7 +59,7 @@ def word_xml(block: EvidenceBlock) -> Markup:
 
     Written as XML text, not through python-docx objects and a docxtpl sub-document: that cost a third of a
     second per LKjIP. Only the template's own styles are used (TableGrid), so no style needs merging."""
-    sentences = "".join(paragraph(_run(sentence, size=22), '<w:spacing w:after="80"/><w:jc w:val="both"/>')
+    sentences = "".join(paragraph(run(sentence, size=22), '<w:spacing w:after="80"/><w:jc w:val="both"/>')
                         for sentence in block.sentences)
     return Markup(sentences + "".join(_table(spec) for spec in block.tables))
 

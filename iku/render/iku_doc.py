@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from iku import formatting as fmt
 from iku.model import Indicator, Results
+from iku.render import target_table as target_table_xml
 from iku.render.common import common_context, render, signature
 from iku.render.wordxml import paragraph, run_content
 
@@ -50,9 +51,6 @@ def _target_cell(ind: Indicator, value) -> str:
 def iku_context(results: Results, template: DocxTemplate) -> dict:
     cat = results.catalogue
     office = cat.office
-    years = list(cat.years)
-    if len(years) != 6:
-        raise ValueError("templates/iku.docx has six target columns; the catalogue period must be six years")
     tables = []
     for level in ("tujuan", "sasaran", "program"):
         rows = [ind for ind in cat.indicators if ind.level == level]
@@ -88,20 +86,21 @@ def _set_on(results: Results) -> str:
 
 
 def target_table(results: Results, in_iku_document: bool = True) -> dict:
-    """The IKU target table 2021-2026 with kondisi akhir, as the IKU document sets them (targets staff typed from
-    the Renstra are left out); an unset target shows as a dash, explained below."""
+    """The IKU target table of the period (any number of years) with kondisi akhir, as the IKU document sets
+    them (targets staff typed from the Renstra are left out); an unset target shows as a dash, explained below."""
     cat = results.catalogue
     years = list(cat.years)
     missing = any(ind.iku_target(y) is None for ind in cat.indicators for y in years) or any(
         ind.iku_end_target is None for ind in cat.indicators)
-    return {
-        "tahun_renstra": [str(y) for y in years],
-        "target": [
-            {"no": str(ind.number), "nama": ind.name,
+    rows = [{"no": str(ind.number), "nama": ind.name,
              "target": [_target_cell(ind, ind.iku_target(y)) for y in years],
              "akhir": _target_cell(ind, ind.iku_end_target)}
-            for ind in cat.indicators
-        ],
+            for ind in cat.indicators]
+    layout = target_table_xml.IKU_DOCUMENT if in_iku_document else target_table_xml.LKJIP_APPENDIX
+    return {
+        "tahun_renstra": [str(y) for y in years],
+        "target": rows,
+        "tabel_target": target_table_xml.word_xml(layout, [str(y) for y in years], rows),
         "catatan_target": (
             (f"Keterangan: {NOT_SET_MARK} = target tidak ditetapkan dalam dokumen ini." if in_iku_document else
              f"Keterangan: {NOT_SET_MARK} = target tidak tercantum dalam dokumen IKU; target dari Renstra yang "

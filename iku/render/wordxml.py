@@ -7,6 +7,7 @@ import re
 from xml.sax.saxutils import escape
 
 PRESERVE = ' xml:space="preserve"'
+FONT = "Arial"  # the templates' font (tools/docx_build.py)
 
 
 def run_content(text: str) -> str:
@@ -18,3 +19,11 @@ def run_content(text: str) -> str:
 
 def paragraph(runs: str, ppr: str = "") -> str:
     return f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{runs}</w:p>"
+
+
+def run(text: str, bold: bool = False, size: int = 20) -> str:
+    """One run as Word XML (size in half-points); breaks and tabs as python-docx writes them."""
+    body = run_content(text)
+    weight = "<w:b/>" if bold else '<w:b w:val="0"/>'
+    return (f'<w:r><w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}"/>{weight}'
+            f'<w:i w:val="0"/><w:sz w:val="{size}"/></w:rPr>{body}</w:r>')
