@@ -1,6 +1,6 @@
 """Time a kabupaten run: N copies of the sample workbook, each for its own office, serial and in parallel.
 
-Not a test. In a temporary folder: N office catalogues copied from iku/offices/mantup.toml under other codes and
+Not a test. In a temporary folder: N office catalogues copied from iku/offices/mantup_2021-2026.toml under other codes and
 names (k01 ... kNN, "Kecamatan Uji 01" ...; the figures stay the sample's CONTOH figures), N copies of the sample
 workbook each naming one of them, then the same build twice in a fresh child process: one worker (serial) and
 one worker per core. Prints both wall times, their ratio, the peak memory of each worker, and with --pdf the
@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "input" / "CONTOH_Realisasi_Kecamatan_Mantup_2025.xlsx"
-MANTUP = ROOT / "iku" / "offices" / "mantup.toml"
+MANTUP = ROOT / "iku" / "offices" / "mantup_2021-2026.toml"
 
 
 def offices(folder: Path, count: int) -> list[str]:

@@ -52,7 +52,7 @@ elif mode == "openpyxl-ro":
     book = load_workbook(path, read_only=True, data_only=True)
     rows = sum(sum(1 for _ in book[s].iter_rows(values_only=True)) for s in SHEETS)
 else:
-    cat = catalogue.load(catalogue.OFFICES_DIR / "mantup.toml")
+    cat = catalogue.load(catalogue.OFFICES_DIR / "mantup_2021-2026.toml")
     raw = reader.read(path)
     problems, warnings = [], []
     report = report_for(2025, signed=dt.date(2026, 1, 30), population=5000)
@@ -75,7 +75,7 @@ def build(path: Path, services: int, survey: int) -> None:
     from iku.workbook import template as workbook_template
 
     rng = random.Random(7)
-    cat = catalogue.load(catalogue.OFFICES_DIR / "mantup.toml")
+    cat = catalogue.load(catalogue.OFFICES_DIR / "mantup_2021-2026.toml")
     wb = workbook_template.build(cat, 2025)
     kinds = [("Legalisasi Dokumen", 0), ("Surat Keterangan Tidak Mampu", 1), ("Surat Keterangan Ahli Waris", 3),
              ("Rekomendasi Izin Usaha Mikro", 5)]

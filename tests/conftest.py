@@ -20,7 +20,7 @@ from iku.workbook.template import fill
 
 @pytest.fixture(scope="session")
 def mantup():
-    return catalogue.load(catalogue.OFFICES_DIR / "mantup.toml")
+    return catalogue.load(catalogue.OFFICES_DIR / "mantup_2021-2026.toml")
 
 
 def run_cli(*args: str):

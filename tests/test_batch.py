@@ -33,9 +33,9 @@ def add_office(tmp_path: Path, monkeypatch, code: str, name: str) -> None:
     folder = tmp_path / "offices"
     if not folder.exists():
         folder.mkdir()
-        shutil.copy(catalogue.OFFICES_DIR / "mantup.toml", folder / "mantup.toml")
+        shutil.copy(catalogue.OFFICES_DIR / "mantup_2021-2026.toml", folder / "mantup_2021-2026.toml")
         monkeypatch.setattr(catalogue, "OFFICES_DIR", folder)
-    text = (folder / "mantup.toml").read_text(encoding="utf-8")
+    text = (folder / "mantup_2021-2026.toml").read_text(encoding="utf-8")
     text = text.replace('kode = "mantup"', f'kode = "{code}"', 1).replace('nama = "Kecamatan Mantup"',
                                                                           f'nama = "{name}"', 1)
     (folder / f"{code}.toml").write_text(text, encoding="utf-8")

@@ -37,7 +37,7 @@ def test_seed_gives_no_targets_for_the_six_iku(mantup):
 
 
 def test_broken_catalogue_lists_its_problems(tmp_path):
-    text = (catalogue.OFFICES_DIR / "mantup.toml").read_text(encoding="utf-8")
+    text = (catalogue.OFFICES_DIR / "mantup_2021-2026.toml").read_text(encoding="utf-8")
     broken = text.replace('satuan = "desa"', 'satuan = "buah"', 1).replace('2024 = "40.00"', '2024 = "empat"')
     path = tmp_path / "rusak.toml"
     path.write_text(broken, encoding="utf-8")

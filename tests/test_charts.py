@@ -32,7 +32,7 @@ A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 WPG = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
 NS = {"c": C, "a": A, "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
-TARGETS_10 = [Decimal(v) for v in ("20", "26.67", "33.33", "40", "46.67")]  # mantup.toml, Desa Naik Kelas
+TARGETS_10 = [Decimal(v) for v in ("20", "26.67", "33.33", "40", "46.67")]  # mantup_2021-2026.toml, Desa Naik Kelas
 
 
 @dataclass

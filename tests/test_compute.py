@@ -51,7 +51,7 @@ def test_narrative_part_empty_in_sheet_and_catalogue_is_named():
 
     from iku import catalogue
 
-    mantup = catalogue.load(catalogue.OFFICES_DIR / "mantup.toml")
+    mantup = catalogue.load(catalogue.OFFICES_DIR / "mantup_2021-2026.toml")
     assert compute.missing_narrative_warnings(mantup, report_for()) == []  # the catalogue's [narasi] fills every part
     bare = replace(mantup, office=replace(mantup.office, narrative_defaults={"penutup": "Teks penutup."}))
     report = replace(report_for(), narrative={"latar_belakang": "Dari lembar Narasi."})

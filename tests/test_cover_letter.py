@@ -71,7 +71,7 @@ def test_letter_parts_of_an_official_letter(make_workbook, tmp_path):
 
 
 def test_catalogue_copies_must_be_texts(tmp_path):
-    text = (catalogue.OFFICES_DIR / "mantup.toml").read_text(encoding="utf-8")
+    text = (catalogue.OFFICES_DIR / "mantup_2021-2026.toml").read_text(encoding="utf-8")
     broken = tmp_path / "rusak.toml"
     broken.write_text(text.replace('tembusan = ["Inspektur', 'tembusan = [3, "Inspektur'), encoding="utf-8")
     with pytest.raises(InputError, match=r"\[surat\]: 'tembusan' harus berupa daftar teks"):

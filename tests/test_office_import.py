@@ -63,14 +63,14 @@ def assert_same(expected, got) -> None:
 def test_own_iku_document_gives_back_the_mantup_catalogue(mantup_iku, offices, mantup):
     result = imported(mantup_iku)
     assert result.exit_code == 0, result.output
-    assert_same(mantup, catalogue.load(offices / "mantup.toml"))
+    assert_same(mantup, catalogue.load(offices / "mantup_2021-2026.toml"))
     out = result.output
     assert "Kantor: Kecamatan Mantup, Kabupaten Lamongan, periode 2021-2026" in out
     assert "Fungsi: 13 butir dan 2 sub-butir" in out
     assert "Indikator: 10 (2 tujuan, 2 sasaran, 2 program, 4 tabel target saja)" in out
     assert "2021: 4, 2022: 4, 2023: 4, 2024: 4, 2025: 4, 2026: 4; kondisi akhir: 4" in out
     assert "Camat Mantup, SUWANTO SASTRODIHARJO, S.STP., M.M, Pembina, NIP 19851010 200602 1 001" in out
-    text = (offices / "mantup.toml").read_text(encoding="utf-8")
+    text = (offices / "mantup_2021-2026.toml").read_text(encoding="utf-8")
     assert "# ISI: nama Bupati tidak ada di dokumen IKU" in text
     assert "# ISI: daftar desa" in text and "desa = []" in text
     assert "jumlah_desa = " not in text.replace("# jumlah_desa = ", "")  # the village count is never invented
@@ -249,7 +249,7 @@ def test_kop_beside_a_lambang_is_read_too(tmp_path, offices, monkeypatch, mantup
     result = imported(document)
     assert result.exit_code == 0, result.output
     assert "tidak dikenali" not in result.output
-    assert_same(mantup, catalogue.load(offices / "mantup.toml"))
+    assert_same(mantup, catalogue.load(offices / "mantup_2021-2026.toml"))
 
 
 def test_one_office_never_gets_two_catalogues(tmp_path, offices):

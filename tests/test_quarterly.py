@@ -20,7 +20,7 @@ from iku.workbook import report_sheets as sheets
 
 PROGRAM_1 = "Program penunjang Urusan Pemerintahan daerah Kabupaten/Kota"
 PROGRAM_2 = "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik"
-MANTUP = catalogue.load(catalogue.OFFICES_DIR / "mantup.toml")
+MANTUP = catalogue.load(catalogue.OFFICES_DIR / "mantup_2021-2026.toml")
 FULL_YEAR = {10: (20, 33.33, 40, 46.67), 7: (100, 100, 100, 100)}
 
 

@@ -171,7 +171,7 @@ def fill_data_sheets(wb) -> None:
 
 
 def main() -> Path:
-    cat = catalogue.load(catalogue.OFFICES_DIR / "mantup.toml")
+    cat = catalogue.load(catalogue.OFFICES_DIR / "mantup_2021-2026.toml")
     wb = workbook_template.build(cat, 2025, sample=True)
     workbook_template.fill(wb, cat, VALUES)
     workbook_template.fill_targets(wb, cat, TARGETS)

@@ -91,7 +91,7 @@ def catalogue_text(draft: Draft, code: str, source_name: str, today: dt.date) ->
         "",
         f"# {FILL} teks bawaan LKjIP ([narasi]: latar_belakang, struktur_organisasi, isu_strategis, penutup), tembusan",
         "# surat pengantar ([surat] tembusan) dan dasar hukum LKjIP ([lkjip] dasar_hukum) tidak ada di dokumen IKU;",
-        "# lihat iku/offices/mantup.toml untuk bentuknya. Tanpa [narasi], isi lembar Narasi buku kerja.",
+        "# lihat iku/offices/mantup_2021-2026.toml untuk bentuknya. Tanpa [narasi], isi lembar Narasi buku kerja.",
         "",
         "[pejabat]",
         f"nama = {string(draft.signer_name)}",
