@@ -1,8 +1,8 @@
 """Time a kabupaten run: N copies of the sample workbook, each for its own office, serial and in parallel.
 
-Not a test. In a temporary folder: N office catalogues copied from iku/offices/mantup_2021-2026.toml under other codes and
-names (k01 ... kNN, "Kecamatan Uji 01" ...; the figures stay the sample's CONTOH figures), N copies of the sample
-workbook each naming one of them, then the same build twice in a fresh child process: one worker (serial) and
+Not a test. In a temporary folder: N office catalogues copied from iku/offices/mantup_2021-2026.toml under other
+codes and names (k01 ... kNN, "Kecamatan Uji 01" ...; the figures stay the sample's CONTOH figures), N copies of the
+sample workbook each naming one of them, then the same build twice in a fresh child process: one worker (serial) and
 one worker per core. Prints both wall times, their ratio, the peak memory of each worker, and with --pdf the
 number of LibreOffice starts. The repository's input/, output/ and iku/offices/ are not touched. POSIX only.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -15,6 +16,8 @@ OFFICES_DIR = Path(__file__).parent / "offices"
 # `rentang = []`: the plausible range of an indicator's realisation not filled yet (README, "Kantor baru dari
 # dokumen IKU"); the upper bound only keeps the workbook's data validation a number.
 OPEN_RANGE = (Decimal(0), Decimal(10**9))
+# A Renstra period is five years (Permendagri 86/2017); a transitional one may run longer (Mantup's 2021-2026).
+MAX_PERIOD_YEARS = 10
 
 
 def available() -> list[Path]:
@@ -26,11 +29,40 @@ def load_all() -> list[Catalogue]:
 
 
 def find(office_name: str, catalogues: list[Catalogue]) -> Catalogue | None:
+    """The office's first catalogue (any period): enough to name the office."""
+    found = of_office(office_name, catalogues)
+    return found[0] if found else None
+
+
+def of_office(office_name: str, catalogues: list[Catalogue]) -> list[Catalogue]:
+    """Every catalogue of one office (by name or code), one per Renstra period, earliest period first."""
     wanted = " ".join(office_name.split()).casefold()
-    for cat in catalogues:
-        if cat.office.name.casefold() == wanted or cat.office.code.casefold() == wanted:
-            return cat
-    return None
+    found = [cat for cat in catalogues if cat.office.name.casefold() == wanted or cat.office.code.casefold() == wanted]
+    return sorted(found, key=lambda cat: (cat.office.first_year, cat.office.last_year))
+
+
+def period_text(cat: Catalogue) -> str:
+    return f"{cat.office.first_year}-{cat.office.last_year}"
+
+
+def parse_period(text: object) -> tuple[int, int] | None:
+    """'2025-2029' (also with an en dash or spaces) -> (2025, 2029); anything else -> None."""
+    found = re.fullmatch(r"\s*(\d{4})\s*[-\u2013]\s*(\d{4})\s*", str(text or ""))
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+def with_period(period: tuple[int, int], catalogues: list[Catalogue]) -> Catalogue | None:
+    return next((c for c in catalogues if (c.office.first_year, c.office.last_year) == period), None)
+
+
+def periods_named(catalogues: list[Catalogue]) -> str:
+    """'--period 2021-2026 atau --period 2025-2029': how a refusal names the office's periods."""
+    return " atau ".join(f"--period {period_text(c)}" for c in catalogues)
+
+
+def file_name(code: str, first_year: int, last_year: int) -> str:
+    """One catalogue file per office and Renstra period: iku/offices/<kode>_<awal>-<akhir>.toml."""
+    return f"{code}_{first_year}-{last_year}.toml"
 
 
 def load(path: Path) -> Catalogue:
@@ -87,6 +119,8 @@ class _Reader:
         if not (isinstance(first, int) and isinstance(last, int) and first <= last):
             self.fail("[kantor]: periode_awal dan periode_akhir harus tahun, awal <= akhir")
             first, last = 0, -1
+        elif last - first + 1 > MAX_PERIOD_YEARS:
+            self.fail(f"[kantor]: periode {first}-{last} lebih dari {MAX_PERIOD_YEARS} tahun")
         paper = k.get("kertas", "F4")
         if paper not in ("F4", "A4"):
             self.fail(f"[kantor]: kertas '{paper}' tidak dikenal; pilih \"F4\" atau \"A4\"")
@@ -212,6 +246,7 @@ class _Reader:
             standard=self.number(standard.get("nilai", ""), f"{where}, standar"),
             standard_source=str(standard.get("sumber", "")),
             source=self.measure(row, where),
+            continues=self.text(row, "lanjutan", where, required=False),
         )
 
     def measure(self, row: dict, where: str) -> str:

@@ -12,9 +12,11 @@ import click
 
 from iku import batch_cli, pipeline
 from iku import catalogue as catalogue_mod
+from iku.carry import forward as carry_forward
 from iku.errors import InputError, crash_line
 from iku.office_import.command import office as office_command
 from iku.read import reader
+from iku.workbook import period as workbook_period
 from iku.workbook import template as workbook_template
 from iku.writer import write_atomic
 
@@ -221,33 +223,55 @@ def check(workbook: Path, year: int | None) -> None:
         results = pipeline.check(workbook, _catalogues(), year)
     except InputError as exc:
         raise click.ClickException(exc.describe()) from None
-    click.echo(f"{workbook.name}: buku kerja sah ({results.catalogue.office.name}, tahun {results.report_year}).")
+    click.echo(f"{workbook.name}: buku kerja sah ({results.catalogue.office.name}, tahun {results.report_year}, "
+               f"periode Renstra {catalogue_mod.period_text(results.catalogue)}).")
     _warn(results.warnings)
+
+
+class Period(click.ParamType):
+    name = "AWAL-AKHIR"
+
+    def convert(self, value, param, ctx):
+        found = catalogue_mod.parse_period(value)
+        if found is None or found[0] > found[1]:
+            self.fail(f"'{value}' bukan periode; tulis tahun awal dan akhir, misalnya 2025-2029.", param, ctx)
+        return found
 
 
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--office", default=None, help="Kode kantor di iku/offices/ (bawaan: satu-satunya yang ada).")
 @click.option("--year", type=YEAR, help="Tahun laporan yang diisikan.")
-def template(path: Path, office: str | None, year: int | None) -> None:
-    """Menulis buku kerja standar yang kosong ke PATH."""
+@click.option("--period", type=Period(), default=None,
+              help="Periode Renstra, misalnya 2025-2029 (wajib bila tahunnya masuk dua periode kantor).")
+@click.option("--from", "previous", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Buku kerja tahun lalu: identitas, target, realisasi dan riwayat dibawa ke buku kerja baru.")
+def template(path: Path, office: str | None, year: int | None, period: tuple[int, int] | None,
+             previous: Path | None) -> None:
+    """Menulis buku kerja standar ke PATH (kosong, atau diisi dari buku kerja tahun lalu dengan --from)."""
     catalogues = _catalogues()
-    chosen = catalogue_mod.find(office, catalogues) if office else (catalogues[0] if len(catalogues) == 1 else None)
-    names = ", ".join(c.office.code for c in catalogues)
-    if chosen is None and office:
-        raise click.ClickException(f"kantor '{office}' tidak dikenal; kantor yang ada: {names}.")
-    if chosen is None:
-        raise click.ClickException(f"Sebutkan kantor dengan --office (pilihan: {names}).")
+    try:
+        chosen, report_year = workbook_period.choose(catalogues, office, year, period, dt.date.today())
+    except InputError as exc:
+        raise click.ClickException(exc.describe()) from None
     if path.suffix.lower() != ".xlsx":
         raise click.ClickException("Nama file buku kerja harus berakhiran .xlsx")
     if path.exists():
         raise click.ClickException(f"{path} sudah ada; pilih nama lain agar isinya tidak tertimpa.")
-    report_year = year if year is not None else workbook_template.default_report_year(chosen, dt.date.today())
-    if report_year not in chosen.years:
-        raise click.ClickException(f"Tahun {report_year} di luar periode {chosen.office.first_year}-"
-                                   f"{chosen.office.last_year}.")
-    write_atomic(path, workbook_template.to_bytes(workbook_template.build(chosen, report_year)))
-    click.echo(f"Buku kerja standar ditulis: {path}")
+    if previous is None:
+        write_atomic(path, workbook_template.to_bytes(workbook_template.build(chosen, report_year)))
+        click.echo(f"Buku kerja standar ditulis: {path} ({chosen.office.name}, tahun {report_year}, periode "
+                   f"Renstra {catalogue_mod.period_text(chosen)})")
+        return
+    try:
+        carried = carry_forward.carry(previous, path, chosen, report_year, catalogues)
+    except InputError as exc:
+        raise click.ClickException(exc.describe()) from None
+    write_atomic(path, workbook_template.to_bytes(carried.workbook))
+    click.echo(f"Buku kerja ditulis: {path} ({chosen.office.name}, tahun {report_year}, periode Renstra "
+               f"{catalogue_mod.period_text(chosen)}), diisi dari {previous.name}:")
+    for line in carried.summary:
+        click.echo(f"  {line}")
 
 
 main.add_command(office_command)

@@ -27,6 +27,10 @@ ID_STATUS = "Status Data"
 ID_PK_DATE = "Tanggal Perjanjian Kinerja"
 ID_POPULATION = "Populasi Penerima Layanan"  # the SKM's minimum number of respondents follows from it
 ID_PK_PLACE = "Tempat Perjanjian Kinerja"  # empty = the kabupaten's seat (the PK is signed with the Bupati)
+# The Renstra period the workbook belongs to ("2025-2029"), written by `template` and locked: a year such as 2025
+# lies in two periods, and the period is never guessed from the year.
+ID_PERIOD = "Periode Renstra"
+ID_SUPERIOR_NAME = "Nama Bupati"  # the PK's second party; empty = the catalogue's atasan_nama, or a line to write on
 ID_LABELS = (ID_OFFICE, ID_YEAR, ID_NAME, ID_POSITION, ID_RANK, ID_NIP, ID_PLACE, ID_DATE, ID_STATUS)
 ID_OPTIONAL = (ID_PK_DATE, ID_POPULATION, ID_PK_PLACE)  # rows a workbook made before they existed may lack
 
@@ -83,7 +87,10 @@ QUARTER_TARGETS = tuple(f"{TARGET_PREFIX} {q}" for q in QUARTERS)
 BUDGET_SPENT_TO_QUARTER = tuple(f"Realisasi s.d. {q} (Rp)" for q in QUARTERS)
 # Identitas: the date each quarterly report is signed; empty = the 10th day after the quarter ends.
 ID_QUARTER_DATES = tuple(f"Tanggal Laporan {q}" for q in QUARTERS)
-ID_OPTIONAL = ID_OPTIONAL + ID_QUARTER_DATES
+ID_OPTIONAL = ID_OPTIONAL + ID_QUARTER_DATES + (ID_PERIOD, ID_SUPERIOR_NAME)
+# The order of the rows the template writes (the reader goes by label, not by row).
+ID_ROWS = (ID_OFFICE, ID_YEAR, ID_PERIOD) + tuple(x for x in ID_LABELS + ID_OPTIONAL if x not in (ID_OFFICE, ID_YEAR,
+                                                                                                 ID_PERIOD))
 
 # Data sheets: the evidence behind a realisation (iku/sources). Every one is optional; where one holds data
 # for a year, the realisation is computed from it. Names and header labels are a contract: keep them.

@@ -49,6 +49,9 @@ class Indicator:
     # the catalogue's, named as such in the documents, never printed in the IKU document itself.
     workbook_targets: frozenset[int] = frozenset()
     workbook_end_target: bool = False
+    # The name of the indicator of the previous Renstra period this one continues (catalogue `lanjutan`), when
+    # the name changed; an indicator of the same name continues without it (`template --from`).
+    continues: str = ""
 
     def iku_target(self, year: int) -> Decimal | None:
         """The target as the IKU document sets it (None where only the workbook gives one)."""
@@ -111,10 +114,18 @@ class Catalogue:
     indicators: tuple[Indicator, ...]
     source: Path
     data: DataSettings = field(default_factory=DataSettings)
+    # Years before the period that a workbook carries as history (realisations of indicators this period
+    # continues, brought by `template --from`); never part of the catalogue file itself.
+    history: tuple[int, ...] = ()
 
     @property
     def years(self) -> range:
         return range(self.office.first_year, self.office.last_year + 1)
+
+    @property
+    def measured_years(self) -> tuple[int, ...]:
+        """The history, then the period: every year a workbook can hold a realisation for."""
+        return (*self.history, *self.years)
 
     def measuring(self, measure: str) -> list[Indicator]:
         """The indicators whose realisation a data sheet computes as `measure`."""
@@ -134,6 +145,7 @@ class Identity:
     pk_date: dt.date | None = None  # signing date of the Perjanjian Kinerja; None = written by hand
     pk_place: str = ""  # where the PK is signed; "" = the office's signing place
     quarter_dates: tuple[dt.date | None, ...] = ()  # date of each quarterly report (TW I-IV); None = default
+    superior_name: str = ""  # the Bupati's name (Identitas); "" = the catalogue's, or a line to write on
 
 
 @dataclass(frozen=True)

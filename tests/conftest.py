@@ -48,7 +48,7 @@ def rejected(path: Path, tmp_path: Path, *fragments: str) -> str:
 
 
 def identity_row(label: str) -> int:
-    return 2 + (layout.ID_LABELS + layout.ID_OPTIONAL).index(label)
+    return 2 + layout.ID_ROWS.index(label)
 
 
 @pytest.fixture

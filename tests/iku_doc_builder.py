@@ -53,21 +53,22 @@ def _column_numbers(table, style: str) -> None:
 
 def build(path: Path, *, target_header: bool = False, without: str = "", place: bool = True,
           targets: list | None = None, inline_functions: bool = False, column_numbers: str = "",
-          word_numbered: bool = False, instansi: str = "KECAMATAN CONTOHJAYA KABUPATEN LAMONGAN") -> Path:
+          word_numbered: bool = False, instansi: str = "KECAMATAN CONTOHJAYA KABUPATEN LAMONGAN",
+          period: tuple[int, int] = (2021, 2026)) -> Path:
     """`without`: "fungsi" or "target" leaves that table out; `targets` replaces the target rows;
     `inline_functions` types the whole list of functions in one paragraph; `column_numbers` ("1" or "(1)") puts
     a row of column numbers in that style under the first header of the indicator table and of the target table;
     `word_numbered` leaves the target table's No cells empty, numbered by Word's list style; a "\n" in `instansi`
-    is a manual line break."""
+    is a manual line break; `period` the Renstra period (with `targets` of that many years)."""
     doc = Document()
     doc.core_properties.comments = FICTION
     doc.add_paragraph(FICTION)
     title = doc.add_paragraph()
     title.add_run("INDIKATOR KINERJA UTAMA (IKU)").bold = True
     title.add_run().add_break()
-    title.add_run("KECAMATAN CONTOHJAYA KABUPATEN LAMONGAN").bold = True
+    title.add_run(instansi.replace("\n", " ")).bold = True
     title.add_run().add_break()
-    title.add_run("TAHUN 2021-2026").bold = True
+    title.add_run(f"TAHUN {period[0]}-{period[1]}").bold = True
     if without != "fungsi":
         office = doc.add_table(rows=3, cols=2)
         office.cell(0, 0).text, office.cell(0, 1).text = "INSTANSI", instansi
@@ -92,9 +93,9 @@ def build(path: Path, *, target_header: bool = False, without: str = "", place: 
             _fraction(cells[4].paragraphs[0], "Jumlah Desa Mandiri", "Jumlah Desa", "\u00d7100%")
     if without != "target":
         rows = targets if targets is not None else TARGETS
-        target = doc.add_table(rows=0, cols=9)
+        target = doc.add_table(rows=0, cols=3 + period[1] - period[0] + 1)
         if target_header:
-            head = ["No", "Indikator Kinerja", *[str(y) for y in range(2021, 2027)], "Kondisi Akhir"]
+            head = ["No", "Indikator Kinerja", *[str(y) for y in range(period[0], period[1] + 1)], "Kondisi Akhir"]
             for cell, text in zip(target.add_row().cells, head, strict=True):
                 cell.text = text
         if column_numbers:

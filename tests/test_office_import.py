@@ -80,7 +80,7 @@ def test_seed_layout_of_another_office(tmp_path, offices):
     result = imported(seed_doc.build(tmp_path / "IKU_Contohjaya.docx"))
     assert result.exit_code == 0, result.output
     assert "tanpa judul kolom tahun; kolom angka dibaca sebagai target 2021-2026 lalu kondisi akhir" in result.output
-    cat = catalogue.load(offices / "contohjaya.toml")
+    cat = catalogue.load(offices / "contohjaya_2021-2026.toml")
     office = cat.office
     assert (office.code, office.name, office.regency, office.government, office.superior) == (
         "contohjaya", "Kecamatan Contohjaya", "Lamongan", "Pemerintah Kabupaten Lamongan", "Bupati Lamongan")
@@ -107,13 +107,14 @@ def test_seed_layout_of_another_office(tmp_path, offices):
 
 def test_target_table_with_a_header_row_reads_the_same(tmp_path, offices):
     assert imported(seed_doc.build(tmp_path / "a.docx"), "--code", "tanpa_judul").exit_code == 0
-    (offices / "tanpa_judul.toml").rename(tmp_path / "tanpa_judul.toml")  # one office, two catalogues: refused
+    # one office, two catalogues: refused
+    (offices / "tanpa_judul_2021-2026.toml").rename(tmp_path / "tanpa_judul_2021-2026.toml")
     result = imported(seed_doc.build(tmp_path / "b.docx", target_header=True, place=False), "--code", "dengan_judul")
     assert result.exit_code == 0, result.output
     assert "tanpa judul kolom tahun" not in result.output
     assert "tempat penandatanganan tidak tertulis" in result.output
-    without = catalogue.load(tmp_path / "tanpa_judul.toml")
-    with_header = catalogue.load(offices / "dengan_judul.toml")
+    without = catalogue.load(tmp_path / "tanpa_judul_2021-2026.toml")
+    with_header = catalogue.load(offices / "dengan_judul_2021-2026.toml")
     assert [(i.targets, i.end_target) for i in with_header.indicators] == [
         (i.targets, i.end_target) for i in without.indicators]
     assert with_header.office.signing_place == ""
@@ -146,7 +147,7 @@ def test_unreadable_target_is_named_by_table_and_row(tmp_path, offices):
 def test_existing_catalogue_is_replaced_only_with_force(tmp_path, offices):
     document = seed_doc.build(tmp_path / "iku.docx")
     assert imported(document).exit_code == 0
-    target = offices / "contohjaya.toml"
+    target = offices / "contohjaya_2021-2026.toml"
     target.write_text(target.read_text(encoding="utf-8") + "# diisi tangan\n", encoding="utf-8")
     before = sha(target)
     refused = imported(document)
@@ -164,12 +165,12 @@ def test_code_option(tmp_path, offices):
     bad = imported(document, "--code", "Contoh Jaya")
     assert bad.exit_code == 1 and "kode 'Contoh Jaya' tidak sah" in bad.output
     assert imported(document, "--code", "cj-01").exit_code == 0
-    assert catalogue.load(offices / "cj-01.toml").office.code == "cj-01"
+    assert catalogue.load(offices / "cj-01_2021-2026.toml").office.code == "cj-01"
 
 
 def test_template_and_build_pick_the_imported_office(tmp_path, offices):
     assert imported(seed_doc.build(tmp_path / "iku.docx")).exit_code == 0
-    cat = catalogue.load(offices / "contohjaya.toml")
+    cat = catalogue.load(offices / "contohjaya_2021-2026.toml")
     workbook = tmp_path / "realisasi.xlsx"
     result = run_cli("template", workbook, "--office", "contohjaya", "--year", "2025")
     assert result.exit_code == 0, result.output
@@ -187,9 +188,9 @@ def test_template_and_build_pick_the_imported_office(tmp_path, offices):
     target_rows = {row[1]: row[2:] for row in tables(document)[-2] if row[0].isdigit()}
     assert target_rows["Persentase Desa Berstatus Mandiri"] == ["10%", "12,5%", "15%", "17,50%", "20%", "25%", "25%"]
     # and the tool's own document of the new office reads back as the same catalogue
-    (offices / "contohjaya.toml").rename(tmp_path / "contohjaya.toml")
+    (offices / "contohjaya_2021-2026.toml").rename(tmp_path / "contohjaya_2021-2026.toml")
     assert imported(document).exit_code == 0
-    assert_same(cat, catalogue.load(offices / "contohjaya.toml"))
+    assert_same(cat, catalogue.load(offices / "contohjaya_2021-2026.toml"))
 
 
 def test_catalogue_without_signing_place_asks_for_it_in_the_workbook(tmp_path, offices):
@@ -257,8 +258,8 @@ def test_one_office_never_gets_two_catalogues(tmp_path, offices):
     assert imported(document).exit_code == 0
     result = imported(document, "--code", "contoh2")
     assert result.exit_code == 1
-    assert "Kecamatan Contohjaya sudah punya katalog contohjaya.toml" in result.output
-    assert sorted(p.name for p in offices.iterdir()) == ["contohjaya.toml"]
+    assert "Kecamatan Contohjaya sudah punya katalog contohjaya_2021-2026.toml" in result.output
+    assert sorted(p.name for p in offices.iterdir()) == ["contohjaya_2021-2026.toml"]
 
 
 def test_target_row_almost_named_like_an_indicator_is_pointed_out(tmp_path, offices):
@@ -269,7 +270,7 @@ def test_target_row_almost_named_like_an_indicator_is_pointed_out(tmp_path, offi
     assert ("tabel 3 (target), baris 1: 'Indeks Kepuasan Masyarakat Kecamatn' mirip indikator 1 'Indeks Kepuasan "
             "Masyarakat Kecamatan' tetapi tidak sama persis") in result.output
     assert "indikator 1 'Indeks Kepuasan Masyarakat Kecamatan' tidak ada di tabel target" in result.output
-    cat = catalogue.load(offices / "contohjaya.toml")
+    cat = catalogue.load(offices / "contohjaya_2021-2026.toml")
     assert [(i.number, i.level) for i in cat.indicators] == [(1, "tujuan"), (2, "sasaran"), (3, "program"),
                                                              (4, None), (5, None)]
     assert cat.indicators[3].name == "Indeks Kepuasan Masyarakat Kecamatn"
@@ -281,7 +282,7 @@ def test_kabupaten_from_the_title_when_instansi_names_only_the_office(tmp_path, 
     doc.tables[0].cell(0, 1).text = "KECAMATAN CONTOHJAYA"
     doc.save(document)
     assert imported(document).exit_code == 0
-    office = catalogue.load(offices / "contohjaya.toml").office
+    office = catalogue.load(offices / "contohjaya_2021-2026.toml").office
     assert (office.name, office.regency) == ("Kecamatan Contohjaya", "Lamongan")
     doc.paragraphs[1].clear()
     doc.paragraphs[1].add_run("INDIKATOR KINERJA UTAMA TAHUN 2021-2026")
@@ -293,10 +294,10 @@ def test_kabupaten_from_the_title_when_instansi_names_only_the_office(tmp_path, 
 
 def test_functions_typed_in_one_paragraph_are_split_by_their_numbers(tmp_path, offices):
     assert imported(seed_doc.build(tmp_path / "a.docx"), "--code", "a").exit_code == 0
-    (offices / "a.toml").rename(tmp_path / "a.toml")
+    (offices / "a_2021-2026.toml").rename(tmp_path / "a_2021-2026.toml")
     assert imported(seed_doc.build(tmp_path / "b.docx", inline_functions=True), "--code", "b").exit_code == 0
-    apart = catalogue.load(tmp_path / "a.toml").office.functions
-    assert catalogue.load(offices / "b.toml").office.functions == apart
+    apart = catalogue.load(tmp_path / "a_2021-2026.toml").office.functions
+    assert catalogue.load(offices / "b_2021-2026.toml").office.functions == apart
     assert len(apart) == 5
 
 
@@ -317,7 +318,7 @@ def test_target_table_header_without_a_year_leaves_that_year_empty_and_says_so(t
     result = imported(document)
     assert result.exit_code == 0, result.output
     assert "tabel 3 (target): tidak ada kolom 2021; targetnya dibiarkan kosong" in result.output
-    cat = catalogue.load(offices / "contohjaya.toml")
+    cat = catalogue.load(offices / "contohjaya_2021-2026.toml")
     assert all(ind.targets[2021] is None for ind in cat.indicators)
     assert cat.indicators[1].targets[2022] == Decimal("12.5")
 
@@ -325,11 +326,11 @@ def test_target_table_header_without_a_year_leaves_that_year_empty_and_says_so(t
 @pytest.mark.parametrize(("style", "target_header"), [("1", True), ("(1)", False)])
 def test_column_number_rows_under_the_headers_are_no_indicators(tmp_path, offices, style, target_header):
     assert imported(seed_doc.build(tmp_path / "a.docx", target_header=target_header), "--code", "a").exit_code == 0
-    (offices / "a.toml").rename(tmp_path / "a.toml")
+    (offices / "a_2021-2026.toml").rename(tmp_path / "a_2021-2026.toml")
     numbered = seed_doc.build(tmp_path / "b.docx", target_header=target_header, column_numbers=style)
     result = imported(numbered, "--code", "b")
     assert result.exit_code == 0, result.output
-    plain, got = catalogue.load(tmp_path / "a.toml"), catalogue.load(offices / "b.toml")
+    plain, got = catalogue.load(tmp_path / "a_2021-2026.toml"), catalogue.load(offices / "b_2021-2026.toml")
     assert [i.name for i in got.indicators] == [name for _, name, _ in seed_doc.TARGETS]
     assert [(i.number, i.level, i.objective, i.targets, i.end_target) for i in got.indicators] == [
         (i.number, i.level, i.objective, i.targets, i.end_target) for i in plain.indicators]
@@ -352,7 +353,7 @@ def test_target_rows_numbered_by_word_are_read(tmp_path, offices):
     result = imported(seed_doc.build(tmp_path / "iku.docx", target_header=True, word_numbered=True))
     assert result.exit_code == 0, result.output
     assert "tidak ada di tabel target" not in result.output
-    ikm, mandiri, maju, konflik = catalogue.load(offices / "contohjaya.toml").indicators
+    ikm, mandiri, maju, konflik = catalogue.load(offices / "contohjaya_2021-2026.toml").indicators
     assert ikm.targets[2025] == Decimal(84) and ikm.end_target == Decimal(85)
     assert mandiri.targets[2022] == Decimal("12.5") and maju.targets[2023] is None
     assert (konflik.number, konflik.name, konflik.targets[2023]) == (
@@ -377,7 +378,7 @@ def test_line_breaks_in_the_instansi_cell_are_spaces(tmp_path, offices):
     assert "KECAMATAN\nCONTOHJAYA" in Document(document).tables[0].cell(0, 1).text  # a real line break
     result = imported(document)
     assert result.exit_code == 0, result.output
-    office = catalogue.load(offices / "contohjaya.toml").office
+    office = catalogue.load(offices / "contohjaya_2021-2026.toml").office
     assert (office.name, office.regency) == ("Kecamatan Contohjaya", "Lamongan")
-    first = (offices / "contohjaya.toml").read_text(encoding="utf-8").splitlines()[0]
+    first = (offices / "contohjaya_2021-2026.toml").read_text(encoding="utf-8").splitlines()[0]
     assert first == "# Katalog IKU Kecamatan Contohjaya, Kabupaten Lamongan, 2021-2026."

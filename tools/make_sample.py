@@ -179,12 +179,12 @@ def main() -> Path:
     workbook_report_sheets.fill_analysis(wb, cat, ANALYSIS)
     workbook_report_sheets.fill_budget(wb, BUDGET)
     ident = wb[layout.SHEET_IDENTITY]
-    date_row = 2 + layout.ID_LABELS.index(layout.ID_DATE)
+    date_row = 2 + layout.ID_ROWS.index(layout.ID_DATE)
     ident.cell(row=date_row, column=2, value=dt.date(2026, 1, 30))
     workbook_report_sheets.fill_quarter_targets(wb, cat, QUARTER_TARGETS)
     workbook_report_sheets.fill_budget_quarters(wb, BUDGET_TO_QUARTER)
     for label, value in QUARTER_REPORT_DATES.items():
-        ident.cell(row=2 + (layout.ID_LABELS + layout.ID_OPTIONAL).index(label), column=2, value=value)
+        ident.cell(row=2 + layout.ID_ROWS.index(label), column=2, value=value)
     fill_data_sheets(wb)
     organisation_sheets.fill(wb, layout.SHEET_STRUCTURE, D.STRUCTURE)
     organisation_sheets.fill(wb, layout.SHEET_STAFF, D.STAFF)

@@ -40,9 +40,9 @@ def with_workbook_targets(raw: RawWorkbook, catalogue: Catalogue, problems: list
         typed: dict[int, Decimal] = {}
         for key, col in columns.items():
             cell = row[col - 1] if len(row) >= col else None
-            if cell is None or (key != END and key not in ind.targets):
+            if cell is None or (key != END and key not in ind.targets and key not in catalogue.history):
                 continue
-            wanted = ind.end_target if key == END else ind.targets[key]
+            wanted = ind.end_target if key == END else ind.targets.get(key)
             if wanted is None:
                 value = _typed(cell, ind, problems)
                 if value is not None:
@@ -54,8 +54,10 @@ def with_workbook_targets(raw: RawWorkbook, catalogue: Catalogue, problems: list
             indicators.append(replace(
                 ind, targets={**ind.targets, **{y: typed[y] for y in years}},
                 end_target=typed.get(END, ind.end_target), workbook_targets=years, workbook_end_target=END in typed))
-            typed_list.append(f"'{ind.name}' " + ", ".join(
-                ([_span(sorted(years))] if years else []) + (["kondisi akhir"] if END in typed else [])))
+            in_period = sorted(y for y in years if y in catalogue.years)  # history targets are records, not news
+            if in_period or END in typed:
+                typed_list.append(f"'{ind.name}' " + ", ".join(
+                    ([_span(in_period)] if in_period else []) + (["kondisi akhir"] if END in typed else [])))
         else:
             indicators.append(ind)
     if typed_list:

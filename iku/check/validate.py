@@ -59,9 +59,10 @@ def validate(raw: RawWorkbook, catalogues: list[Catalogue], year: int | None = N
     office_cell = labels.get(norm(L.ID_OFFICE))
     catalogue = None
     if office_cell is not None:
-        catalogue = catalogue_mod.find(str(office_cell.value or ""), catalogues)
-        if catalogue is None:
-            known = ", ".join(c.office.name for c in catalogues)
+        candidates = catalogue_mod.of_office(str(office_cell.value or ""), catalogues)
+        catalogue = period_catalogue(raw, labels, candidates, problems) if candidates else None
+        if not candidates:
+            known = ", ".join(dict.fromkeys(c.office.name for c in catalogues))
             problems.append(Problem(
                 f"instansi '{office_cell.value or ''}' tidak ada di katalog (iku/offices/). Yang dikenal: {known}",
                 sheet=L.SHEET_IDENTITY, cell=office_cell.coordinate,
@@ -69,6 +70,7 @@ def validate(raw: RawWorkbook, catalogues: list[Catalogue], year: int | None = N
     if catalogue is None:
         raise InputError(problems, source=raw.path.name)
 
+    catalogue = replace(catalogue, history=_history_years(raw, catalogue))
     identity = _identity(labels, catalogue, year, problems)
     catalogue, target_notes = targets.with_workbook_targets(raw, catalogue, problems)
     warnings.extend(target_notes)
@@ -91,6 +93,40 @@ def validate(raw: RawWorkbook, catalogues: list[Catalogue], year: int | None = N
     report = ReportInput(source=raw.path, identity=identity, realisations=realisations, cells=cells, data=data,
                          population=population, organisation=staff_sheets, **sheets)
     return Validated(catalogue=catalogue, report=report, warnings=tuple(warnings))
+
+
+def period_catalogue(raw: RawWorkbook, labels: dict[str, RawCell], candidates: list[Catalogue],
+                     problems: list[Problem]) -> Catalogue | None:
+    """The catalogue of the workbook's Renstra period: the one its Identitas names (row Periode Renstra). A
+    workbook made before that row existed keeps the period it was made for, which its Realisasi columns show
+    (one `Realisasi <tahun>` per year of the period); the period is never taken from the report year."""
+    office = candidates[0].office.name
+    known = ", ".join(catalogue_mod.period_text(c) for c in candidates)
+    cell = labels.get(norm(L.ID_PERIOD))
+    if cell is not None and str(cell.value or "").strip():
+        period = catalogue_mod.parse_period(cell.value)
+        found = catalogue_mod.with_period(period, candidates) if period else None
+        if period is None:
+            problems.append(Problem(f"{L.ID_PERIOD} '{cell.value}' tidak dikenali; tulis tahun awal dan akhir, "
+                                    f"misalnya {catalogue_mod.period_text(candidates[-1])}",
+                                    sheet=cell.sheet, cell=cell.coordinate))
+        elif found is None:
+            problems.append(Problem(f"{L.ID_PERIOD} {period[0]}-{period[1]} tidak ada di katalog {office}; periode "
+                                    f"yang ada: {known}", sheet=cell.sheet, cell=cell.coordinate))
+        return found
+    if len(candidates) == 1:
+        return candidates[0]
+    header = find_header(raw, L.SHEET_REALISATION, [])
+    years = {int(m.group(1)) for c in header or [] if (m := _REALISATION_HEADER.match(" ".join(str(c.value or "")
+                                                                                                .split())))
+             and ascii_int(m.group(1)) is not None}
+    made_for = [c for c in candidates if set(c.years) == years]
+    if len(made_for) == 1:
+        return made_for[0]
+    problems.append(Problem(f"baris '{L.ID_PERIOD}' tidak ada, dan {office} punya lebih dari satu periode Renstra "
+                            f"({known}); tambahkan baris itu di kolom A dengan periode buku kerja ini di kolom B",
+                            sheet=L.SHEET_IDENTITY))
+    return None
 
 
 def _identity_cells(raw: RawWorkbook, problems: list[Problem]) -> dict[str, RawCell]:
@@ -179,6 +215,7 @@ def _identity(
         is_sample=status == L.STATUS_SAMPLE,
         pk_date=pk_date,
         pk_place=text(L.ID_PK_PLACE, office.regency_seat or office.signing_place),
+        superior_name=text(L.ID_SUPERIOR_NAME, office.superior_name),
     )
 
 
@@ -262,6 +299,17 @@ def _realisations(
     return result
 
 
+def _history_years(raw: RawWorkbook, catalogue: Catalogue) -> tuple[int, ...]:
+    """Years before the period with a `Realisasi <tahun>` column: the history a carried workbook holds."""
+    header = find_header(raw, L.SHEET_REALISATION, [])
+    years = set()
+    for cell in header or []:
+        match = _REALISATION_HEADER.match(" ".join(str(cell.value or "").split()))
+        if match and ascii_int(match.group(1)) is not None and 1900 < int(match.group(1)) < catalogue.office.first_year:
+            years.add(int(match.group(1)))
+    return tuple(sorted(years))
+
+
 def _year_columns(header_row: list[RawCell], catalogue: Catalogue, problems: list[Problem]) -> dict[int, int]:
     columns: dict[int, int] = {}
     for cell in header_row:
@@ -269,7 +317,7 @@ def _year_columns(header_row: list[RawCell], catalogue: Catalogue, problems: lis
         if not match:
             continue
         token = match.group(1)
-        if ascii_int(token) is None or int(token) not in catalogue.years:
+        if ascii_int(token) is None or int(token) not in catalogue.measured_years:
             problems.append(Problem(
                 f"judul kolom '{cell.value}': tahun harus {catalogue.office.first_year}-"
                 f"{catalogue.office.last_year}",

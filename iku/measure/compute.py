@@ -30,7 +30,7 @@ def compute(catalogue: Catalogue, report: ReportInput, warnings: tuple[str, ...]
     """Every year of the period up to the report year, so documents can compare years."""
     report_year = report.identity.report_year
     labels = catalogue.office.predicate_labels
-    years = [y for y in catalogue.years if y <= report_year]
+    years = [y for y in catalogue.measured_years if y <= report_year]
     evidence = sources.evaluate_all(catalogue, report)
     report, origins, notes = with_evidence(catalogue, report, evidence)
     before = report

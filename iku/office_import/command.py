@@ -29,7 +29,7 @@ def office() -> None:
 @click.option("--code", default=None, help="Kode kantor (nama file katalog); bawaan: dari nama kantor.")
 @click.option("--force", is_flag=True, help="Timpa katalog yang sudah ada.")
 def import_(document: Path, code: str | None, force: bool) -> None:
-    """Membaca dokumen IKU (.docx) dan menulis katalog kantornya ke iku/offices/KODE.toml."""
+    """Membaca dokumen IKU (.docx) dan menulis katalog kantornya ke iku/offices/KODE_AWAL-AKHIR.toml."""
     if code is not None and not CODE_PATTERN.match(code):
         raise click.ClickException(f"kode '{code}' tidak sah: pakai huruf kecil a-z, angka, '_' atau '-', diawali "
                                    "huruf atau angka, paling panjang 40 (misalnya mantup).")
@@ -43,25 +43,33 @@ def import_(document: Path, code: str | None, force: bool) -> None:
         for line in draft.errors:
             click.echo(f"  - {line}", err=True)
         raise click.ClickException("katalog tidak ditulis; perbaiki bagian di atas pada dokumen IKU lalu ulangi.")
-    code = code or code_for(draft.name)
+    existing = _catalogues_of(draft)
+    code = code or (existing[0][1].office.code if existing else code_for(draft.name))
     if not CODE_PATTERN.match(code):
         raise click.ClickException(f"kode kantor tidak dapat dibentuk dari nama '{draft.name}'; sebutkan dengan "
                                    "--code (misalnya --code mantup).")
+    for path, other in existing:
+        if other.office.code != code:
+            raise click.ClickException(f"{draft.name} sudah punya katalog {path.name} dengan kode {other.office.code}; "
+                                       f"pakai --code {other.office.code} (satu kode untuk semua periode kantor itu).")
+    period = f"{draft.first_year}-{draft.last_year}"
+    same = [path for path, other in existing if catalogue_mod.period_text(other) == period]
     folder = catalogue_mod.OFFICES_DIR
-    target = folder / f"{code}.toml"
+    target = same[0] if same else folder / catalogue_mod.file_name(code, draft.first_year, draft.last_year)
     if target.exists() and not force:
-        raise click.ClickException(f"katalog {target} sudah ada dan tidak ditimpa; tambahkan --force untuk "
-                                   "menggantinya (isi yang diisi tangan di sana akan hilang), atau pilih --code lain.")
-    _same_office_elsewhere(draft, target)
+        raise click.ClickException(f"katalog {target} (periode {period}) sudah ada dan tidak ditimpa; tambahkan "
+                                   "--force untuk menggantinya (isi yang diisi tangan di sana akan hilang).")
     text = catalogue_text(draft, code, document.name, dt.date.today())
     _check_loads(text, target.name)
     try:
         write_atomic(target, text.encode("utf-8"))
     except OSError as exc:
         raise click.ClickException(f"katalog {target} tidak dapat ditulis: {exc.strerror or exc}") from None
-    click.echo(f"\nKatalog ditulis: {target}")
+    others = [catalogue_mod.period_text(c) for p, c in existing if p != target]
+    beside = f"; periode lain kantor ini tetap: {', '.join(others)}" if others else ""
+    click.echo(f"\nKatalog ditulis: {target} (periode Renstra {period}{beside})")
     click.echo(f"Isi bagian bertanda '{FILL}' di file itu, lalu: python generate.py template input/NAMA.xlsx "
-               f"--office {code}")
+               f"--office {code} --period {period}")
 
 
 def _check_loads(text: str, name: str) -> None:
@@ -75,17 +83,17 @@ def _check_loads(text: str, name: str) -> None:
             raise click.ClickException(f"katalog tidak ditulis: isinya belum sah.\n  {exc.describe()}") from None
 
 
-def _same_office_elsewhere(draft: Draft, target: Path) -> None:
+def _catalogues_of(draft: Draft) -> list[tuple[Path, object]]:
+    """The catalogues already written for the office of the document (any period), with their files."""
+    found = []
     for path in catalogue_mod.available():
-        if path == target:
-            continue
         try:
             other = catalogue_mod.load(path)
         except InputError:
             continue
         if other.office.name.casefold() == draft.name.casefold():
-            raise click.ClickException(f"{draft.name} sudah punya katalog {path.name}; pakai --code "
-                                       f"{other.office.code} --force untuk menggantinya.")
+            found.append((path, other))
+    return found
 
 
 def _summary(document: Path, draft: Draft) -> None:

@@ -142,5 +142,8 @@ def _indicator(ind: DraftIndicator, draft: Draft) -> list[str]:
                   "# kosong = hanya angka negatif yang ditolak.",
                   "rentang = []"]
     targets = ", ".join(f"{year} = {number(ind.targets.get(year))}" for year in draft.years)
-    lines += [f"target = {{ {targets} }}", f"kondisi_akhir = {number(ind.end_target)}"]
+    lines += [f"target = {{ {targets} }}", f"kondisi_akhir = {number(ind.end_target)}",
+              f"# {FILL} bila indikator ini melanjutkan indikator periode Renstra sebelumnya dengan nama lain, tulis",
+              "# nama lamanya persis; riwayat realisasinya lalu ikut dibawa (template --from). Nama sama: kosongkan.",
+              'lanjutan = ""']
     return lines

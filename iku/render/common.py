@@ -65,11 +65,12 @@ def signature(results: Results, for_pk: bool = False) -> dict[str, str]:
 
 def superior(results: Results) -> dict[str, str]:
     office = results.catalogue.office
+    name = results.report.identity.superior_name or office.superior_name
     return {
         "jabatan": office.superior.upper(),
         "jabatan_biasa": office.superior,
-        "nama": office.superior_name or BLANK_NAME,
-        "nama_isian": office.superior_name or "." * 50,
+        "nama": name or BLANK_NAME,
+        "nama_isian": name or "." * 50,
         "pangkat": "",
         "nip_baris": "",
     }

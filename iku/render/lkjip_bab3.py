@@ -31,7 +31,7 @@ def _series(c: Comparison) -> charts.ChartSeries | None:
                               [a.target for a in history], [a.realisation for a in history])
 
 
-def _sources(c: Comparison) -> str:
+def _sources(c: Comparison, first_year: int) -> str:
     """'Sumber realisasi: 2025 dihitung dari lembar SKM; 2021-2024 diketik pada lembar Realisasi.'"""
     groups: dict[str, list[int]] = {}
     for a in c.history:
@@ -42,13 +42,13 @@ def _sources(c: Comparison) -> str:
     if groups:
         parts = [f"{_years(years)} {phrase}" for phrase, years in groups.items()]
         lines.append("Sumber realisasi: " + "; ".join(parts) + ".")
-    return " ".join(lines + [_target_source(c)]).strip()
+    return " ".join(lines + [_target_source(c, first_year)]).strip()
 
 
-def _target_source(c: Comparison) -> str:
+def _target_source(c: Comparison, first_year: int) -> str:
     """Targets the IKU document does not set are from the Renstra, typed on the workbook: say so."""
     ind = c.indicator
-    years = sorted(a.year for a in c.history if a.year in ind.workbook_targets)
+    years = sorted(a.year for a in c.history if a.year in ind.workbook_targets and a.year >= first_year)
     if not years and not ind.workbook_end_target:
         return ""
     what = [f"target {_years(years)}"] if years else []
@@ -56,6 +56,16 @@ def _target_source(c: Comparison) -> str:
         what.append("kondisi akhir")
     return (f"Sumber target: {' dan '.join(what)} dari Renstra, diisi pada buku kerja (tidak tercantum dalam "
             "dokumen IKU).")
+
+
+def history_note(c: Comparison, results: Results) -> str:
+    """Years of the previous Renstra period the workbook carries for an indicator this period continues."""
+    office = results.catalogue.office
+    earlier = [a.year for a in c.history if a.year < office.first_year]
+    if not earlier:
+        return ""
+    return (f"Tahun {_years(earlier)} termasuk periode Renstra sebelumnya (target dan realisasi periode itu); "
+            f"indikator ini dilanjutkan dalam Renstra {office.first_year}-{office.last_year}.")
 
 
 def _years(years: list[int]) -> str:
@@ -88,7 +98,7 @@ def _indicator_section(template: DocxTemplate, results: Results, c: Comparison, 
              "capaian": fmt.capaian(a), "predikat": fmt.capaian_note(a), "sumber": fmt.source_short(a)}
             for a in c.history
         ],
-        "sumber": _sources(c),
+        "sumber": " ".join(x for x in (history_note(c, results), _sources(c, period.first_year)) if x),
         "data_dukung": render_evidence.word_xml(evidence) if evidence else "",
         "grafik_data": data_chart or "",
         "keterangan_grafik_data": f"Grafik {data_figure}. {evidence.chart_caption}" if data_chart else "",
@@ -96,7 +106,7 @@ def _indicator_section(template: DocxTemplate, results: Results, c: Comparison, 
                        sentences.standard(c, results.catalogue.data.skm_scale)],
         "grafik": grafik,
         "keterangan_grafik": (f"Grafik {figure}. Target dan realisasi {ind.name}, "
-                              f"{period.first_year}-{results.report_year}{f' ({note})' if note else ''}")
+                              f"{c.history[0].year}-{results.report_year}{f' ({note})' if note else ''}")
                              if grafik else "",
         "paragraf": " ".join(s for s in (sentences.outcome(c), sentences.trend(c)) if s),
         "analisis": staff,

@@ -56,7 +56,7 @@ def measurement_workbook(results: Results, view: AnnualReport) -> bytes:
     wb = Workbook()
     year = results.report_year
     _year_sheet(wb.active, results, year)
-    _recap_sheet(wb.create_sheet(f"Rekap {results.catalogue.office.first_year}-{year}"), results)
+    _recap_sheet(wb.create_sheet(f"Rekap {results.catalogue.measured_years[0]}-{year}"), results)
     _quarter_sheet(wb.create_sheet(f"Triwulan {year}"), results, view)
     _chart_sheet(wb.create_sheet("Grafik"), results, year)
     for sheet in evidence_view.workbook_sheets(results):
@@ -187,7 +187,7 @@ def _recap_sheet(ws: Worksheet, results: Results) -> None:
     columns = ("No", "Indikator Kinerja", "Tahun", "Target", "Realisasi", "Capaian", "Predikat / Keterangan",
                "Sumber Realisasi")
     row = _title(ws, results, [f"REKAPITULASI CAPAIAN KINERJA {office.name.upper()}",
-                               f"TAHUN {office.first_year}-{results.report_year}"], len(columns))
+                               f"TAHUN {results.catalogue.measured_years[0]}-{results.report_year}"], len(columns))
     _table(ws, row, columns, (5, 55, 8, 15, 15, 12, 28, 26))
     head = row
     for number, achievements in results.achievements.items():
@@ -246,7 +246,7 @@ def _chart_sheet(ws: Worksheet, results: Results, year: int) -> None:
     """
     office = results.catalogue.office
     top = _title(ws, results, [f"GRAFIK REALISASI TERHADAP TARGET {office.name.upper()}",
-                               f"TAHUN {office.first_year}-{year}"], CHART_COLUMNS)
+                               f"TAHUN {results.catalogue.measured_years[0]}-{year}"], CHART_COLUMNS)
     for index, (number, achievements) in enumerate(results.achievements.items()):
         row = top + index * CHART_ROWS
         if index and index % CHARTS_PER_PAGE == 0:
@@ -294,7 +294,7 @@ def _chart_sheet(ws: Worksheet, results: Results, year: int) -> None:
 def _evidence_sheet(ws: Worksheet, results: Results, sheet: evidence_view.EvidenceSheet) -> None:
     """A supporting-data sheet: how a realisation was computed, each line traced to its input sheet and row."""
     width = max((len(t.headers) + (1 if rows else 0) for t, rows in sheet.tables), default=1)
-    row = _title(ws, results, [sheet.heading, f"TAHUN {results.catalogue.office.first_year}-{results.report_year}"],
+    row = _title(ws, results, [sheet.heading, f"TAHUN {results.catalogue.measured_years[0]}-{results.report_year}"],
                  width)
     spans = []
     for table, sources in sheet.tables:

@@ -109,6 +109,8 @@ def _identity(ws: Worksheet, catalogue: Catalogue, report_year: int, sample: boo
         L.ID_PK_DATE: None,
         L.ID_POPULATION: None,
         L.ID_PK_PLACE: office.regency_seat or office.signing_place,
+        L.ID_PERIOD: f"{office.first_year}-{office.last_year}",
+        L.ID_SUPERIOR_NAME: office.superior_name,
     }
     notes = {
         L.ID_YEAR: f"Tahun {office.first_year}-{office.last_year}",
@@ -118,6 +120,9 @@ def _identity(ws: Worksheet, catalogue: Catalogue, report_year: int, sample: boo
         L.ID_POPULATION: "Jumlah penerima layanan setahun. Bila diisi, jumlah responden SKM diperiksa terhadap "
                          "sampel minimum (tabel Krejcie-Morgan, PermenPANRB 14/2017)",
         L.ID_PK_PLACE: "Perjanjian Kinerja ditandatangani bersama Bupati, biasanya di ibu kota kabupaten",
+        L.ID_SUPERIOR_NAME: f"Nama {office.superior} untuk Perjanjian Kinerja. Kosong = garis untuk ditulis tangan",
+        L.ID_PERIOD: "Periode Renstra buku kerja ini (terkunci); periode lain: buat buku kerja baru dengan "
+                     "python generate.py template ... --period AWAL-AKHIR",
     }
     values.update(dict.fromkeys(L.ID_QUARTER_DATES))
     notes.update({label: f"Tanggal laporan {q}. Kosong = {fmt_date(quarter_report_date(report_year, n))}"
@@ -125,7 +130,7 @@ def _identity(ws: Worksheet, catalogue: Catalogue, report_year: int, sample: boo
     header(ws["A1"], L.ID_HEADER)
     header(ws["B1"], "Isian")
     header(ws["C1"], "Catatan")
-    for row, label in enumerate(L.ID_LABELS + L.ID_OPTIONAL, start=2):
+    for row, label in enumerate(L.ID_ROWS, start=2):
         put_text(ws.cell(row=row, column=1), label).border = BORDER
         cell = ws.cell(row=row, column=2)
         value = values[label]
@@ -133,21 +138,22 @@ def _identity(ws: Worksheet, catalogue: Catalogue, report_year: int, sample: boo
             put_text(cell, value)
         else:
             cell.value = value
-        cell.fill = INPUT_FILL
+        cell.fill = LOCKED_FILL if label == L.ID_PERIOD else INPUT_FILL
+        cell.protection = Protection(locked=label == L.ID_PERIOD)
         cell.border = BORDER
         if label in (L.ID_DATE, L.ID_PK_DATE, *L.ID_QUARTER_DATES):
             cell.number_format = "DD/MM/YYYY"
         if label == L.ID_NIP:
             cell.number_format = "@"  # text: typed as a number, an 18-digit NIP loses its last digits
         put_text(ws.cell(row=row, column=3), notes.get(label, ""))
-    year_row = 2 + L.ID_LABELS.index(L.ID_YEAR)
+    year_row = 2 + L.ID_ROWS.index(L.ID_YEAR)
     year_check = DataValidation(
         type="whole", operator="between", formula1=str(office.first_year), formula2=str(office.last_year),
         showErrorMessage=True, errorTitle="Tahun tidak sah",
         error=f"Tahun laporan harus {office.first_year}-{office.last_year}.",
     )
     year_check.add(f"B{year_row}")
-    status_row = 2 + L.ID_LABELS.index(L.ID_STATUS)
+    status_row = 2 + L.ID_ROWS.index(L.ID_STATUS)
     status_check = DataValidation(
         type="list", formula1=f'"{L.STATUS_OFFICIAL},{L.STATUS_SAMPLE}"', showErrorMessage=True
     )
@@ -157,6 +163,9 @@ def _identity(ws: Worksheet, catalogue: Catalogue, report_year: int, sample: boo
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 45
     ws.column_dimensions["C"].width = 60
+    ws.protection.sheet = True  # the period row only; no password: it guards against slips, not people
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
 
 
 def _number_format(indicator: Indicator) -> str:
@@ -165,16 +174,20 @@ def _number_format(indicator: Indicator) -> str:
     return COUNT_FORMAT if indicator.is_count else DECIMAL_FORMAT
 
 
-def _stored(indicator: Indicator, value: Decimal) -> float:
+def stored(indicator: Indicator, value: Decimal) -> float:
     """Percent cells hold fractions, as Excel does."""
     return float(value / 100) if indicator.is_percent else float(value)
 
 
 def _realisation(ws: Worksheet, catalogue: Catalogue) -> None:
-    years = list(catalogue.years)
+    years = list(catalogue.measured_years)
     put_text(ws["A1"], f"REALISASI INDIKATOR KINERJA {catalogue.office.name.upper()}").font = BOLD
     put_text(ws["A2"], "Isi sel kuning saja. Realisasi kosong = belum dilaporkan. Target abu-abu dari dokumen IKU "
                        "(terkunci); target kuning belum ditetapkan dokumen IKU: isi dari Renstra.")
+    if catalogue.history:
+        span = f"{catalogue.history[0]}-{catalogue.history[-1]}"
+        put_text(ws.cell(row=3, column=4), f"Kolom {span}: riwayat dari periode Renstra sebelumnya, dibawa dari buku "
+                                           "kerja lama (terkunci).")
     columns = [L.HEADER_NUMBER, L.HEADER_INDICATOR, L.HEADER_UNIT]
     for year in years:
         columns += [L.target_header(year), L.realisation_header(year)]
@@ -189,15 +202,19 @@ def _realisation(ws: Worksheet, catalogue: Catalogue) -> None:
         put_text(ws.cell(row=row, column=3), ind.unit)
         for index, year in enumerate(years):
             target_cell = ws.cell(row=row, column=4 + 2 * index)
-            _target(target_cell, ind, ind.targets[year])
             cell = ws.cell(row=row, column=5 + 2 * index)
-            cell.fill = INPUT_FILL
             cell.number_format = _number_format(ind)
+            if year in catalogue.history:  # carried from the previous period: a record, not for typing
+                target_cell.fill = cell.fill = LOCKED_FILL
+                target_cell.number_format = _number_format(ind)
+                continue
+            _target(target_cell, ind, ind.targets[year])
+            cell.fill = INPUT_FILL
             cell.protection = Protection(locked=False)
         _target(ws.cell(row=row, column=len(columns)), ind, ind.end_target)
         for col in range(1, len(columns) + 1):
             ws.cell(row=row, column=col).border = BORDER
-        _validate_range(ws, ind, row, years)
+        _validate_range(ws, ind, row, years, catalogue.history)
         _validate_targets(ws, ind, row, years, len(columns))
 
     ws.column_dimensions["A"].width = 5
@@ -220,7 +237,7 @@ def _target(cell, ind: Indicator, value: Decimal | None) -> None:
         cell.protection = Protection(locked=False)
     else:
         cell.fill = LOCKED_FILL
-        cell.value = _stored(ind, value)
+        cell.value = stored(ind, value)
 
 
 def _range_words(ind: Indicator) -> str:
@@ -231,21 +248,22 @@ def _range_words(ind: Indicator) -> str:
     return f"{low}-{high}%" if ind.is_percent else f"{low}-{high}"
 
 
-def _validate_range(ws: Worksheet, ind: Indicator, row: int, years: list[int]) -> None:
+def _validate_range(ws: Worksheet, ind: Indicator, row: int, years: list[int], history: tuple[int, ...]) -> None:
     low, high = ind.value_range
     shown = _range_words(ind)
     check = DataValidation(
         type="whole" if ind.is_count else "decimal",
         operator="between",
-        formula1=str(_stored(ind, low)),
-        formula2=str(_stored(ind, high)),
+        formula1=str(stored(ind, low)),
+        formula2=str(stored(ind, high)),
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="Angka di luar rentang",
         error=f"Realisasi '{ind.name}' harus angka {shown}.",
     )
-    for index in range(len(years)):
-        check.add(ws.cell(row=row, column=5 + 2 * index).coordinate)
+    for index, year in enumerate(years):
+        if year not in history:
+            check.add(ws.cell(row=row, column=5 + 2 * index).coordinate)
     ws.add_data_validation(check)
 
 
@@ -254,11 +272,12 @@ def _validate_targets(ws: Worksheet, ind: Indicator, row: int, years: list[int],
     low, high = ind.value_range
     check = DataValidation(
         type="whole" if ind.is_count else "decimal", operator="between",
-        formula1=str(_stored(ind, low)), formula2=str(_stored(ind, high)), allow_blank=True,
+        formula1=str(stored(ind, low)), formula2=str(stored(ind, high)), allow_blank=True,
         showErrorMessage=True, errorTitle="Angka di luar rentang",
         error=f"Target '{ind.name}' harus angka {_range_words(ind)}.",
     )
-    open_cells = [ws.cell(row=row, column=4 + 2 * i).coordinate for i, y in enumerate(years) if ind.targets[y] is None]
+    open_cells = [ws.cell(row=row, column=4 + 2 * i).coordinate for i, y in enumerate(years)
+                  if y in ind.targets and ind.targets[y] is None]
     if ind.end_target is None:
         open_cells.append(ws.cell(row=row, column=end_column).coordinate)
     for coordinate in open_cells:
@@ -270,8 +289,8 @@ def _validate_targets(ws: Worksheet, ind: Indicator, row: int, years: list[int],
 def target_cell(catalogue: Catalogue, number: int, year: int | None) -> str:
     """Coordinate of an indicator's target cell for a year (None: Kondisi Akhir) in the standard workbook."""
     row = FIRST_DATA_ROW + [ind.number for ind in catalogue.indicators].index(number)
-    years = len(catalogue.years)
-    column = 4 + 2 * years if year is None else 4 + 2 * (year - catalogue.office.first_year)
+    years = list(catalogue.measured_years)
+    column = 4 + 2 * len(years) if year is None else 4 + 2 * years.index(year)
     return f"{get_column_letter(column)}{row}"
 
 
@@ -281,13 +300,13 @@ def fill_targets(wb: Workbook, catalogue: Catalogue, values: dict[int, dict[int 
     by_number = {ind.number: ind for ind in catalogue.indicators}
     for number, per_year in values.items():
         for year, value in per_year.items():
-            ws[target_cell(catalogue, number, year)].value = _stored(by_number[number], Decimal(str(value)))
+            ws[target_cell(catalogue, number, year)].value = stored(by_number[number], Decimal(str(value)))
 
 
 def realisation_cell(catalogue: Catalogue, number: int, year: int) -> str:
     """Coordinate of an indicator's realisation cell for a year in the standard workbook."""
     row = FIRST_DATA_ROW + [ind.number for ind in catalogue.indicators].index(number)
-    column = 5 + 2 * (year - catalogue.office.first_year)
+    column = 5 + 2 * list(catalogue.measured_years).index(year)
     return f"{get_column_letter(column)}{row}"
 
 
@@ -301,4 +320,4 @@ def fill(wb: Workbook, catalogue: Catalogue, values: dict[int, dict[int, Decimal
             if isinstance(value, str):
                 put_text(cell, value)
             else:
-                cell.value = _stored(by_number[number], Decimal(str(value)))
+                cell.value = stored(by_number[number], Decimal(str(value)))
