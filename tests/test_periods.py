@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import zipfile
 from pathlib import Path
 
 import iku_doc_builder as seed_doc
@@ -79,6 +80,11 @@ def test_five_year_office_builds_its_full_set(tmp_path, offices):
     appendix = next(t for t in tables(lkjip) if t[0][:2] == ["No", "Indikator Kinerja"] and t[0][-1] == "Akhir")
     assert appendix[0][2:] == ["2025", "2026", "2027", "2028", "2029", "Akhir"]
     assert "Rencana Strategis Kecamatan Contohjaya 2025-2029" in text
+    with zipfile.ZipFile(lkjip) as docx:  # every indicator chart draws the years of the period so far
+        charts = [docx.read(n).decode("utf-8") for n in docx.namelist() if re.match(r"word/charts/chart\d+\.xml$", n)]
+    categories = [re.findall(r"<c:v>(\d{4})</c:v>", xml.split("<c:cat>")[1].split("</c:cat>")[0]) for xml in charts
+                  if "<c:cat>" in xml and "Target" in xml]
+    assert categories and all(c == ["2025", "2026"] for c in categories), categories
     pk = full_text(folder / "Perjanjian_Kinerja_Kecamatan_Contohjaya_2026.docx")
     assert "83,00" in pk or "83" in pk
     measured = load_workbook(folder / "Pengukuran_Kinerja_Kecamatan_Contohjaya_2026.xlsx")
