@@ -166,6 +166,8 @@ def test_across_a_period_change_continuing_indicators_bring_their_history(tmp_pa
     assert "riwayat 2021-2024 dari periode Renstra 2021-2026 dibawa untuk 9 indikator yang dilanjutkan" in out
     assert f"Tidak dibawa (tidak dilanjutkan periode 2025-2029): {DROPPED}." in out
     assert "target yang diketik tidak dibawa: itu target Renstra 2021-2026, bukan periode 2025-2029" in out
+    assert "Indikator baru tanpa riwayat: Persentase Urusan Pemerintahan Umum Terselenggara." in out
+    assert "Periksa katalog" not in out
     wb = load_workbook(path)
     ws = wb[layout.SHEET_REALISATION]
     titles = [c.value for c in ws[4] if c.value]
@@ -201,6 +203,17 @@ def test_across_a_period_change_continuing_indicators_bring_their_history(tmp_pa
     assert "Strategis 2025-2029" in full_text(pk)
     rows = {r[1]: r[-1] for t in tables(pk) for r in t if len(r) >= 3}
     assert rows["Persentase Desa Naik Kelas"] == "33,33%"  # the 2025-2029 catalogue's target for 2027
+
+
+def test_a_lanjutan_naming_no_old_indicator_is_pointed_out(tmp_path, two_periods, carried_2026):
+    new = two_periods / "mantup_2025-2029.toml"
+    new.write_text(new.read_text(encoding="utf-8").replace('lanjutan = "IKM Internal Kecamatan"',
+                                                           'lanjutan = "IKM Internal"'), encoding="utf-8")
+    result = run_cli("template", tmp_path / "2027.xlsx", "--year", "2027", "--from", carried_2026)
+    assert result.exit_code == 0, result.output
+    assert (f"Periksa katalog: lanjutan 'IKM Internal' pada indikator '{RENAMED}' tidak ada di periode 2021-2026; "
+            "tulis nama lamanya persis.") in result.output
+    assert "IKM Internal Kecamatan" in result.output.split("Tidak dibawa (tidak dilanjutkan")[1]
 
 
 def _refused(result, path: Path, *fragments: str) -> None:

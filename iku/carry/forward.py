@@ -173,6 +173,11 @@ def _realisations(wb: Workbook, cat: Catalogue, old: Results, matches: dict[int,
     new_only = [ind.name for ind in cat.indicators if ind.number not in matches]
     if new_only and not same_period:
         lines.append("Indikator baru tanpa riwayat: " + "; ".join(new_only) + ".")
+    old_names = {_name_key(ind.name) for ind in old.catalogue.indicators}
+    for ind in cat.indicators:
+        if ind.continues and _name_key(ind.continues) not in old_names:
+            lines.append(f"Periksa katalog: lanjutan '{ind.continues}' pada indikator '{ind.name}' tidak ada di "
+                         f"periode {catalogue_mod.period_text(old.catalogue)}; tulis nama lamanya persis.")
     return lines
 
 
