@@ -56,7 +56,8 @@ def compute(catalogue: Catalogue, report: ReportInput, warnings: tuple[str, ...]
         report=report,
         achievements=achievements,
         warnings=tuple(warnings) + tuple(sources.warnings_all(evidence, catalogue, report)) + tuple(quarter_notes)
-        + tuple(missing_target_warnings(catalogue, report_year)) + tuple(missing_narrative_warnings(catalogue, report)),
+        + tuple(missing_target_warnings(catalogue, report_year)) + tuple(missing_narrative_warnings(catalogue, report))
+        + tuple(missing_analysis_warnings(catalogue, report, achievements)),
         evidence=evidence,
     )
 
@@ -189,3 +190,30 @@ def missing_narrative_warnings(catalogue: Catalogue, report: ReportInput) -> lis
         return []
     return [f"Narasi LKjIP kosong: {', '.join(empty)}. Isi pada lembar {L.SHEET_NARRATIVE} (atau [narasi] di katalog "
             "kantor); sampai diisi, bagian itu tercetak tanpa uraian."]
+
+
+def missing_analysis_warnings(catalogue: Catalogue, report: ReportInput,
+                              achievements: dict[int, tuple[Achievement, ...]]) -> list[str]:
+    """An indicator under its target needs the office's own analysis (faktor penghambat and upaya) in the LKjIP
+    (PermenPANRB 53/2014, Bab III; LKE PermenPANRB 88/2021)."""
+    year = report.identity.report_year
+    found = []
+    for ind in catalogue.indicators:
+        now = next((a for a in achievements[ind.number] if a.year == year), None)
+        if now is None or now.capaian is None or not _worse(ind, now.realisation, now.target):
+            continue
+        analysis = report.analysis.get(ind.number)
+        missing = [label for label, text in (("faktor penghambat", analysis.obstacle if analysis else ""),
+                                             ("upaya", analysis.action if analysis else "")) if not text]
+        if missing:
+            stake = (" Dengan Status Data RESMI, LKjIP tanpa analisis ini akan dikembalikan evaluator."
+                     if not report.identity.is_sample else "")
+            found.append(f"'{ind.name}' di bawah target {year} (capaian {formatting.percent(now.capaian)}), tetapi "
+                         f"{' dan '.join(missing)} belum diisi di lembar {L.SHEET_ANALYSIS}.{stake}")
+    return found
+
+
+def _worse(ind: Indicator, realisation: Decimal | None, target: Decimal | None) -> bool:
+    if realisation is None or target is None:
+        return False
+    return realisation < target if ind.higher_is_better else realisation > target

@@ -10,7 +10,7 @@ from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 
 from iku import formatting as fmt
-from iku.measure import sentences
+from iku.measure import sentences, shortfalls
 from iku.measure.report import AnnualReport, ProgramBudget, total_budget
 from iku.model import Results
 from iku.render.common import LEVEL_NAMES, common_context, render, rupiah
@@ -59,6 +59,7 @@ def lkjip_context(results: Results, view: AnnualReport, template: DocxTemplate) 
     labels = [office.predicate_labels[key] for _, key in SCALE]
     budgets = list(view.budgets)
     overview = sentences.overview(comps, year, labels)
+    problems = shortfalls.problems_paragraph(shortfalls.find(comps), year)
     obstacles = [f"{a.indicator.name}: {_lower_first(analysis.obstacle.rstrip('.'))}" for a in results.for_year(year)
                  if (analysis := results.report.analysis.get(a.indicator.number)) and analysis.obstacle]
     planned = [(c.indicator.name, " ".join(paragraphs(results.report.analysis[c.indicator.number].action)))
@@ -87,7 +88,8 @@ def lkjip_context(results: Results, view: AnnualReport, template: DocxTemplate) 
             "pembuka": [f"Ikhtisar ini merangkum capaian {sentences.count(len(comps))} indikator kinerja "
                         f"{office.name} tahun {year} terhadap target yang ditetapkan."],
             "baris": summary_rows(comps),
-            "penutup": [overview] + (["Permasalahan utama: " + "; ".join(obstacles) + "."] if obstacles else [])
+            "penutup": [overview] + ([problems] if problems else [])
+            + (["Permasalahan yang diuraikan unit kerja: " + "; ".join(obstacles) + "."] if obstacles else [])
             + [budget_summary(results, budgets)] + ([steps_summary(planned)] if planned else []),
         },
         "fungsi": [{"nomor": f.number, "teks": f.text, "sub": f.parent is not None} for f in office.functions],
@@ -122,7 +124,8 @@ def lkjip_context(results: Results, view: AnnualReport, template: DocxTemplate) 
         },
         "kelompok": groups(template, results, comps),
         "anggaran": budget(results, budgets, comps),
-        "penutup": {"kesimpulan": [overview + " " + budget_summary(results, budgets)] + _narrative(results, "penutup"),
+        "penutup": {"kesimpulan": [overview + " " + budget_summary(results, budgets)] + ([problems] if problems else [])
+                    + _narrative(results, "penutup"),
                     "langkah": steps or [
             "Mempertahankan capaian kinerja dan memperbaiki pendataan realisasi setiap triwulan."]},
     }

@@ -7,7 +7,7 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate, RichText
 
 from iku import formatting as fmt
-from iku.measure import cascade, sentences
+from iku.measure import cascade, sentences, shortfalls
 from iku.measure.report import Comparison, ProgramBudget, total_budget
 from iku.model import Results
 from iku.render import charts, evidence_view
@@ -85,6 +85,10 @@ def _indicator_section(template: DocxTemplate, results: Results, c: Comparison, 
                             ("Upaya / rencana tindak lanjut", analysis.action)):
             if text:
                 staff.append({"judul": title, "teks": " ".join(paragraphs(text))})
+    shortfall = next(iter(shortfalls.find([c])), None)
+    findings = shortfalls.data_findings(results, shortfall) if shortfall else []
+    if findings:  # what the figures show, whether or not staff wrote their own analysis
+        staff.insert(0, {"judul": "Analisis data", "teks": " ".join(findings)})
     series = _series(c)
     grafik = NativeChart(template, charts.indicator_chart(series), *CHART_SIZE) if series else None
     note = charts.missing_note(series) if series else ""
