@@ -125,7 +125,9 @@ def test_within_the_period_typed_and_computed_realisations_targets_identity_and_
     assert ident.cell(row=identity_row(layout.ID_NIP), column=2).value == old.signatory.nip
     assert ident.cell(row=identity_row(layout.ID_YEAR), column=2).value == 2026
     assert ident.cell(row=identity_row(layout.ID_DATE), column=2).value is None
-    assert ident.cell(row=identity_row(layout.ID_STATUS), column=2).value == layout.STATUS_OFFICIAL
+    # a sample stays a sample: its invented figures never become official by being carried
+    assert ident.cell(row=identity_row(layout.ID_STATUS), column=2).value == layout.STATUS_SAMPLE
+    assert "Status Data tetap CONTOH, karena buku kerja lama adalah contoh." in out
     assert ident.cell(row=identity_row(layout.ID_POPULATION), column=2).value == sample_results.report.population
     villages = wb[layout.SHEET_VILLAGES]
     old_villages = load_workbook(SAMPLE)[layout.SHEET_VILLAGES]
@@ -190,16 +192,15 @@ def test_across_a_period_change_continuing_indicators_bring_their_history(tmp_pa
     wb2.save(path)
     built = run_cli("build", path, "--output", tmp_path / "hasil")
     assert built.exit_code == 0, built.output
-    folder = tmp_path / "hasil" / "mantup-2027"
-    assert (folder / "IKU_Kecamatan_Mantup_2025-2029.docx").exists()
-    iku = tables(folder / "IKU_Kecamatan_Mantup_2025-2029.docx")[-2]
+    folder = tmp_path / "hasil" / "mantup-2027-CONTOH"
+    iku = tables(folder / "CONTOH_IKU_Kecamatan_Mantup_2025-2029.docx")[-2]
     assert iku[1][2:7] == ["2025", "2026", "2027", "2028", "2029"]
-    lkjip = full_text(folder / "LKjIP_Kecamatan_Mantup_2027.docx")
+    lkjip = full_text(folder / "CONTOH_LKjIP_Kecamatan_Mantup_2027.docx")
     assert "Rencana Strategis Kecamatan Mantup 2025-2029" in lkjip
     assert "Tahun 2021-2024 termasuk periode Renstra sebelumnya (target dan realisasi periode itu); indikator ini " \
            "dilanjutkan dalam Renstra 2025-2029." in lkjip
     assert "Target dan realisasi Nilai IKM, 2021-2027" in lkjip
-    pk = folder / "Perjanjian_Kinerja_Kecamatan_Mantup_2027.docx"
+    pk = folder / "CONTOH_Perjanjian_Kinerja_Kecamatan_Mantup_2027.docx"
     assert "Strategis 2025-2029" in full_text(pk)
     rows = {r[1]: r[-1] for t in tables(pk) for r in t if len(r) >= 3}
     assert rows["Persentase Desa Naik Kelas"] == "33,33%"  # the 2025-2029 catalogue's target for 2027
@@ -281,3 +282,36 @@ def test_from_a_period_the_new_one_does_not_continue(tmp_path, monkeypatch):
     path = tmp_path / "baru.xlsx"
     _refused(run_cli("template", path, "--year", "2028", "--from", SAMPLE), path,
              "periode Renstra 2028-2032 tidak melanjutkan periode 2021-2026")
+
+
+def test_history_is_not_held_to_the_new_periods_range(tmp_path, two_periods, carried_2026):
+    """An earlier period's figure was measured under that period's catalogue; a narrower range in the new
+    catalogue does not make `check` refuse the history it carries."""
+    new = two_periods / "mantup_2025-2029.toml"
+    new.write_text(new.read_text(encoding="utf-8").replace("rentang = [25, 100]", "rentang = [82.2, 100]", 1),
+                   encoding="utf-8")
+    path = tmp_path / "2027.xlsx"
+    assert run_cli("template", path, "--year", "2027", "--from", carried_2026).exit_code == 0
+    wb = load_workbook(path)
+    assert value(wb[layout.SHEET_REALISATION], "Nilai IKM", "Realisasi 2021").value < 82.2
+    result = run_cli("check", path)
+    assert result.exit_code == 0, result.output
+    ws = wb[layout.SHEET_REALISATION]
+    value(ws, "Nilai IKM", "Realisasi 2026").value = 80
+    wb.save(path)
+    result = run_cli("check", path)
+    assert result.exit_code == 1
+    assert "realisasi 'Nilai IKM' 80 di luar rentang 82,2-100" in result.output
+
+
+def test_an_empty_period_cell_is_named_as_empty(tmp_path, carried_2026):
+    path = tmp_path / "2027.xlsx"
+    assert run_cli("template", path, "--year", "2027", "--from", carried_2026).exit_code == 0
+    wb = load_workbook(path)
+    wb[layout.SHEET_IDENTITY].cell(row=identity_row(layout.ID_PERIOD), column=2).value = None
+    wb.save(path)
+    result = run_cli("check", path)
+    assert result.exit_code == 1
+    assert ("Periode Renstra kosong, dan Kecamatan Mantup punya lebih dari satu periode Renstra (2021-2026, "
+            "2025-2029); isi periode buku kerja ini") in result.output
+    assert "tidak ada" not in result.output

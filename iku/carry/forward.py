@@ -15,7 +15,8 @@ from openpyxl.comments import Comment
 
 from iku import catalogue as catalogue_mod
 from iku import layout as L
-from iku import pipeline
+from iku import pipeline, rules
+from iku.carry import comments
 from iku.carry import sheets as carried_sheets
 from iku.errors import InputError, Problem
 from iku.model import Catalogue, Indicator, Results
@@ -95,36 +96,57 @@ def carry(previous: Path, path: Path, new: Catalogue, year: int, catalogues: lis
     catalogue = replace(new, history=history)
     wb = template.build(catalogue, year)
     summary = [_identity(wb, old)]
-    summary += _realisations(wb, catalogue, old, matches, year, same_period)
+    summary += _realisations(wb, catalogue, old, matches, year, same_period, _old_comments(previous, old))
     summary += _sheets(wb, previous, year)
     return Carried(wb, tuple(summary))
 
 
 def _identity(wb: Workbook, old: Results) -> str:
-    ident = old.report.identity
-    values = {L.ID_NAME: ident.signatory.name, L.ID_POSITION: ident.signatory.position,
-              L.ID_RANK: ident.signatory.rank, L.ID_NIP: ident.signatory.nip, L.ID_PLACE: ident.signing_place,
-              L.ID_PK_PLACE: ident.pk_place, L.ID_SUPERIOR_NAME: ident.superior_name,
-              L.ID_POPULATION: old.report.population}
+    """What staff wrote in last year's Identitas; a value that was only the old catalogue's default stays the new
+    catalogue's (a new period may have a new Bupati or signatory)."""
+    ident, was = old.report.identity, old.catalogue.office
+    signer = was.signatory
+    values = {L.ID_NAME: (ident.signatory.name, signer.name),
+              L.ID_POSITION: (ident.signatory.position, signer.position),
+              L.ID_RANK: (ident.signatory.rank, rules.rank_with_grade(signer.rank)[0] or signer.rank),
+              L.ID_NIP: (ident.signatory.nip, signer.nip), L.ID_PLACE: (ident.signing_place, was.signing_place),
+              L.ID_PK_PLACE: (ident.pk_place, was.regency_seat or was.signing_place),
+              L.ID_SUPERIOR_NAME: (ident.superior_name, was.superior_name),
+              L.ID_POPULATION: (old.report.population, None)}
     ws = wb[L.SHEET_IDENTITY]
     rows = {ws.cell(row=r, column=1).value: r for r in range(2, ws.max_row + 1)}
-    for label, value in values.items():
+    carried = []
+    for label, (value, default) in values.items():
+        if value is None or value == "" or value == default:
+            continue
         cell = ws.cell(row=rows[label], column=2)
         if isinstance(value, str):
             put_text(cell, value)
         else:
             cell.value = value
-    return (f"{L.SHEET_IDENTITY}: penanda tangan (nama, NIP, pangkat, jabatan), tempat penandatanganan, tempat "
-            "Perjanjian Kinerja, Nama Bupati dan populasi penerima layanan dibawa; tanggal-tanggal dan Status Data "
-            "tidak dibawa (isi untuk tahun ini).")
+        carried.append(label)
+    what = ", ".join(carried) if carried else "tidak ada isian yang berbeda dari katalog"
+    line = (f"{L.SHEET_IDENTITY}: dibawa {what}; isian lain sama dengan katalog kantor, jadi diisi dari katalog "
+            "yang berlaku; tanggal-tanggal tidak dibawa (isi untuk tahun ini)")
+    if ident.is_sample:  # fictitious figures never become official by being carried
+        put_text(ws.cell(row=rows[L.ID_STATUS], column=2), L.STATUS_SAMPLE)
+        return line + f"; Status Data tetap {L.STATUS_SAMPLE}, karena buku kerja lama adalah contoh."
+    return line + "; Status Data diisi untuk tahun ini."
 
 
 def _comment(cell, text: str) -> None:
     cell.comment = Comment(text, AUTHOR, width=260, height=60)
 
 
+def _old_comments(previous: Path, old: Results) -> dict[tuple[int, int], str]:
+    """(indicator, year) -> the note iku wrote on a carried realisation of the old workbook."""
+    notes = comments.sheet_comments(previous, L.SHEET_REALISATION, AUTHOR)
+    return {(number, y): notes[coordinate] for number, per_year in old.report.cells.items()
+            for y, coordinate in per_year.items() if coordinate in notes}
+
+
 def _realisations(wb: Workbook, cat: Catalogue, old: Results, matches: dict[int, Indicator], year: int,
-                  same_period: bool) -> list[str]:
+                  same_period: bool, old_comments: dict[tuple[int, int], str]) -> list[str]:
     ws = wb[L.SHEET_REALISATION]
     typed = computed = targets = recomputed = 0
     for ind in cat.indicators:
@@ -136,13 +158,18 @@ def _realisations(wb: Workbook, cat: Catalogue, old: Results, matches: dict[int,
                 continue
             if a.realisation is not None:
                 cell = ws[template.realisation_cell(cat, ind.number, a.year)]
-                if a.computed and a.source in carried_sheets.RECOMPUTED and a.year in cat.years:
+                if a.computed and a.source in carried_sheets.RECOMPUTED and a.year in cat.years \
+                        and ind.source and ind.source == was.source:  # the new catalogue computes it the same way
                     _comment(cell, f"Dihitung dari lembar {a.source}, yang dibawa dari buku kerja {old.report_year} "
                                    f"({old.report.source.name}); sel ini dibiarkan kosong.")
                     recomputed += 1
                     continue
                 cell.value = template.stored(ind, a.realisation)
-                if a.computed:
+                note = old_comments.get((was.number, a.year))
+                if note and not a.computed:  # a figure carried before keeps the note of where it came from
+                    _comment(cell, note)
+                    computed += 1
+                elif a.computed:
                     _comment(cell, f"Dihitung dari data {a.source} buku kerja {old.report_year} "
                                    f"({old.report.source.name}).")
                     computed += 1
@@ -157,7 +184,7 @@ def _realisations(wb: Workbook, cat: Catalogue, old: Results, matches: dict[int,
     if recomputed:
         lines.append(f"{L.SHEET_REALISATION}: {recomputed} realisasi dihitung lagi dari lembar "
                      f"{' dan '.join(carried_sheets.RECOMPUTED)} yang ikut dibawa (selnya kosong, diberi komentar).")
-    if cat.history:
+    if cat.history and not same_period:
         lines.append(f"{L.SHEET_REALISATION}: riwayat {cat.history[0]}-{cat.history[-1]} dari periode Renstra "
                      f"{catalogue_mod.period_text(old.catalogue)} dibawa untuk {len(matches)} indikator yang "
                      "dilanjutkan (kolom terkunci).")
@@ -174,7 +201,7 @@ def _realisations(wb: Workbook, cat: Catalogue, old: Results, matches: dict[int,
     if new_only and not same_period:
         lines.append("Indikator baru tanpa riwayat: " + "; ".join(new_only) + ".")
     old_names = {_name_key(ind.name) for ind in old.catalogue.indicators}
-    for ind in cat.indicators:
+    for ind in [] if same_period else cat.indicators:
         if ind.continues and _name_key(ind.continues) not in old_names:
             lines.append(f"Periksa katalog: lanjutan '{ind.continues}' pada indikator '{ind.name}' tidak ada di "
                          f"periode {catalogue_mod.period_text(old.catalogue)}; tulis nama lamanya persis.")
@@ -195,12 +222,13 @@ def _typed_targets(ws, cat: Catalogue, ind: Indicator, was: Indicator) -> int:
 
 
 def _sheets(wb: Workbook, previous: Path, year: int) -> list[str]:
-    old = load_workbook(previous, data_only=True)  # values only: a formula is never carried
+    # Read-only and values only: sheets not carried are never parsed, and a formula is never carried.
+    old = load_workbook(previous, read_only=True, data_only=True)
     lines = []
     for name in carried_sheets.CARRIED:
         if name not in old.sheetnames or name not in wb.sheetnames:
             continue
-        done = carried_sheets.copy_sheet(old[name], wb[name], year)
+        done = carried_sheets.copy_sheet(carried_sheets.read_rows(old[name]), wb[name], year)
         if done is None:
             lines.append(f"{name}: tidak dibawa (judul kolomnya tidak ditemukan di buku kerja lama).")
             continue
@@ -211,5 +239,6 @@ def _sheets(wb: Workbook, previous: Path, year: int) -> list[str]:
             line += f"; {done.not_placed} baris tidak dibawa karena lembar baru tidak punya baris kosong lagi"
         lines.append(line + ".")
     left = [f"{name} ({why})" for name, why in carried_sheets.LEFT_OUT.items() if name in old.sheetnames]
+    old.close()
     lines.append("Tidak dibawa, karena milik tahunnya sendiri: " + "; ".join(left) + ".")
     return lines

@@ -35,6 +35,7 @@ LEFT_OUT = {
     L.SHEET_HOLIDAYS: "hari libur tahunnya sendiri",
 }
 HEADER_ROWS = 15
+MAX_ROWS = 20_000  # rows read from an old sheet: far beyond any list of villages, staff or standards
 _YEAR = re.compile(r"\b(\d{4})\b")
 
 
@@ -46,10 +47,11 @@ class SheetCarry:
     not_placed: int  # old rows with no row free in the new sheet
 
 
-def _header_row(ws: Worksheet, first_title: str) -> int | None:
-    for row in ws.iter_rows(min_row=1, max_row=HEADER_ROWS, max_col=1):
-        if row and norm(row[0].value) == norm(first_title):
-            return row[0].row
+def _header_row(rows: list[tuple], first_title: str) -> int | None:
+    """0-based index of the header row: the row whose first cell is the sheet's first column title."""
+    for index, row in enumerate(rows[:HEADER_ROWS]):
+        if row and norm(row[0]) == norm(first_title):
+            return index
     return None
 
 
@@ -64,13 +66,20 @@ def _put(cell, value: object) -> None:
         cell.value = value
 
 
-def copy_sheet(old: Worksheet, new: Worksheet, report_year: int) -> SheetCarry | None:
-    new_header = _header_row(new, str(new.cell(row=L.DATA_HEADER_ROW, column=1).value or ""))
-    first_title = new.cell(row=new_header or L.DATA_HEADER_ROW, column=1).value
-    old_header = _header_row(old, str(first_title or ""))
+def read_rows(ws, limit: int = MAX_ROWS) -> list[tuple]:
+    """The values of an old sheet (read-only, streamed), at most `limit` rows."""
+    return [row for _, row in zip(range(limit), ws.iter_rows(values_only=True), strict=False)]
+
+
+def copy_sheet(old_rows: list[tuple], new: Worksheet, report_year: int) -> SheetCarry | None:
+    new_values = [tuple(c.value for c in row) for row in new.iter_rows(min_row=1, max_row=HEADER_ROWS)]
+    first_title = str(new.cell(row=L.DATA_HEADER_ROW, column=1).value or "")
+    new_header = _header_row(new_values, first_title)
+    old_header = _header_row(old_rows, first_title)
     if new_header is None or old_header is None:
         return None
-    old_columns = {norm(c.value): c.column for c in old[old_header] if _has_value(c.value)}
+    new_header += 1  # a worksheet row number
+    old_columns = {norm(v): i for i, v in enumerate(old_rows[old_header]) if _has_value(v)}
     columns, later = [], set()
     for cell in new[new_header]:
         key = norm(cell.value)
@@ -80,25 +89,35 @@ def copy_sheet(old: Worksheet, new: Worksheet, report_year: int) -> SheetCarry |
             continue
         if key and key in old_columns:
             columns.append((old_columns[key], cell.column))
-    named = {norm(new.cell(row=r, column=1).value): r for r in range(new_header + 1, new.max_row + 1)
-             if _has_value(new.cell(row=r, column=1).value)}
-    free = [r for r in range(new_header + 1, new.max_row + 1)
-            if not _has_value(new.cell(row=r, column=1).value) and not new.cell(row=r, column=1).protection.locked]
+    data = [row for row in old_rows[old_header + 1:]
+            if any(_has_value(row[i]) for i, _ in columns if i < len(row))]
+    body = range(new_header + 1, new.max_row + 1)
+    # Rows the template names and locks (a village of the catalogue, a narrative part, the SAKIP total) take the
+    # old row of that name; a name the template only suggests (an editable SAKIP component) gives way to the old
+    # sheet's own list.
+    named = {norm(new.cell(row=r, column=1).value): r for r in body
+             if _has_value(new.cell(row=r, column=1).value) and new.cell(row=r, column=1).protection.locked}
+    free = [r for r in body if not new.cell(row=r, column=1).protection.locked]
+    if data:
+        for r in free:
+            for _, new_col in columns:
+                if not new.cell(row=r, column=new_col).protection.locked:
+                    new.cell(row=r, column=new_col).value = None
     carried = not_placed = 0
-    for row in range(old_header + 1, old.max_row + 1):
-        values = [(new_col, old.cell(row=row, column=old_col).value) for old_col, new_col in columns]
-        if not any(_has_value(v) for _, v in values):
-            continue
-        key = norm(old.cell(row=row, column=1).value)
+    for row in data:
+        key = norm(row[0]) if row else ""
         target = named.pop(key, None) if key else None
         if target is None:
             if not free:
                 not_placed += 1
                 continue
             target = free.pop(0)
-        for new_col, value in values:
+        written = False
+        for old_col, new_col in columns:
+            value = row[old_col] if old_col < len(row) else None
             cell = new.cell(row=target, column=new_col)
-            if _has_value(value) and not (cell.protection.locked and _has_value(cell.value)):
+            if _has_value(value) and not cell.protection.locked:
                 _put(cell, value)
-        carried += 1
+                written = True
+        carried += written
     return SheetCarry(new.title, carried, tuple(sorted(later)), not_placed)

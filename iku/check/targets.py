@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from iku import formatting
 from iku import layout as L
+from iku.catalogue import OPEN_RANGE
 from iku.check.cells import NotANumber, find_header, indicator_rows, norm, number_value, parse_number
 from iku.errors import Problem
 from iku.model import Catalogue, Indicator
@@ -44,7 +45,9 @@ def with_workbook_targets(raw: RawWorkbook, catalogue: Catalogue, problems: list
                 continue
             wanted = ind.end_target if key == END else ind.targets.get(key)
             if wanted is None:
-                value = _typed(cell, ind, problems)
+                # an earlier period's target was set under that period's catalogue, whose range may differ
+                value = _typed(cell, replace(ind, value_range=OPEN_RANGE) if key in catalogue.history else ind,
+                               problems)
                 if value is not None:
                     typed[key] = value
             elif (note := _changed(cell, ind, key, wanted)) is not None:

@@ -11,7 +11,8 @@ from openpyxl.utils import get_column_letter
 
 from iku import catalogue as catalogue_mod
 from iku import layout as L
-from iku import sources
+from iku import rules, sources
+from iku.catalogue import OPEN_RANGE
 from iku.check import organisation, targets, validate_quarterly, validate_report
 from iku.check.cells import (
     NotADate,
@@ -123,9 +124,13 @@ def period_catalogue(raw: RawWorkbook, labels: dict[str, RawCell], candidates: l
     made_for = [c for c in candidates if set(c.years) == years]
     if len(made_for) == 1:
         return made_for[0]
-    problems.append(Problem(f"baris '{L.ID_PERIOD}' tidak ada, dan {office} punya lebih dari satu periode Renstra "
-                            f"({known}); tambahkan baris itu di kolom A dengan periode buku kerja ini di kolom B",
-                            sheet=L.SHEET_IDENTITY))
+    if cell is not None:
+        problems.append(Problem(f"{L.ID_PERIOD} kosong, dan {office} punya lebih dari satu periode Renstra "
+                                f"({known}); isi periode buku kerja ini", sheet=cell.sheet, cell=cell.coordinate))
+    else:
+        problems.append(Problem(f"baris '{L.ID_PERIOD}' tidak ada, dan {office} punya lebih dari satu periode "
+                                f"Renstra ({known}); tambahkan baris itu di kolom A dengan periode buku kerja ini "
+                                "di kolom B", sheet=L.SHEET_IDENTITY))
     return None
 
 
@@ -198,6 +203,11 @@ def _identity(
     if not place and place_cell is not None:  # a catalogue imported from an IKU document that names no place
         problems.append(Problem(f"{L.ID_PLACE} kosong, dan katalog kantor tidak menyebutnya; isi tempat "
                                 "penandatanganan dokumen", sheet=L.SHEET_IDENTITY, cell=place_cell.coordinate))
+    rank = text(L.ID_RANK, office.signatory.rank)
+    graded, wrong = rules.rank_with_grade(rank)
+    if wrong and (rank_cell := labels.get(norm(L.ID_RANK))) is not None:
+        problems.append(Problem(f"{wrong}; tulis misalnya 'Pembina (IV/a)' atau 'Pembina' saja",
+                                sheet=L.SHEET_IDENTITY, cell=rank_cell.coordinate))
     if year is None or any(p.sheet == L.SHEET_IDENTITY or p.sheet is None for p in problems):
         return None
     signer = office.signatory
@@ -207,7 +217,7 @@ def _identity(
         signatory=Signatory(
             name=text(L.ID_NAME, signer.name),
             position=text(L.ID_POSITION, signer.position),
-            rank=text(L.ID_RANK, signer.rank),
+            rank=graded or rank,
             nip=nip,
         ),
         signing_place=place,
@@ -291,9 +301,12 @@ def _realisations(
     rows = indicator_rows(raw, L.SHEET_REALISATION, header_row, catalogue, problems)
     for ind in catalogue.indicators:
         row = rows.get(ind.number)
+        # A year of an earlier period was measured against that period's catalogue, whose range may differ.
+        earlier = replace(ind, value_range=OPEN_RANGE)
         for year, col in year_cols.items():
             cell = row[col - 1] if row and len(row) >= col else None
-            result[ind.number][year] = number_value(cell, ind, problems) if cell else None
+            checked_as = earlier if year in catalogue.history else ind
+            result[ind.number][year] = number_value(cell, checked_as, problems) if cell else None
             if row:
                 cells.setdefault(ind.number, {})[year] = f"{get_column_letter(col)}{row[0].row}"
     return result
@@ -320,7 +333,7 @@ def _year_columns(header_row: list[RawCell], catalogue: Catalogue, problems: lis
         if ascii_int(token) is None or int(token) not in catalogue.measured_years:
             problems.append(Problem(
                 f"judul kolom '{cell.value}': tahun harus {catalogue.office.first_year}-"
-                f"{catalogue.office.last_year}",
+                f"{catalogue.office.last_year}, atau tahun periode sebelumnya yang dibawa dari buku kerja lama",
                 sheet=cell.sheet, cell=cell.coordinate,
             ))
             continue
