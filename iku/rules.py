@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 HUNDRED = Decimal(100)
@@ -228,3 +229,38 @@ def working_days(received, finished, is_day_off) -> int:
             days += 1
         day += dt.timedelta(days=1)
     return days
+
+
+# Pangkat and golongan/ruang of civil servants, PP 99/2000 (Kenaikan Pangkat PNS), as a signature block writes
+# them: "Pembina (IV/a)".
+RANKS = (
+    ("I/a", "Juru Muda"), ("I/b", "Juru Muda Tingkat I"), ("I/c", "Juru"), ("I/d", "Juru Tingkat I"),
+    ("II/a", "Pengatur Muda"), ("II/b", "Pengatur Muda Tingkat I"), ("II/c", "Pengatur"),
+    ("II/d", "Pengatur Tingkat I"), ("III/a", "Penata Muda"), ("III/b", "Penata Muda Tingkat I"),
+    ("III/c", "Penata"), ("III/d", "Penata Tingkat I"), ("IV/a", "Pembina"), ("IV/b", "Pembina Tingkat I"),
+    ("IV/c", "Pembina Utama Muda"), ("IV/d", "Pembina Utama Madya"), ("IV/e", "Pembina Utama"),
+)
+
+
+def _rank_key(text: str) -> str:
+    words = text.replace(".", " ").replace(",", " ").split()
+    words = ["tingkat" if w.casefold() in ("tk", "tkt") else w for w in words]
+    return " ".join(words).casefold()
+
+
+def rank_with_grade(typed: str) -> tuple[str | None, str]:
+    """'Pembina', 'Pembina (IV/a)', 'Pembina Tk. I', 'IV/b' -> ('Pembina Tingkat I (IV/b)', ''). A grade that does
+    not belong to the rank -> (None, why); a rank outside the table -> (None, '') and it is printed as typed."""
+    found = re.search(r"\b(IV|III|II|I)\s*/\s*([a-eA-E])\b", typed)
+    grade = f"{found.group(1)}/{found.group(2).lower()}" if found else ""
+    name = _rank_key(re.sub(r"[(\[]?\s*\b(IV|III|II|I)\s*/\s*[a-eA-E]\b\s*[)\]]?", " ", typed) if found else typed)
+    by_name = {_rank_key(n): (g, n) for g, n in RANKS}
+    by_grade = {g: n for g, n in RANKS}
+    if name in by_name:
+        expected, proper = by_name[name]
+        if grade and grade != expected:
+            return None, f"pangkat {proper} bergolongan {expected}, bukan {grade} (PP 99/2000)"
+        return f"{proper} ({expected})", ""
+    if not name and grade in by_grade:
+        return f"{by_grade[grade]} ({grade})", ""
+    return None, ""

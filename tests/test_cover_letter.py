@@ -61,7 +61,7 @@ def test_letter_count_follows_the_quarters_reported(make_workbook, tmp_path):
 def test_letter_parts_of_an_official_letter(make_workbook, tmp_path):
     text = letter(build(make_workbook, tmp_path, quarters={}))
     assert "PEMERINTAH KABUPATEN LAMONGAN" in text and "KECAMATAN MANTUP" in text  # kop
-    assert re.search(r"Nomor\n:\n\.{10,}", text) and re.search(r"Sifat\n:\n\.{10,}", text)  # for the agenda clerk
+    assert re.search(r"Nomor\n:\n\.{10,}", text) and "Sifat\n:\nBiasa" in text  # the nomor: for the agenda clerk
     assert "Yth. Bupati Lamongan\ndi\nLamongan" in text
     assert "Nomor 53 Tahun 2014" in text  # the regulation the report is sent under
     assert "CAMAT MANTUP" in text and "SUWANTO SASTRODIHARJO, S.STP., M.M" in text and "NIP. 19851010" in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from iku import rules
 from iku.office_import import tables
 from iku.office_import.docx_read import Block, read_document
 from iku.office_import.draft import Draft, indonesian_date, nice_case, norm
@@ -149,4 +150,6 @@ def _signature(blocks: list[Block], draft: Draft) -> None:
                             f"satu baris; terbaca {len(above)} baris")
         return
     position, name, rank = above[-3:]
-    draft.signer_position, draft.signer_name, draft.signer_rank = nice_case(position), name, rank
+    graded, _ = rules.rank_with_grade(rank)  # "Pembina (IV/a)" is kept as "Pembina": the grade follows from it
+    draft.signer_position, draft.signer_name = nice_case(position), name
+    draft.signer_rank = re.sub(r"\s*\(\s*(IV|III|II|I)\s*/\s*[a-e]\s*\)\s*$", "", rank) if graded else rank

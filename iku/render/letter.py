@@ -6,14 +6,17 @@ from iku import formatting as fmt
 from iku.model import Results
 from iku.render.common import common_context, render
 
-AGENDA_BLANK = "." * 30  # nomor and sifat are given by the agenda clerk when the letter is sent
+AGENDA_BLANK = "." * 30  # the nomor is given by the agenda clerk when the letter is sent
+NATURE = "Biasa"  # sifat surat (Tata Naskah Dinas): a report sent for information is neither urgent nor secret
 OPENING = (
     "Dalam rangka melaksanakan Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja "
     "Instansi Pemerintah dan Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 "
     "Tahun 2014 tentang Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu atas Laporan "
     "Kinerja Instansi Pemerintah, bersama ini kami sampaikan dokumen kinerja {office} Tahun {year} sebagai berikut:"
 )
-CLOSING = "Demikian untuk menjadi maklum. Atas perhatian Bapak/Ibu, kami sampaikan terima kasih."
+# To a superior, one person by the title of the office (Tata Naskah Dinas): "Demikian untuk menjadi maklum" is
+# written to subordinates.
+CLOSING = "Demikian kami sampaikan, atas perhatian Bapak {title} kami ucapkan terima kasih."
 
 
 def subject(results: Results) -> str:
@@ -29,18 +32,22 @@ def numbered(items: list[str]) -> list[dict[str, str]]:
 
 def letter_context(results: Results, attachments: list[str]) -> dict:
     office = results.catalogue.office
+    context = common_context(results)
+    signer = dict(context["ttd"])
+    signer["jabatan"] = signer["jabatan"].rstrip(",") + ","  # "CAMAT MANTUP," above the signature of a letter
     return {
-        **common_context(results),
+        **context,
+        "ttd": signer,
         "surat": {
             "nomor": AGENDA_BLANK,
-            "sifat": AGENDA_BLANK,
+            "sifat": NATURE,
             "lampiran": f"{fmt.count_words(len(attachments))} berkas",
             "hal": subject(results),
             "kepada": office.superior,
             "tempat_tujuan": office.regency,
             "pembuka": OPENING.format(office=office.name, year=results.report_year),
             "lampiran_daftar": numbered(attachments),
-            "penutup": CLOSING,
+            "penutup": CLOSING.format(title=office.superior.split()[0] if office.superior else "Bupati"),
             "tembusan": [{"nomor": str(i), "kepada": name + (";" if i < len(office.letter_copies) else ".")}
                          for i, name in enumerate(office.letter_copies, start=1)],
         },
