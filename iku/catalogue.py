@@ -161,7 +161,18 @@ class _Reader:
             regency_seat=self.text(k, "ibu_kota_kabupaten", "[kantor]", required=False),
             iku_date=self.date(data.get("iku", {}), "ditetapkan", "[iku]"),
             legal_basis=self.texts(data.get("lkjip", {}), "dasar_hukum", "[lkjip]"),
+            spelling=self.spelling(data.get("ejaan", {})),
         )
+
+    def spelling(self, table: dict) -> dict[str, str]:
+        found = {}
+        for wrong, right in table.items():
+            if not isinstance(right, str) or not wrong.strip() or not right.strip() or not wrong.isalpha():
+                self.fail(f"[ejaan]: '{wrong}' = '{right}' harus satu kata dan perbaikannya, misalnya "
+                          '"Pemeritahan" = "Pemerintahan"')
+                continue
+            found[wrong] = right.strip()
+        return found
 
     def date(self, table: dict, key: str, where: str) -> dt.date | None:
         value = table.get(key, "")
@@ -281,19 +292,10 @@ class _Reader:
         if not (isinstance(affairs, list) and all(isinstance(a, str) and a.strip() for a in affairs)):
             self.fail("[data]: 'urusan_umum' harus daftar teks")
             affairs = []
-        components = []
-        for item in table.get("sakip_komponen", []):
-            name = self.text(item, "nama", "[data] sakip_komponen")
-            weight_value = self.number(item.get("bobot", ""), f"[data] sakip_komponen {name}")
-            if weight_value is None:
-                self.fail(f"[data] sakip_komponen {name}: 'bobot' harus angka")
-                continue
-            components.append((name, weight_value))
         return DataSettings(
             villages=tuple(" ".join(v.split()) for v in villages),
             village_base_year=base,
             skm_weight=weight,
             skm_scale=scale,
             affairs=tuple(" ".join(a.split()) for a in affairs),
-            sakip_components=tuple(components),
         )

@@ -83,6 +83,10 @@ TEXT_LIMIT = 5000
 # Quarterly reports (all optional; a workbook made before they existed still builds).
 # Triwulan: the target to be reached by the end of each quarter (year to date, like "Realisasi s.d. TW").
 QUARTER_TARGETS = tuple(f"{TARGET_PREFIX} {q}" for q in QUARTERS)
+# Triwulan: what staff write for one quarter, printed in that quarter's report only (section C). The TW IV
+# report falls back to the Analisis sheet (the year's own text) for an indicator without TW IV text.
+QUARTER_OBSTACLES = tuple(f"{ANALYSIS_COLUMNS[1]} {q}" for q in QUARTERS)
+QUARTER_ACTIONS = tuple(f"{ANALYSIS_COLUMNS[2]} {q}" for q in QUARTERS)
 # Anggaran: spending from 1 January up to the end of each quarter (cumulative, never the quarter alone).
 BUDGET_SPENT_TO_QUARTER = tuple(f"Realisasi s.d. {q} (Rp)" for q in QUARTERS)
 # Identitas: the date each quarterly report is signed; empty = the 10th day after the quarter ends.
@@ -136,6 +140,7 @@ AFFAIR = "Urusan"
 AFFAIR_PREFIX = "Diselenggarakan"
 SAKIP_COMPONENT = "Komponen"
 SAKIP_WEIGHT = "Bobot"
+SAKIP_REGULATION = "Peraturan"  # the evaluation scheme of a component row: "PermenPANRB 88/2021"
 SAKIP_VALUE_PREFIX = "Nilai"
 SAKIP_TOTAL = "Nilai SAKIP"  # the row holding the Inspektorat's total, in column Komponen
 
@@ -159,3 +164,16 @@ FACILITY_COUNT = "Jumlah"
 FACILITY_CONDITION = "Kondisi"
 FACILITY_CONDITIONS = ("Baik", "Rusak Ringan", "Rusak Berat")
 ORGANISATION_ROWS = 60  # empty rows offered on each of the three sheets
+
+# Follow-up of last year's evaluation (LKjIP Bab III C; optional): each recommendation of the Inspektorat's Laporan
+# Hasil Evaluasi SAKIP and what the office did about it. Sheet and header names are a contract: keep them.
+SHEET_FOLLOW_UP = "Tindak Lanjut"
+FOLLOW_UP_RECOMMENDATION = "Rekomendasi"
+FOLLOW_UP_ACTION = "Tindak Lanjut"
+FOLLOW_UP_STATUS = "Status"
+FOLLOW_UP_EVIDENCE = "Bukti"  # optional column
+FOLLOW_UP_DONE = "Selesai"
+FOLLOW_UP_ONGOING = "Dalam proses"
+FOLLOW_UP_OPEN = "Belum ditindaklanjuti"
+FOLLOW_UP_STATUSES = (FOLLOW_UP_DONE, FOLLOW_UP_ONGOING, FOLLOW_UP_OPEN)  # the only ones accepted
+FOLLOW_UP_ROWS = 30  # empty rows offered

@@ -94,6 +94,9 @@ class Office:
     regency_seat: str = ""  # ibu kota kabupaten: where the PK is signed with the Bupati
     iku_date: dt.date | None = None  # the date the IKU document was set; None = a dotted line to write it on
     legal_basis: tuple[str, ...] = ()  # dasar hukum of the LKjIP (Bab I), regulations as their titles read
+    # misspelt word in the IKU document -> its spelling (KBBI): kept inside the quoted IKU text, corrected in
+    # every sentence and table the tool writes itself
+    spelling: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,6 @@ class DataSettings:
     skm_weight: str = "1/9"  # "1/9" (PermenPANRB 14/2017) or "0,111" (the rounded weight many kabupaten use)
     skm_scale: str = "14/2017"  # mutu bands: "14/2017" or "16/2014"
     affairs: tuple[str, ...] = ()  # urusan pemerintahan umum run by the kecamatan
-    sakip_components: tuple[tuple[str, Decimal], ...] = ()  # komponen, bobot
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,16 @@ class Analysis:
 
 
 @dataclass(frozen=True)
+class FollowUp:
+    """One recommendation of the previous year's evaluation (LHE SAKIP) and what the office did (Tindak Lanjut)."""
+
+    recommendation: str
+    action: str  # "" when nothing has been done yet
+    status: str  # one of layout.FOLLOW_UP_STATUSES
+    evidence: str = ""  # bukti: a document, decree or link; "" when not given
+
+
+@dataclass(frozen=True)
 class BudgetLine:
     program: str
     activity: str
@@ -206,7 +218,10 @@ class ReportInput:
     data: dict[str, object] = field(default_factory=dict)  # data sheet rows, validated: source key -> rows
     population: int | None = None  # service users of the year (Identitas), for the SKM sample size
     quarter_targets: dict[int, tuple[Decimal | None, ...]] = field(default_factory=dict)  # target s.d. TW I-IV
+    # what staff wrote for each quarter (Triwulan): indicator -> TW I-IV, None where a quarter is left empty
+    quarter_analysis: dict[int, tuple[Analysis | None, ...]] = field(default_factory=dict)
     organisation: object = None  # iku.check.organisation.Organisation: Struktur, Pegawai, Sarana (LKjIP Bab I)
+    follow_up: tuple[FollowUp, ...] = ()  # sheet Tindak Lanjut (LKjIP Bab III C); () when missing or empty
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 HUNDRED = Decimal(100)
@@ -105,6 +106,20 @@ def efficiency(capaian_percent: Decimal | None, absorption_percent: Decimal | No
 def is_efficient(ratio: Decimal) -> bool:
     """Efficient when capaian >= serapan, judged on the ratio as printed (two decimals, ours)."""
     return round_half_up(ratio) >= 1
+
+
+# The general support programme every perangkat daerah has under the nomenclature of Permendagri 90/2019
+# (Kepmendagri 050-5889/2021): salaries, offices, administration.
+SUPPORT_PROGRAM = "program penunjang urusan pemerintahan daerah"
+# Ours: a kegiatan of that programme holding more than half of the office's pagu and credited to a single
+# indicator is not the cost of that one result, so efficiency (capaian / serapan) is not judged where it counts.
+INDIRECT_SHARE = Decimal(50)
+
+
+def is_indirect(program: str, line_ceiling: Decimal, total_ceiling: Decimal, indicators: int) -> bool:
+    support = " ".join(program.split()).casefold().startswith(SUPPORT_PROGRAM)
+    return (support and indicators == 1 and total_ceiling > 0
+            and line_ceiling * HUNDRED / total_ceiling > INDIRECT_SHARE)
 
 
 def predicate_key(capaian_percent: Decimal) -> str:
@@ -214,6 +229,56 @@ def sakip_predicate(score: Decimal) -> tuple[str, str]:
         if shown > bound:
             return letter, words
     return SAKIP_LOWEST
+
+
+@dataclass(frozen=True)
+class SakipScheme:
+    """The components the Inspektorat scores in one evaluation scheme, with their weights (adding up to 100)."""
+
+    regulation: str  # "PermenPANRB 88/2021"
+    components: tuple[tuple[str, Decimal], ...]  # komponen, bobot
+    from_year: int  # first evaluation year under it
+
+
+# Evaluation schemes of SAKIP, oldest first. PermenPANRB 12/2015 (Evaluasi atas Implementasi SAKIP): five
+# components. PermenPANRB 88/2021 (Evaluasi Akuntabilitas Kinerja Instansi Pemerintah, enacted December 2021)
+# replaced it for the evaluations carried out from 2022: four components. Ours: a year of the SAKIP sheet is the
+# year the evaluation was carried out (the year of the Laporan Hasil Evaluasi), not the year evaluated, since the
+# LKjIP of year Y is signed before year Y itself is evaluated. Years before 2015 (PermenPANRB 29/2010) are not
+# modelled: no Renstra period here reaches back to them.
+SAKIP_SCHEMES = (
+    SakipScheme("PermenPANRB 12/2015", (("Perencanaan Kinerja", Decimal(30)), ("Pengukuran Kinerja", Decimal(25)),
+                                        ("Pelaporan Kinerja", Decimal(15)), ("Evaluasi Internal", Decimal(10)),
+                                        ("Capaian Kinerja", Decimal(20))), 2015),
+    SakipScheme("PermenPANRB 88/2021", (("Perencanaan Kinerja", Decimal(30)), ("Pengukuran Kinerja", Decimal(30)),
+                                        ("Pelaporan Kinerja", Decimal(15)),
+                                        ("Evaluasi Akuntabilitas Kinerja Internal", Decimal(25))), 2022),
+)
+# Other spellings of a component: the seed IKU document writes 12/2015's "Capaian Kinerja" as "Pencapaian Kinerja".
+SAKIP_COMPONENT_ALIASES = {"pencapaian kinerja": "capaian kinerja"}
+
+
+def sakip_scheme(year: int) -> SakipScheme:
+    """The scheme of the evaluation carried out in `year` (the oldest one for any earlier year)."""
+    return next((s for s in reversed(SAKIP_SCHEMES) if year >= s.from_year), SAKIP_SCHEMES[0])
+
+
+def sakip_scheme_named(text: str) -> SakipScheme | None:
+    """'PermenPANRB 88/2021' (any spacing or case) -> its scheme."""
+    key = " ".join(text.split()).casefold()
+    return next((s for s in SAKIP_SCHEMES if s.regulation.casefold() == key), None)
+
+
+def sakip_component_key(name: str) -> str:
+    key = " ".join(name.split()).casefold()
+    return SAKIP_COMPONENT_ALIASES.get(key, key)
+
+
+def sakip_scheme_of(components: list[tuple[str, Decimal]]) -> SakipScheme | None:
+    """The scheme whose components and weights are exactly these (in any order), or None."""
+    given = sorted((sakip_component_key(name), weight) for name, weight in components)
+    return next((s for s in SAKIP_SCHEMES
+                 if sorted((sakip_component_key(n), w) for n, w in s.components) == given), None)
 
 
 def working_days(received, finished, is_day_off) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import struct
 import zlib
 from collections.abc import Callable
@@ -21,6 +22,17 @@ from iku.workbook.template import fill
 @pytest.fixture(scope="session")
 def mantup():
     return catalogue.load(catalogue.OFFICES_DIR / "mantup_2021-2026.toml")
+
+
+@pytest.fixture(scope="session")
+def sample_set(tmp_path_factory) -> Path:
+    """The shipped sample built once (read-only for the tests): the folder holding its documents."""
+    out = tmp_path_factory.mktemp("contoh")
+    sample = Path(__file__).resolve().parent.parent / "input" / "CONTOH_Realisasi_Kecamatan_Mantup_2025.xlsx"
+    shutil.copy(sample, out / sample.name)
+    result = run_cli("build", out / sample.name, "--output", out / "hasil")
+    assert result.exit_code == 0, result.output
+    return out / "hasil" / "mantup-2025-CONTOH"
 
 
 def run_cli(*args: str):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
 import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
@@ -54,7 +53,8 @@ def _series(ser) -> tuple[str, dict]:
                if d.find("c:spPr/a:pattFill", NS) is not None}
     count = int(ser.find("c:val//c:ptCount", NS).get("val"))
     return name, {"points": points, "labels": labels, "count": count, "hatched": hatched,
-                  "pattern": ser.find("c:spPr/a:pattFill", NS) is not None}
+                  "pattern": ser.find("c:spPr/a:pattFill", NS) is not None,
+                  "line": ser.getparent().tag == f"{{{C}}}lineChart"}
 
 
 def drawn(path: Path) -> list[Drawn]:
@@ -100,18 +100,19 @@ def test_indicator_charts_hold_targets_and_realisations(make_workbook, tmp_path)
     assert desa.categories == ["2021", "2022", "2023", "2024", "2025"]
     target, real = desa.series["Target"], desa.series["Realisasi"]
     assert [target["points"][i] for i in range(5)] == TARGETS_10
-    assert target["labels"] == {0: "20,00%", 1: "26,67%", 2: "33,33%", 3: "40,00%", 4: "46,67%"}
-    assert target["pattern"] and not real["pattern"]  # hatched target, solid realisation
+    assert target["labels"] == {}  # the table above the chart gives the figures
+    assert target["line"] and not real["line"]  # the target a dashed line with markers over the bars
     assert real["count"] == 5 and real["points"] == {3: Decimal("33.33"), 4: Decimal("40")}  # 2021-2023: no point
     assert real["labels"] == {3: "33,33%", 4: "40,00%"}
     # "Edit Data" in Word: the embedded workbook holds the same figures, the missing ones empty
     sheet = load_workbook(io.BytesIO(desa.xlsx)).active
     assert [[c.value for c in row] for row in sheet.iter_rows()] == [
-        ["Tahun", "Target", "Realisasi"], ["2021", 20, None], ["2022", 26.67, None], ["2023", 33.33, None],
-        ["2024", 40, 33.33], ["2025", 46.67, 40]]
+        ["Tahun", "Realisasi", "Target"], ["2021", None, 20], ["2022", None, 26.67], ["2023", None, 33.33],
+        ["2024", 33.33, 40], ["2025", 40, 46.67]]
 
+    # 85,76 and 86,31 lie close together: the axis starts at 85, and the caption says so
     ikm = by_title["Target dan realisasi Nilai IKM, 2021-2025 (target 2021-2025 belum ditetapkan; realisasi "
-                   "2021-2023 belum dilaporkan)"]
+                   "2021-2023 belum dilaporkan; sumbu nilai dimulai dari 85)"]
     assert ikm.series["Target"]["points"] == {}  # no target: no bar at all, not five zeros
     assert ikm.series["Realisasi"]["labels"] == {3: "85,76", 4: "86,31"}
 
@@ -121,13 +122,9 @@ def _shown(text: str) -> str | None:
     return None if text.startswith("belum") else text.removesuffix(" desa")
 
 
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("sample")
-    shutil.copy(SAMPLE, out / SAMPLE.name)
-    result = run_cli("build", out / SAMPLE.name, "--output", out / "hasil")
-    assert result.exit_code == 0, result.output
-    return next((out / "hasil").glob("*/*LKjIP*.docx"))
+@pytest.fixture
+def sample(sample_set) -> Path:
+    return next(sample_set.glob("*LKjIP*.docx"))
 
 
 def test_sample_charts_agree_with_the_tables_beside_them(sample):
@@ -139,7 +136,7 @@ def test_sample_charts_agree_with_the_tables_beside_them(sample):
         assert header[:3] == ["Tahun", "Target", "Realisasi"] and d.categories == [row[0] for row in years]
         for column, name in ((1, "Target"), (2, "Realisasi")):
             expected = {i: _shown(row[column]) for i, row in enumerate(years) if _shown(row[column])}
-            assert d.series[name]["labels"] == expected, d.caption
+            assert d.series[name]["labels"] == (expected if name == "Realisasi" else {}), d.caption
             assert set(d.series[name]["points"]) == set(expected)
 
     surveys = [d for d in found if "NRR per unsur" in d.caption]
@@ -166,19 +163,25 @@ STRUCTURE = [("Camat Mantup", "Budi Contoh", ""), ("Sekretaris Kecamatan", "Ani 
 
 
 def test_org_chart_names_every_post_and_holder(make_workbook, tmp_path):
-    path = build(make_workbook, tmp_path, edit=lambda wb: org_sheets.fill(wb, layout.SHEET_STRUCTURE, STRUCTURE))
+    structure = [*STRUCTURE, ("Kelompok Jabatan Fungsional", "", "Camat Mantup")]
+    path = build(make_workbook, tmp_path, edit=lambda wb: org_sheets.fill(wb, layout.SHEET_STRUCTURE, structure))
     (group,) = Document(path).element.body.iter(f"{{{WPG}}}wgp")
     boxes = {}
     for shape in group.iter("{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}wsp"):
         lines = ["".join(p.xpath(".//w:t/text()")) for p in shape.iter(qn("w:p"))]
         if lines:
-            boxes[" ".join(lines)] = int(shape.find(".//a:off", NS).get("y"))
-    assert len(boxes) == 4
+            boxes[" ".join(lines)] = (int(shape.find(".//a:off", NS).get("y")),
+                                      int(shape.find(".//a:off", NS).get("x")))
+    assert len(boxes) == 5
     for title, holder, _ in STRUCTURE:
-        (box,) = [text for text in boxes if text.startswith(title.upper())]
-        assert box == f"{title.upper()} {holder or '(lowong)'}"
-    depth = {text.split(" ")[0]: y for text, y in boxes.items()}
-    assert depth["CAMAT"] == 0 < depth["SEKRETARIS"] == depth["KASI"] < depth["KASUBBAG"]  # head on top
+        (box,) = [text for text in boxes if text.startswith(title)]
+        assert box == f"{title} {holder or '(lowong)'}"  # each line broken between words, never inside one
+    assert "Kelompok Jabatan Fungsional" in boxes  # a group of posts: no "(lowong)"
+    sizes = {int(sz.get(qn("w:val"))) for sz in group.iter(qn("w:sz"))}
+    assert min(sizes) >= 16  # 8 pt at least, legible on paper
+    place = {text.split(" ")[0]: yx for text, yx in boxes.items()}
+    assert place["Camat"][0] == 0 < place["Sekretaris"][0] == place["Kasi"][0] < place["Kasubbag"][0]
+    assert place["Kasubbag"][1] > place["Sekretaris"][1]  # stacked under the Sekretaris, indented
 
 
 def test_value_label_per_unit():
@@ -203,14 +206,29 @@ def series(**changes) -> charts.ChartSeries:
 def test_years_ascending_and_gaps_not_zero():
     chart = charts.indicator_chart(series())
     assert chart.categories == ["2021", "2022", "2023"]
-    assert chart.series[0].values == [None, Decimal("26.67"), Decimal("33.33")]
+    assert chart.lines[0].values == [None, Decimal("26.67"), Decimal("33.33")]
+    assert chart.series[0].values == [Decimal("20"), None, None]
     xml = etree.fromstring(chart_xml(chart))
-    target = xml.find(".//c:ser", NS)
+    target = xml.find(".//c:lineChart/c:ser", NS)
     assert [p.get("idx") for p in target.iterfind("c:val//c:pt", NS)] == ["1", "2"]
     assert xml.find(".//c:dispBlanksAs", NS).get("val") == "gap"
     assert charts.missing_note(series()) == "target 2021 belum ditetapkan; realisasi 2022, 2023 belum dilaporkan"
     sheet = load_workbook(io.BytesIO(workbook(chart))).active
-    assert [c.value for c in sheet["B"]] == ["Target", None, 26.67, 33.33]
+    assert [c.value for c in sheet["C"]] == ["Target", None, 26.67, 33.33]
+    assert [c.value for c in sheet["B"]] == ["Realisasi", 20, None, None]
+
+
+def test_value_axis_starts_near_values_that_lie_close_together():
+    # IKM 80-83: span 3, step 1 (3 x 1,6 / 1 <= 5); from 80 - 0,5 down to 79; up to 83 + 0,75 + 0,25 = 84
+    close = charts.close_range([Decimal(80), Decimal("81.5"), Decimal(83), None])
+    assert close == (Decimal(79), Decimal(84), Decimal(1))
+    chart = charts.indicator_chart(series(unit="nilai", targets=[Decimal(82), Decimal(80), Decimal(81)],
+                                          realisations=[Decimal(83), Decimal("80.5"), None]))
+    assert (chart.minimum, chart.maximum) == (Decimal(79), Decimal(84))
+    assert charts.axis_note(chart) == "sumbu nilai dimulai dari 79"
+    assert charts.close_range([Decimal(20), Decimal("46.67")]) is None  # far apart: from 0
+    assert charts.close_range([Decimal(100), Decimal(100)]) is None  # all equal: nothing to compare
+    assert charts.axis_note(charts.indicator_chart(series(realisations=[None, Decimal(10), None]))) == ""
 
 
 def test_rejects_bad_series():

@@ -96,14 +96,15 @@ def test_data_sheets_alone_give_all_ten_realisations(tmp_path):
     assert realisations == {"1": "87,50", "2": "2 desa", "3": "70,10", "4": "4 desa", "5": "97,22",
                             "6": "66,67%", "7": "80,00%", "8": "100,00%", "9": "100,00%", "10": "40,00%"}
     text = full_text(lkjip)
-    assert "IKM 2025 sebesar 87,50, mutu B (Baik), dari 2 responden" in text
-    assert "Sumber realisasi: 2025 dihitung dari lembar SKM." in text
-    assert "Tahun 2025 tercatat 1 konflik di lembar Konflik; 1 tertangani sampai akhir tahun (100,00%)." in text
+    assert "Hasil Survei Kepuasan Masyarakat 2025 (2 responden) memberikan IKM 87,50, mutu B (Baik)" in text
+    assert "Sumber data: Hasil Survei Kepuasan Masyarakat 2025." in text
+    assert ("Register Penanganan Konflik Sosial Kecamatan Mantup 2025 mencatat 1 konflik sosial; 1 tertangani "
+            "sampai akhir tahun (100,00%).") in text
     assert "Sengketa batas & saluran <irigasi>" in text  # workbook text shown as written, escaped
     assert "nilai 70,10 berpredikat BB (Sangat Baik)" in text
     assert "IKM 87,50 termasuk mutu B (Baik)" in text
     years = next(t for t in tables(lkjip) if t[0][0] == "Tahun" and t[-1][0] == "2025" and t[-1][2] == "40,00%")
-    assert years[-1][-1] == "Dihitung (Status Desa)"
+    assert years[-1][-1] == "Status Indeks Desa"
 
     measurement = load_workbook(folder / "Pengukuran_Kinerja_Kecamatan_Mantup_2025.xlsx")
     assert {"Data SKM", "Data Status Desa", "Data Pelayanan", "Data Konflik", "Data Pemberdayaan", "Data Urusan",

@@ -145,6 +145,17 @@ def test_table_of_contents_takes_the_printed_page_number():
                      "A. Latar Belakang": "1", "BAB II PERENCANAAN KINERJA": "3"}
 
 
+def test_table_of_contents_passes_over_the_sistematika_line():
+    """Bab I's Sistematika names every chapter ("Bab II Perencanaan Kinerja: ..."): not where Bab II starts."""
+    pages = ["DAFTAR ISI\nHalaman ii", "BAB I PENDAHULUAN\nG. Sistematika\nBab II Perencanaan Kinerja: ringkasan\n"
+             "Halaman 4", "BAB II PERENCANAAN KINERJA\nA. Rencana Strategis\nHalaman 5",
+             "Sasaran Strategis 1: Meningkatnya Pelayanan\n  Publik yang Inovatif\nHalaman 9"]
+    found = toc_pages.locate(pages, ["BAB I PENDAHULUAN", "BAB II PERENCANAAN KINERJA",
+                                     "Sasaran Strategis 1: Meningkatnya Pelayanan Publik yang Inovatif"])
+    assert found == {"BAB I PENDAHULUAN": "4", "BAB II PERENCANAAN KINERJA": "5",
+                     "Sasaran Strategis 1: Meningkatnya Pelayanan Publik yang Inovatif": "9"}
+
+
 def _drawings_before_kop(path: Path) -> tuple[int, bool]:
     """Pictures placed before the kop's first line, and whether that line sits in a table beside them."""
     body = Document(path).element.body

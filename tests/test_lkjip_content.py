@@ -77,7 +77,7 @@ def test_bab3_grouped_by_tujuan_and_sasaran_after_a_summary_table(make_workbook,
     assert [t for _, t in order[other + 1:]] == [
         "7. Persentase Desa yang Melaksanakan Pemberdayaan Terhadap Masyarakat",
         "8. Persentase Konflik yang Tertangani",
-        "9. Persentase Urusan Pemeritahan Umum yang Diselenggarakan", "10. Persentase Desa Naik Kelas"]
+        "9. Persentase Urusan Pemerintahan Umum yang Diselenggarakan", "10. Persentase Desa Naik Kelas"]
     text = full_text(path)
     assert "Sasaran Strategis ini diukur dengan satu indikator; capaiannya tahun ini belum dapat dihitung." in text
     assert ("Dua indikator berikut tercantum dalam tabel target dokumen IKU" not in text
@@ -131,10 +131,13 @@ def test_optional_sheets_absent_still_builds_with_a_note(make_workbook, tmp_path
         for name in (layout.SHEET_STRUCTURE, layout.SHEET_STAFF, layout.SHEET_FACILITIES):
             del wb[name]
     path = build(make_workbook, tmp_path, edit=drop)
+    result = run_cli("check", tmp_path / "realisasi.xlsx")
+    assert ("Lembar Struktur, Pegawai, Sarana kosong atau tidak ada: LKjIP Bab I menyatakan datanya belum "
+            "tersedia.") in " ".join(result.output.split())
     bab1 = between(full_text(path), "BAB I PENDAHULUAN", "BAB II PERENCANAAN KINERJA")
-    assert "Data struktur organisasi belum disampaikan pada lembar Struktur" in bab1
-    assert "Data pegawai belum disampaikan pada lembar Pegawai" in bab1
-    assert "Data sarana dan prasarana belum disampaikan pada lembar Sarana" in bab1
+    assert "Data struktur organisasi tahun ini belum tersedia, sehingga bagan organisasi belum dapat" in bab1
+    assert "Data pegawai tahun ini belum tersedia" in bab1
+    assert "Data sarana dan prasarana tahun ini belum tersedia" in bab1
     assert "Gambar 1." not in bab1
     assert not any(t[0][:2] == ["No", "Pangkat/Golongan"] for t in tables(path))
 

@@ -22,7 +22,8 @@ HEADINGS = ["KATA PENGANTAR", "IKHTISAR EKSEKUTIF", "BAB I PENDAHULUAN", "A. Lat
             "G. Sistematika Penulisan", "BAB II PERENCANAAN KINERJA",
             "A. Rencana Strategis 2021-2026", "B. Indikator Kinerja Utama", "C. Perjanjian Kinerja Tahun 2025",
             "BAB III AKUNTABILITAS KINERJA", "A. Capaian Kinerja Organisasi", "B. Realisasi Anggaran",
-            "BAB IV PENUTUP", "A. Kesimpulan", "B. Langkah Perbaikan", "LAMPIRAN 1. PERJANJIAN KINERJA TAHUN 2025",
+            "C. Tindak Lanjut Rekomendasi Hasil Evaluasi", "BAB IV PENUTUP", "A. Kesimpulan", "B. Langkah Perbaikan",
+            "LAMPIRAN 1. PERJANJIAN KINERJA TAHUN 2025",
             "LAMPIRAN 2. INDIKATOR KINERJA UTAMA 2021-2026"]
 
 
@@ -58,11 +59,11 @@ def test_lkjip_with_two_years_of_data(make_workbook, tmp_path):
         in text
     # Bab III: the year table of indicator 10, the sentences and the staff's analysis
     years = next(t for t in tables(path) if t[0][0] == "Tahun" and ["2025", "46,67%", "40,00%", "85,71%",
-                                                                     "Tinggi", "Diketik (Realisasi!M14)"] in t)
-    assert ["2024", "40,00%", "33,33%", "83,33%", "Tinggi", "Diketik (Realisasi!K14)"] in years
+                                                                     "Tinggi", "Data instansi"] in t)
+    assert ["2024", "40,00%", "33,33%", "83,33%", "Tinggi", "Data instansi"] in years
     assert ["2021", "20,00%", "belum dilaporkan", "-", "belum dilaporkan", "-"] in years
-    assert "Sumber realisasi: 2024, 2025 diketik pada lembar Realisasi." in text
-    assert ("Dibandingkan tahun 2024 (33,33%), realisasi naik 6,67 poin persen; kinerja membaik, tetapi target "
+    assert "Sumber data: data realisasi yang dilaporkan Kecamatan Mantup (2024, 2025)." in text
+    assert ("Dari 33,33% pada tahun 2024, realisasi naik 6,67 poin persen; kinerja membaik, tetapi target "
             "tahun ini belum tercapai." in text)
     assert "Faktor penghambat: Dimensi ekologi tertinggal." in text
     # budget: absorption of the program; efficiency not judged (its indicators have no target)
@@ -82,10 +83,10 @@ def test_lkjip_with_all_six_years(make_workbook, tmp_path):
     assert result.exit_code == 0, result.output
     path = tmp_path / "hasil" / "mantup-2026" / "LKjIP_Kecamatan_Mantup_2026.docx"
     text = full_text(path)
-    assert ("Realisasi tahun 2026 sebesar 53,33% telah memenuhi target kondisi akhir Renstra tahun 2026 (53,33%), "
-            "yaitu 100,00% dari target akhir Renstra.") in text
+    assert ("Realisasi tahun 2026 sebesar 53,33% telah mencapai target kondisi akhir Renstra tahun 2026 "
+            "(53,33%).") in text
     years = next(t for t in tables(path) if t[0][0] == "Tahun" and ["2026", "53,33%", "53,33%", "100,00%",
-                                                                     "Sangat Tinggi", "Diketik (Realisasi!O14)"] in t)
+                                                                     "Sangat Tinggi", "Data instansi"] in t)
     assert [r[0] for r in years[1:]] == ["2021", "2022", "2023", "2024", "2025", "2026"]
     assert images(path) == 4  # indicators 7-10 have targets; 1-6 have neither data nor targets
 
@@ -97,9 +98,9 @@ def test_pk_document(make_workbook, tmp_path):
     text = full_text(path)
     assert "PERJANJIAN KINERJA TAHUN 2025" in text
     assert "selanjutnya disebut PIHAK PERTAMA." in text and "PIHAK KEDUA," in text
-    rows = next(t for t in tables(path) if t[0] == ["No", "Indikator Kinerja", "Target 2025"])
-    assert ["10", "Persentase Desa Naik Kelas", "46,67%"] in rows
-    assert ["1", "Nilai IKM", "belum ditetapkan"] in rows
+    rows = next(t for t in tables(path) if t[0] == ["No", "Indikator Kinerja", "Satuan", "Target 2025"])
+    assert ["10", "Persentase Desa Naik Kelas", "persen", "46,67%"] in rows
+    assert ["1", "Nilai IKM", "nilai", "belum ditetapkan"] in rows
     programs = next(t for t in tables(path) if t[0] == ["No", "Program", "Anggaran (Rp)"])
     assert programs[1:] == [["1", PROGRAM, "100.000.000"], ["", "Jumlah", "100.000.000"]]
     signatures = next(t for t in tables(path) if "PIHAK KEDUA," in t[0][0])
@@ -112,7 +113,7 @@ def test_quarterly_documents_and_sheet(make_workbook, tmp_path):
     assert sorted(p.name for p in folder.glob("Pengukuran_Triwulan_*")) == [
         "Pengukuran_Triwulan_II_Kecamatan_Mantup_2025.docx", "Pengukuran_Triwulan_I_Kecamatan_Mantup_2025.docx"]
     rows = tables(folder / "Pengukuran_Triwulan_II_Kecamatan_Mantup_2025.docx")[0]
-    assert ["10", "Persentase Desa Naik Kelas", "46,67%", "\u2013", "33,33%", "33,33%", "71,42%",
+    assert ["10", "Persentase Desa Naik Kelas", "46,67%", "\u2013", "33,33%", "71,42%",
             "Sedang\nterhadap target tahunan"] in rows
     assert "baru terisi sampai sebelum TW IV" in result.output  # two quarters are not the year
     ws = load_workbook(folder / "Pengukuran_Kinerja_Kecamatan_Mantup_2025.xlsx")["Triwulan 2025"]
@@ -129,7 +130,7 @@ def test_workbook_without_report_sheets_still_builds(make_workbook, tmp_path):
     result = run_cli("build", source, "--output", tmp_path / "hasil")
     assert result.exit_code == 0 and "Lembar 'Anggaran' tidak ada" in result.output
     text = full_text(tmp_path / "hasil" / "mantup-2025" / "LKjIP_Kecamatan_Mantup_2025.docx")
-    assert "Data anggaran tahun ini belum dilaporkan" in text
+    assert "Data pagu dan realisasi anggaran tahun ini belum tersedia" in text
     assert "Sesuai Peraturan Presiden Nomor 29 Tahun 2014" in text  # default background from the catalogue
 
 
@@ -163,6 +164,12 @@ def test_pdf_of_every_document(make_workbook, tmp_path):
     assert int(printed) < index + 1
     assert "BAB III AKUNTABILITAS KINERJA" in toc and printed in toc.split("BAB III AKUNTABILITAS KINERJA")[1][:120]
     assert re.search(r"KATA PENGANTAR\W*i\b", toc)
+    # each chapter at the page it starts on, not where the Sistematika names it ("Bab II Perencanaan Kinerja:")
+    for heading in ("BAB I PENDAHULUAN", "BAB II PERENCANAAN KINERJA", "BAB III AKUNTABILITAS KINERJA",
+                    "BAB IV PENUTUP"):
+        page = next(p for p in lkjip if p is not toc and re.search(rf"(^|\n)\s*{heading}", p))
+        number = re.findall(r"Halaman (\d+)", page)[-1]
+        assert re.search(rf"{heading}\W*{number}\b", toc), (heading, number, toc)
     assert "Halaman" not in lkjip[0]  # the cover
     # no word or figure broken inside a table cell (the Bab II table once printed "Kondis/i Akhir", "100,00/%")
     printed_text = "\f".join(lkjip)

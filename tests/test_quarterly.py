@@ -4,6 +4,7 @@ read back from the generated documents; bad quarterly input rejected naming the 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from decimal import Decimal as D
 
@@ -71,27 +72,40 @@ def test_each_report_signed_on_its_own_date(make_workbook, tmp_path):
 def test_capaian_against_the_quarterly_target_where_given(make_workbook, tmp_path):
     folder = build(make_workbook, tmp_path, targets={10: (None, 30, 40, None)})
     rows = measurement(doc(folder, "II"))
-    assert rows[0][3] == "Target s.d. TW II" and rows[0][6] == "Capaian s.d. TW II"  # no-break space read as space
-    # 33,33 / 30 x 100 = 111,1; one realisation figure (TW II = s.d. TW II for a "terakhir" indicator), merged
-    assert row_of(rows, 10) == ["10", "Persentase Desa Naik Kelas", "46,67%", "30,00%", "33,33%", "33,33%",
+    assert rows[0][3] == "Target s.d. TW II" and rows[0][5] == "Capaian s.d. TW II"  # no-break space read as space
+    # 33,33 / 30 x 100 = 111,1; one realisation column (TW II = s.d. TW II for every "terakhir" indicator)
+    assert row_of(rows, 10) == ["10", "Persentase Desa Naik Kelas", "46,67%", "30,00%", "33,33%",
                                 "111,10%", "Sangat Tinggi\nterhadap target triwulan"]
     # no quarterly target: against the year's 100 %
-    assert row_of(rows, 7)[3:] == ["\u2013", "100,00%", "100,00%", "100,00%", "Sangat Tinggi\nterhadap target tahunan"]
+    assert row_of(rows, 7)[3:] == ["\u2013", "100,00%", "100,00%", "Sangat Tinggi\nterhadap target tahunan"]
     text = full_text(doc(folder, "II"))
-    assert "Capaian indikator nomor 10 dihitung terhadap target s.d. TW II; capaian indikator lainnya terhadap " \
-           "target tahunan." in text
+    assert "Sumber data: data realisasi triwulan Kecamatan Mantup; capaian dihitung terhadap target triwulan bila " \
+           "ditetapkan, selain itu terhadap target tahunan." in text
     # TW I has no quarterly target for indicator 10: 20 / 46,67 x 100 = 42,854...
     assert row_of(measurement(doc(folder, "I")), 10)[3:] == [
-        "\u2013", "20,00%", "20,00%", "42,85%", "Sangat Rendah\nterhadap target tahunan"]
-    assert "Target s.d. TW I tidak ditetapkan; capaian dihitung terhadap target tahunan." in full_text(doc(folder, "I"))
+        "\u2013", "20,00%", "42,85%", "Sangat Rendah\nterhadap target tahunan"]
+    assert "Sumber data: data realisasi triwulan Kecamatan Mantup; capaian dihitung terhadap target tahunan." \
+        in full_text(doc(folder, "I"))
 
 
-def test_one_cell_where_quarter_and_year_to_date_are_the_same_figure(make_workbook, tmp_path):
-    folder = build(make_workbook, tmp_path)
-    table = Document(doc(folder, "III")).tables[0]
+def test_one_cell_where_quarter_and_year_to_date_are_the_same_figure(mantup):
+    """Beside a summed indicator the table keeps both realisation columns; a "terakhir" row merges them."""
+    cat = with_indicator(mantup, 8, rollup="jumlah", unit="nilai", value_range=(D(0), D(100)),
+                         targets={2025: D(12)})
+    res = results_for(mantup, {}, catalogue=cat, quarters={8: (D(3), D(4), None, None),
+                                                           10: (D(20), D("33.33"), None, None)})
+    documents = dict(render_quarterly.quarter_documents(res, report.annual_report(res)))
+    table = Document(io.BytesIO(documents[2])).tables[0]
+    assert [c.text.replace("\u00a0", " ") for c in table.rows[0].cells][4:6] == ["Realisasi TW II",
+                                                                              "Realisasi s.d. TW II"]
     row = next(r for r in table.rows if r.cells[0].text == "10")
     assert row.cells[4]._tc is row.cells[5]._tc  # one merged cell
     assert len(row._tr.tc_lst) == 7
+    summed = next(r for r in table.rows if r.cells[0].text == "8")
+    assert [c.text for c in summed.cells[4:6]] == ["4,00", "7,00"]
+    # TW I: the quarter is the year to date on every row, one column
+    first = Document(io.BytesIO(documents[1])).tables[0]
+    assert len(first.rows[0].cells) == 7
 
 
 
@@ -117,7 +131,9 @@ def test_summed_indicator_shows_the_quarter_and_the_year_to_date(mantup):
     line = next(r for g in context["kelompok"] for r in g["baris"] if r["no"] == "8")
     assert (line["satu"], line["realisasi"], line["kumulatif"]) == (False, "4,00", "7,00")
     assert (line["capaian"], line["dasar"]) == ("116,67%", "terhadap target triwulan")  # 7 / 6 x 100
-    assert any("untuk indikator nomor 8 adalah jumlah sejak awal tahun" in n for n in context["catatan"])
+    assert context["satu_kolom"] is False  # TW II of a summed indicator is not its year to date
+    assert context["sumber"] == ("Sumber data: data realisasi triwulan Kecamatan Mantup; capaian dihitung terhadap "
+                                 "target triwulan bila ditetapkan, selain itu terhadap target tahunan.")
 
 
 def test_indicators_under_their_tujuan_sasaran_and_program(make_workbook, tmp_path):
@@ -164,13 +180,21 @@ def test_budget_without_quarterly_columns_is_not_reported(make_workbook, tmp_pat
     assert "Realisasi s.d. TW II (Rp)" not in text
 
 
-def test_problems_and_follow_up_from_the_analysis(make_workbook, tmp_path):
+def test_problems_and_follow_up_from_the_analysis_at_the_years_end_only(make_workbook, tmp_path):
     folder = build(make_workbook, tmp_path, analysis={
         10: ("Pendampingan desa.", "Dimensi ekologi tertinggal.", "Bank sampah desa."),
         7: ("Kader aktif.", "", "")})
-    rows = next(t for t in tables(doc(folder, "II")) if t[0][2:] == ["Faktor Penghambat",
-                                                                     "Upaya / Rencana Tindak Lanjut"])
-    assert rows[1:] == [["10", "Persentase Desa Naik Kelas", "Dimensi ekologi tertinggal.", "Bank sampah desa."]]
+
+    def problems(roman):
+        return next(t for t in tables(doc(folder, roman)) if t[0][-2:] == ["Faktor Penghambat",
+                                                                            "Upaya / Rencana Tindak Lanjut"])[1:]
+
+    # TW II: 10 under target (33,33 / 46,67), nothing written for TW II; the year's text waits for TW IV
+    assert problems("II") == [["10", "Persentase Desa Naik Kelas", "33,33%", "46,67%\ntarget tahunan", "71,42%",
+                               "belum ditulis", "belum ditulis"]]
+    # TW IV: the year's analysis (7 has only a faktor pendukung: not a problem)
+    assert problems("IV") == [["10", "Persentase Desa Naik Kelas", "46,67%", "46,67%\ntarget tahunan", "100,00%",
+                               "Dimensi ekologi tertinggal.", "Bank sampah desa."]]
 
 
 def test_no_wording_about_the_tool(make_workbook, tmp_path):

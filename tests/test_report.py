@@ -70,9 +70,9 @@ def test_program_budget_absorption_and_efficiency(mantup):
     assert other.indicators == () and other.efficiency is None
     assert report.total_budget([first, other]) == (D(160_000_000), D(130_000_000), D("81.25"))
     assert sentences.efficiency(first) == (
-        f"Serapan anggaran {program} sebesar 80,00% dengan rata-rata capaian indikator yang didukungnya 103,00%; "
-        "rasio capaian "
-        "terhadap serapan 1,29, sehingga penggunaan anggaran dinilai efisien.")
+        f"Serapan anggaran {program} sebesar 80,00% dengan capaian indikator yang didukungnya (Persentase "
+        "Penyelenggaraan Pelayanan Publik yang Tepat Waktu) 103,00%; rasio capaian terhadap serapan 1,29, sehingga "
+        "penggunaan anggaran dinilai efisien.")
     assert "belum dikaitkan dengan sasaran atau indikator kinerja" in sentences.efficiency(other)
 
 
@@ -118,9 +118,9 @@ def test_stated_year_figure_wins_over_quarters_with_a_warning(mantup):
 def test_sentence_rising(mantup):
     c = by_number(report.comparisons(results_for(mantup, {10: {2024: D("33.33"), 2025: D("40")}})), 10)
     assert sentences.paragraph(c, 2026) == (
-        "Realisasi indikator Persentase Desa Naik Kelas tahun 2025 sebesar 40,00%, belum mencapai target 46,67% "
-        "(kurang 6,67 poin persen); capaian kinerjanya 85,71% dengan predikat Tinggi. Dibandingkan tahun 2024 "
-        "(33,33%), realisasi naik 6,67 poin persen; kinerja membaik, tetapi target tahun ini belum tercapai. "
+        "Pada tahun 2025, Persentase Desa Naik Kelas terealisasi sebesar 40,00%, belum mencapai target 46,67% "
+        "(kurang 6,67 poin persen); capaian kinerjanya 85,71% dengan predikat Tinggi. Dari 33,33% pada tahun "
+        "2024, realisasi naik 6,67 poin persen; kinerja membaik, tetapi target tahun ini belum tercapai. "
         "Realisasi tahun 2025 sebesar 40,00% setara dengan 75,00% dari target kondisi akhir Renstra tahun 2026 "
         "(53,33%).")
 
@@ -128,8 +128,8 @@ def test_sentence_rising(mantup):
 def test_sentence_falling(mantup):
     c = by_number(report.comparisons(results_for(mantup, {8: {2024: D(100), 2025: D("87.5")}})), 8)
     assert sentences.trend(c) == (
-        "Dibandingkan tahun 2024 (100,00%), realisasi turun 12,50 poin persen; kinerja tahun ini menurun dan kini "
-        "berada di bawah target, padahal target tahun 2024 tercapai.")
+        "Dari 100,00% pada tahun 2024, realisasi turun 12,50 poin persen; kinerja tahun ini menurun dan kini "
+        "berada di bawah target, sedangkan target tahun 2024 tercapai.")
     assert sentences.outcome(c).endswith("capaian kinerjanya 87,50% dengan predikat Tinggi.")
 
 
@@ -137,10 +137,10 @@ def test_sentence_unchanged_and_counts(mantup):
     c = by_number(report.comparisons(results_for(mantup, {2: {2024: D(3), 2025: D(3)}})), 2)
     assert sentences.trend(c) == "Realisasi ini sama dengan tahun 2024 (tiga desa), sehingga kinerjanya tidak berubah."
     assert sentences.outcome(c) == (
-        "Realisasi indikator Jumlah Desa Mandiri tahun 2025 sebesar tiga desa. Target tahun 2025 belum ditetapkan, "
+        "Pada tahun 2025, Jumlah Desa Mandiri terealisasi sebesar tiga desa. Target tahun 2025 belum ditetapkan, "
         "sehingga capaian kinerja belum dapat dihitung.")
     c = by_number(report.comparisons(results_for(mantup, {2: {2024: D(2), 2025: D(3)}})), 2)
-    assert sentences.trend(c) == "Dibandingkan tahun 2024 (dua desa), realisasi naik satu desa; kinerja membaik."
+    assert sentences.trend(c) == "Dari dua desa pada tahun 2024, realisasi naik satu desa; kinerja membaik."
 
 
 def test_sentence_not_reported_and_overview(mantup):
@@ -167,5 +167,5 @@ def test_nothing_spent_is_not_judged(mantup):
 
 def test_target_zero_sentence(mantup):
     c = by_number(report.comparisons(results_for(mantup, {8: {2023: D(100)}}, year=2023)), 8)
-    assert sentences.outcome(c) == ("Realisasi indikator Persentase Konflik yang Tertangani tahun 2023 sebesar "
+    assert sentences.outcome(c) == ("Untuk tahun 2023, realisasi Persentase Konflik yang Tertangani sebesar "
                                     "100,00%; karena target bernilai 0, capaian kinerja tidak dihitung.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal as D
 
 from test_report import by_number, results_for, with_indicator
@@ -29,7 +30,7 @@ def test_counts_in_words_where_eyd_wants_them():
 def test_above_target(mantup):
     c = comparison(mantup, 6, {6: {2025: D("97.85")}}, catalogue=with_target(mantup, 6, 2025, 95))
     assert sentences.outcome(c) == (
-        "Realisasi indikator Persentase Penyelenggaraan Pelayanan Publik yang Tepat Waktu tahun 2025 sebesar 97,85%, "
+        "Pada tahun 2025, Persentase Penyelenggaraan Pelayanan Publik yang Tepat Waktu terealisasi sebesar 97,85%, "
         "melampaui target 95,00% dengan selisih 2,85 poin persen; capaian kinerjanya 103,00% dengan predikat Sangat "
         "Tinggi.")
 
@@ -37,7 +38,7 @@ def test_above_target(mantup):
 def test_exactly_on_target_with_counts_in_words(mantup):
     c = comparison(mantup, 2, {2: {2025: D(3)}}, catalogue=with_target(mantup, 2, 2025, 3))
     assert sentences.outcome(c) == (
-        "Realisasi indikator Jumlah Desa Mandiri tahun 2025 sebesar tiga desa, tepat sama dengan targetnya; capaian "
+        "Pada tahun 2025, Jumlah Desa Mandiri terealisasi sebesar tiga desa, tepat sama dengan targetnya; capaian "
         "kinerjanya 100,00% dengan predikat Sangat Tinggi.")
     assert sentences.trend(c) == "Belum ada realisasi tahun sebelumnya sebagai pembanding."
 
@@ -45,7 +46,7 @@ def test_exactly_on_target_with_counts_in_words(mantup):
 def test_below_target_by_how_much(mantup):
     c = comparison(mantup, 4, {4: {2025: D(5)}}, catalogue=with_target(mantup, 4, 2025, 6))
     assert sentences.outcome(c) == (
-        "Realisasi indikator Jumlah Desa Maju tahun 2025 sebesar lima desa, belum mencapai target enam desa "
+        "Untuk tahun 2025, realisasi Jumlah Desa Maju sebesar lima desa, belum mencapai target enam desa "
         "(kurang satu desa); capaian kinerjanya 83,33% dengan predikat Tinggi.")
 
 
@@ -72,15 +73,15 @@ def test_worse_than_last_year_but_target_still_met(mantup):
 def test_worse_than_last_year_and_now_below_target(mantup):
     c = comparison(mantup, 8, {8: {2024: D(100), 2025: D("87.5")}})
     assert sentences.trend(c) == (
-        "Dibandingkan tahun 2024 (100,00%), realisasi turun 12,50 poin persen; kinerja tahun ini menurun dan kini "
-        "berada di bawah target, padahal target tahun 2024 tercapai.")
+        "Dari 100,00% pada tahun 2024, realisasi turun 12,50 poin persen; kinerja tahun ini menurun dan kini "
+        "berada di bawah target, sedangkan target tahun 2024 tercapai.")
 
 
 def test_better_than_last_year_and_now_on_target(mantup):
     c = comparison(mantup, 10, {10: {2024: D("33.33"), 2025: D("46.67")}})
     assert sentences.trend(c) == (
-        "Dibandingkan tahun 2024 (33,33%), realisasi naik 13,34 poin persen; kinerja membaik dan kini mencapai "
-        "target, padahal target tahun 2024 belum tercapai.")
+        "Dari 33,33% pada tahun 2024, realisasi naik 13,34 poin persen; kinerja membaik dan target tahun ini "
+        "tercapai, sedangkan target tahun 2024 belum tercapai.")
 
 
 def test_lower_is_better_says_why_a_fall_is_good(mantup):
@@ -89,7 +90,7 @@ def test_lower_is_better_says_why_a_fall_is_good(mantup):
     assert sentences.trend(c) == (
         "Dibandingkan tahun 2024 (12,00), realisasi turun 3,00 poin; kinerja membaik, karena indikator ini makin "
         "rendah makin baik dan target tahun ini tercapai.")
-    assert sentences.outcome(c).startswith("Realisasi indikator Nilai SAKIP Kecamatan tahun 2025 sebesar 9,00, "
+    assert sentences.outcome(c).startswith("Nilai SAKIP Kecamatan tahun 2025 tercatat sebesar 9,00, "
                                            "melampaui target 10,00 dengan selisih 1,00 poin;")
 
 
@@ -101,8 +102,11 @@ def test_end_target_says_what_the_percentage_is_of(mantup):
     assert "telah mencapai" not in sentences.end_target(c, 2026)
     c = comparison(mantup, 7, {7: {2025: D(100)}})
     assert sentences.end_target(c, 2026) == (
-        "Realisasi tahun 2025 sebesar 100,00% telah memenuhi target kondisi akhir Renstra tahun 2026 (100,00%), "
-        "yaitu 100,00% dari target akhir Renstra.")
+        "Realisasi tahun 2025 sebesar 100,00% telah mencapai target kondisi akhir Renstra tahun 2026 (100,00%).")
+    c = comparison(mantup, 10, {10: {2025: D(60)}})  # 60 / 53,33 = 112,51 %
+    assert sentences.end_target(c, 2026) == (
+        "Realisasi tahun 2025 sebesar 60,00% telah melampaui target kondisi akhir Renstra tahun 2026 (53,33%), "
+        "dengan capaian 112,51% terhadap target tersebut.")
 
 
 def test_overview_when_everything_is_measured(mantup):
@@ -131,8 +135,20 @@ def test_budget_linked_to_a_sasaran_is_judged(mantup):
     (only,) = report.program_budgets(res)
     assert [a.indicator.number for a in only.indicators] == [3]
     assert sentences.efficiency(only) == (
-        "Serapan anggaran Program Lain sebesar 80,00% dengan rata-rata capaian indikator yang didukungnya 100,14%; "
-        "rasio capaian terhadap serapan 1,25, sehingga penggunaan anggaran dinilai efisien.")
+        "Serapan anggaran Program Lain sebesar 80,00% dengan capaian indikator yang didukungnya (Nilai SAKIP "
+        "Kecamatan) 100,14%; rasio capaian terhadap serapan 1,25, sehingga penggunaan anggaran dinilai efisien.")
+
+
+def test_openings_take_turns_by_indicator(mantup):
+    openings = []
+    for number in (1, 2, 3, 4, 5):
+        c = comparison(mantup, number, {number: {2025: D(5)}})
+        openings.append(re.split(r" (5|lima)\b", sentences.outcome(c))[0])
+    assert openings == ["Realisasi indikator Nilai IKM tahun 2025 sebesar",
+                        "Pada tahun 2025, Jumlah Desa Mandiri terealisasi sebesar",
+                        "Nilai SAKIP Kecamatan tahun 2025 tercatat sebesar",
+                        "Untuk tahun 2025, realisasi Jumlah Desa Maju sebesar",
+                        "Realisasi indikator IKM Internal Kecamatan tahun 2025 sebesar"]
 
 
 def test_no_tool_wording_in_document_phrases():

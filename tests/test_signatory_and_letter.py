@@ -57,6 +57,15 @@ def test_pk_and_letter_read_as_signed(tmp_path):
     head = {row[0]: row[2] for t in tables(folder / "CONTOH_Surat_Pengantar_Kecamatan_Mantup_2025.docx")
             for row in t if len(row) == 3}
     assert head["Sifat"] == "Biasa" and head["Nomor"] == "." * 30
+    # the PK's lampiran names each indicator's unit beside its target
+    lampiran = next(t for t in tables(pk) if t[0][:3] == ["No", "Indikator Kinerja", "Satuan"])
+    rows = {r[1]: (r[2], r[3]) for r in lampiran if r[0].isdigit()}
+    assert rows["Jumlah Desa Maju"] == ("desa", "6 desa")
+    assert rows["Persentase Desa Naik Kelas"] == ("persen", "46,67%")
+    # the LKjIP's Lampiran 1 is the PK as signed, with its kop
+    lkjip = full_text(folder / "CONTOH_LKjIP_Kecamatan_Mantup_2025.docx")
+    appendix = lkjip[lkjip.rindex("LAMPIRAN 1. PERJANJIAN KINERJA TAHUN 2025"):]
+    assert appendix.index("PEMERINTAH KABUPATEN LAMONGAN") < appendix.index("\nPERJANJIAN KINERJA TAHUN 2025\n")
 
 
 def test_wrong_grade_in_identitas_is_an_error(tmp_path):

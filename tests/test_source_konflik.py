@@ -32,7 +32,8 @@ def test_handled_share_of_the_year(tmp_path, mantup):
     figures = {f.year: f for f in result.figures}
     # 2025: 3 reported, 2 handled by 31 December -> 2 / 3 x 100 = 66,666...%
     assert figures[2025].value == Decimal(2) / 3 * 100
-    assert figures[2025].working == ("Tahun 2025 tercatat 3 konflik di lembar Konflik; 2 tertangani sampai akhir "
+    assert figures[2025].working == ("Register Penanganan Konflik Sosial Kecamatan Mantup 2025 mencatat 3 konflik "
+                                     "sosial; 2 tertangani sampai akhir "
                                      "tahun (66,67%).")
     assert figures[2024].value == 0
     assert 2023 not in figures  # the register starts in 2024
@@ -44,7 +45,7 @@ def test_year_without_conflict_has_no_percentage(tmp_path, mantup):
     result = evaluate(tmp_path, mantup, [[D(2024, 3, 3), "Tugu", "Sengketa", "Ya", D(2024, 3, 9)]])
     figure = next(f for f in result.figures if f.year == 2025)
     assert figure.value is None and figure.note == "tidak ada konflik"
-    assert figure.working == "Tahun 2025 tidak ada konflik yang tercatat di lembar Konflik."
+    assert figure.working == "Register Penanganan Konflik Sosial Kecamatan Mantup 2025 tidak mencatat konflik sosial."
 
 
 def test_quarters_not_yet_over_are_not_reported(tmp_path, mantup):

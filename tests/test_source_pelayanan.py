@@ -143,7 +143,8 @@ def test_indicator_on_a_small_register(tmp_path, mantup):
     # 2025: 7 received; counted N1-N5 and N7 (6), on time N1, N3, N4 -> 3 / 6 x 100 = 50%
     f = figures[2025]
     assert (f.indicator, f.sheet, f.value) == (6, "Pelayanan", Decimal(50))
-    assert f.working == ("Tahun 2025 tercatat 7 permohonan layanan di lembar Pelayanan; 3 dari 6 yang dihitung "
+    assert f.working == ("Register Pelayanan Kecamatan Mantup 2025 mencatat 7 permohonan layanan; 3 dari 6 yang "
+                         "dihitung "
                          "selesai tepat waktu (50,00%), 3 terlambat, 1 belum selesai dan masih dalam batas waktu.")
     y = result.detail.year(2025)
     assert (y.received, y.counted, y.on_time) == (7, 6, 3)
@@ -190,7 +191,8 @@ def test_nothing_counted_yet_has_no_value(tmp_path, mantup):
     result, _ = evaluate(tmp_path, mantup, [["N6", WARIS, D(2025, 12, 30), None]])
     figure = result.figures[0]
     assert figure.value is None and figure.note
-    assert figure.working == ("Tahun 2025 tercatat 1 permohonan layanan di lembar Pelayanan; belum ada yang dapat "
+    assert figure.working == ("Register Pelayanan Kecamatan Mantup 2025 mencatat 1 permohonan layanan; belum ada "
+                              "yang dapat "
                               "dihitung: semuanya belum selesai dan masih dalam batas waktu.")
 
 
@@ -198,7 +200,8 @@ def test_thousands_in_the_working_sentence(tmp_path, mantup):
     rows = [[f"{i:04d}", LEGAL, D(2025, 3, 3), D(2025, 3, 3 if i % 10 else 4)] for i in range(1200)]
     result, _ = evaluate(tmp_path, mantup, rows)
     # 1.080 of 1.200 on time (every tenth took a day against a standard of 0)
-    assert result.figures[0].working == ("Tahun 2025 tercatat 1.200 permohonan layanan di lembar Pelayanan; 1.080 "
+    assert result.figures[0].working == ("Register Pelayanan Kecamatan Mantup 2025 mencatat 1.200 permohonan "
+                                         "layanan; 1.080 "
                                          "dari 1.200 yang dihitung selesai tepat waktu (90,00%), 120 terlambat.")
 
 

@@ -52,7 +52,8 @@ def test_empowerment_share_by_hand(tmp_path, mantup):
     # 13 of 15 desa answered Ya: 13 / 15 x 100 = 86,666...%
     assert figures[(7, 2025)].value == Decimal(13) / 15 * 100
     assert figures[(7, 2025)].working == (
-        "Menurut lembar Pemberdayaan, pada tahun 2025, 13 dari 15 desa (86,67%) melaksanakan pemberdayaan terhadap "
+        "Menurut Data Pemberdayaan Masyarakat Desa Kecamatan Mantup 2025, 13 dari 15 desa (86,67%) melaksanakan "
+        "pemberdayaan terhadap "
         "masyarakat; belum melaksanakan: Tugu, Rumpuk.")
     assert figures[(7, 2024)].working.endswith("15 dari 15 desa (100,00%) melaksanakan pemberdayaan terhadap "
                                                "masyarakat.")
@@ -151,7 +152,8 @@ def test_affairs_share_by_hand_with_an_added_row(tmp_path, mantup):
     # 8 urusan listed (7 from the catalogue, 1 added), 6 run: 6 / 8 x 100 = 75%
     assert figures[(9, 2025)].value == 75
     assert figures[(9, 2025)].working == (
-        "Menurut lembar Urusan, pada tahun 2025, 6 dari 8 urusan pemerintahan umum (75,00%) diselenggarakan; tidak "
+        "Menurut Data Penyelenggaraan Urusan Pemerintahan Umum Kecamatan Mantup 2025, 6 dari 8 urusan pemerintahan "
+        "umum (75,00%) diselenggarakan; tidak "
         "diselenggarakan: Penanganan konflik sosial; Urusan tambahan dari staf.")
     y = result.detail.year(2025)
     assert isinstance(result.detail, urusan.AffairsEvidence)

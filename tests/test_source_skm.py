@@ -93,7 +93,8 @@ def test_small_survey_by_hand(tmp_path, mantup):
     assert y.lowest == 3 and y.rows == (5, 7) and y.minimum is None
     figure = result.figures[0]
     assert (figure.indicator, figure.year, figure.value, figure.sheet) == (1, 2025, y.ikm, L.SHEET_SKM)
-    assert figure.working == ("IKM 2025 sebesar 81,02, mutu B (Baik), dari 3 responden; unsur terendah U4 "
+    assert figure.working == ("Hasil Survei Kepuasan Masyarakat 2025 (3 responden) memberikan IKM 81,02, mutu B "
+                              "(Baik); unsur terendah U4 "
                               "Biaya/Tarif, NRR 2,50.")
     assert [f.indicator for f in result.figures] == [1]  # no response for indicator 5
     assert (result.detail.weight, result.detail.scale) == ("1/9", "14/2017")
@@ -104,7 +105,8 @@ def test_small_survey_with_rounded_weight(tmp_path, mantup):
     y = result.detail.year(1, 2025)
     # Bobot 0,111: interval 175/6 x 0,111 = 3,2375; IKM 80,9375 -> 80,94.
     assert y.interval == Decimal("3.2375") and y.ikm == Decimal("80.9375")
-    assert result.figures[0].working.startswith("IKM 2025 sebesar 80,94, mutu B (Baik), dari 3 responden")
+    assert result.figures[0].working.startswith("Hasil Survei Kepuasan Masyarakat 2025 (3 responden) memberikan IKM "
+                                                "80,94, mutu B (Baik)")
     assert result.detail.weight == "0,111"
 
 

@@ -18,8 +18,8 @@ import random  # noqa: E402
 import holidays  # noqa: E402
 import sample_data as D  # noqa: E402
 
-from iku import catalogue, layout  # noqa: E402
-from iku.workbook import organisation_sheets  # noqa: E402
+from iku import catalogue, layout, rules  # noqa: E402
+from iku.workbook import follow_up_sheet, organisation_sheets  # noqa: E402
 from iku.workbook import report_sheets as workbook_report_sheets  # noqa: E402
 from iku.workbook import template as workbook_template  # noqa: E402
 from iku.xlsx_style import put_text  # noqa: E402
@@ -58,6 +58,16 @@ QUARTERS = {
     10: (40.00, 40.00, 46.67, 46.67),
 }
 ANALYSIS = {
+    1: ("Survei dilaksanakan setiap triwulan di ruang pelayanan dengan 210 responden.",
+        "Unsur biaya/tarif (U4) bernilai terendah karena sebagian pemohon belum mengetahui bahwa layanan "
+        "administrasi kecamatan tidak dipungut biaya.",
+        "Memasang informasi layanan tanpa biaya di ruang pelayanan dan laman kecamatan, serta menelusuri keluhan "
+        "biaya melalui pertanyaan terbuka pada kuesioner SKM."),
+    4: ("Pendampingan penyusunan RPJMDes dan pemutakhiran data Indeks Desa di setiap desa.",
+        "Desa Berkembang yang didampingi belum memenuhi skor Indeks Desa untuk naik ke status Maju, sedangkan "
+        "Desa Mantup yang naik menjadi Desa Mandiri pada 2023 tidak lagi dihitung sebagai Desa Maju.",
+        "Mendampingi desa Berkembang dengan skor tertinggi pada dimensi ketahanan ekonomi dan ekologi agar naik "
+        "ke status Maju pada 2026."),
     10: ("Pendampingan rutin pemerintah kecamatan kepada desa dalam penyusunan RPJMDes dan pemutakhiran data IDM.",
          "Satu desa tertahan pada dimensi ketahanan ekologi karena pengelolaan sampah belum berjalan.",
          "Memfasilitasi bank sampah desa dan pendampingan dimensi ekologi pada triwulan I tahun berikutnya."),
@@ -78,10 +88,21 @@ BUDGET = [
 
 # Illustrative targets to be reached by the end of each quarter (Triwulan, "Target TW I" ...), for a few indicators,
 # and the budget spent from 1 January to each quarter's end (Anggaran, cumulative; line n of BUDGET).
+# The target s.d. TW IV is the year's target (TARGETS 2025): one year-end figure, one capaian.
 QUARTER_TARGETS = {
     4: (5, 5, 5, 6),
-    6: (95.00, 95.00, 96.00, 96.00),
+    6: (93.00, 94.00, 95.00, 95.00),
     10: (40.00, 40.00, 46.67, 46.67),
+}
+# What staff wrote for one quarter (Triwulan, faktor penghambat and upaya TW I ...): quarter -> (penghambat, upaya).
+# The other indicators under target in a quarter are left without text, as a report being written would be.
+QUARTER_ANALYSIS = {
+    6: {1: ("Gangguan jaringan aplikasi layanan kependudukan pada minggu kedua Februari; sebagian berkas "
+            "diselesaikan melewati standar waktu.",
+            "Menyiapkan pencatatan manual saat aplikasi tidak dapat diakses dan melaporkan gangguan kepada dinas "
+            "pengelola aplikasi."),
+        2: ("Lonjakan permohonan surat pindah menjelang tahun ajaran baru.",
+            "Menambah satu petugas loket pada jam sibuk selama Juni dan Juli.")},
 }
 BUDGET_TO_QUARTER = {
     0: (9_500_000, 20_750_000, 31_200_000, 43_250_000),
@@ -166,8 +187,11 @@ def fill_data_sheets(wb) -> None:
     total = _row_named(ws, L.SAKIP_TOTAL)
     for year, value in D.SAKIP.items():
         ws.cell(row=total, column=columns[f"{L.SAKIP_VALUE_PREFIX} {year}"], value=value)
-    for offset, value in enumerate(D.SAKIP_2025):
-        ws.cell(row=L.DATA_HEADER_ROW + 1 + offset, column=columns[f"{L.SAKIP_VALUE_PREFIX} 2025"], value=value)
+    regulation = rules.sakip_scheme(2025).regulation  # the rows of the scheme the 2025 evaluation used
+    rows = [r for r in range(L.DATA_HEADER_ROW + 1, ws.max_row + 1)
+            if ws.cell(row=r, column=columns[L.SAKIP_REGULATION]).value == regulation]
+    for row, value in zip(rows, D.SAKIP_2025, strict=True):
+        ws.cell(row=row, column=columns[f"{L.SAKIP_VALUE_PREFIX} 2025"], value=value)
 
 
 def main() -> Path:
@@ -182,6 +206,7 @@ def main() -> Path:
     date_row = 2 + layout.ID_ROWS.index(layout.ID_DATE)
     ident.cell(row=date_row, column=2, value=dt.date(2026, 1, 30))
     workbook_report_sheets.fill_quarter_targets(wb, cat, QUARTER_TARGETS)
+    workbook_report_sheets.fill_quarter_analysis(wb, cat, QUARTER_ANALYSIS)
     workbook_report_sheets.fill_budget_quarters(wb, BUDGET_TO_QUARTER)
     for label, value in QUARTER_REPORT_DATES.items():
         ident.cell(row=2 + layout.ID_ROWS.index(label), column=2, value=value)
@@ -190,6 +215,7 @@ def main() -> Path:
     organisation_sheets.fill(wb, layout.SHEET_STAFF, D.STAFF)
     organisation_sheets.fill(wb, layout.SHEET_FACILITIES, D.FACILITIES)
     organisation_sheets.fill_budget_links(wb, D.BUDGET_LINKS)
+    follow_up_sheet.fill(wb, D.FOLLOW_UP)
     SAMPLE.write_bytes(workbook_template.to_bytes(wb))
     return SAMPLE
 

@@ -79,7 +79,7 @@ def iku_template() -> Path:
     B.para(doc, "TARGET INDIKATOR KINERJA TAHUN {{ periode }}", bold=True, align="center",
            space_before=6, space_after=6, keep_next=True)
     B.para(doc, "{{p tabel_target }}")  # one column per year of the period (iku/render/target_table.py)
-    B.para(doc, "{{ catatan_target }}", italic=True, size=9, space_before=4, space_after=12, keep_next=True)
+    B.para(doc, "{{ catatan_target }}", italic=True, size=10, space_before=4, space_after=12, keep_next=True)
 
     signature(doc, width - 110, 110)
     path = TEMPLATES / "iku.docx"

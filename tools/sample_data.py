@@ -56,10 +56,12 @@ CONFLICTS = [  # tanggal, desa, uraian, tertangani, tanggal tertangani
 ]
 ACTIVITIES = ["Pelatihan kelompok wanita tani", "Pembinaan BUMDes", "Pelatihan kader posyandu",
               "Pendampingan kelompok UMKM", "Pelatihan karang taruna", "Sekolah lapang petani"]
-SAKIP = {  # total per year; components (Perencanaan, Pengukuran, Pelaporan, Evaluasi Internal, Pencapaian) in 2025
+SAKIP = {  # total per year (the year the Inspektorat's evaluation was carried out)
     2021: 61.20, 2022: 63.50, 2023: 65.80, 2024: 68.40, 2025: 70.10,
 }
-SAKIP_2025 = [21.40, 17.30, 10.20, 6.20, 15.00]
+# 2025's components under PermenPANRB 88/2021 (Perencanaan 30, Pengukuran 30, Pelaporan 15, Evaluasi Akuntabilitas
+# Kinerja Internal 25): 22,50 + 20,40 + 10,20 + 17,00 = 70,10, the total above.
+SAKIP_2025 = [22.50, 20.40, 10.20, 17.00]
 
 
 def survey(rng: random.Random, years=(2021, 2022, 2023, 2024, 2025)) -> list[list]:
@@ -130,6 +132,7 @@ STRUCTURE = [  # jabatan, nama, atasan
     ("Kasi Pemberdayaan Masyarakat dan Desa", "Nur Hidayati, S.P.", CAMAT),
     ("Kasi Kesejahteraan Sosial", "", CAMAT),  # lowong: the chart shows it as such
     ("Kasi Pelayanan Umum", "Agus Salim, S.Kom.", CAMAT),
+    ("Kelompok Jabatan Fungsional", "", CAMAT),
 ]
 STAFF = [  # nama, NIP, pangkat/golongan, pendidikan, jabatan
     ("SUWANTO SASTRODIHARJO, S.STP., M.M", "19851010 200602 1 001", "Pembina (IV/a)", "S-2", CAMAT),
@@ -160,6 +163,25 @@ FACILITIES = [  # jenis, jumlah, kondisi
     ("Printer", 6, "Baik"),
     ("Ruang pelayanan terpadu", 1, "Baik"),
     ("Genset", 1, "Rusak Berat"),
+]
+# Tindak Lanjut: recommendations of the Inspektorat's evaluation of SAKIP 2024 (carried out in 2025) and what the
+# office did (illustrative): rekomendasi, tindak lanjut, status, bukti.
+FOLLOW_UP = [
+    ("Menyusun pohon kinerja dan cascading kinerja sampai tingkat jabatan pelaksana, sehingga setiap indikator "
+     "kinerja individu terhubung dengan sasaran strategis kecamatan.",
+     "Pohon kinerja dan matriks cascading kinerja disusun bersama seluruh seksi dan ditetapkan dengan Keputusan "
+     "Camat; sasaran kinerja pegawai tahun 2025 diturunkan dari matriks tersebut.",
+     "Selesai", "Keputusan Camat Mantup tentang Pohon Kinerja dan Cascading Kinerja Tahun 2025"),
+    ("Melakukan reviu Indikator Kinerja Utama agar setiap indikator memenuhi kriteria SMART dan mengukur hasil "
+     "(outcome), bukan keluaran kegiatan.",
+     "Reviu IKU dilaksanakan bersama Bagian Organisasi Setda; dua indikator dirumuskan ulang dalam rancangan IKU "
+     "2025-2029 yang menunggu penetapan.",
+     "Dalam proses", "Berita acara reviu IKU tanggal 14 Agustus 2025"),
+    ("Memantau capaian Perjanjian Kinerja setiap triwulan dan mendokumentasikan hasil pemantauan beserta tindak "
+     "lanjutnya.",
+     "Laporan pengukuran kinerja triwulan disusun dan dibahas dalam rapat staf setiap triwulan; hasil dan tindak "
+     "lanjutnya dicatat dalam notulen.",
+     "Selesai", "Laporan pengukuran kinerja TW I-III 2025 dan notulen rapat evaluasi"),
 ]
 # Anggaran "Sasaran / Indikator Didukung" of budget line n: a sasaran or tujuan text, or indicator numbers.
 BUDGET_LINKS = {

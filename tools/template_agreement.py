@@ -1,7 +1,7 @@
 """The Perjanjian Kinerja text, its lampiran and both signature blocks: one builder for templates/pk.docx and
 Lampiran 1 of templates/lkjip.docx, which must be the same agreement. Built by make_templates.py.
 
-Context (under `perjanjian`): draf, pembuka, isi, ttd, lampiran (rows with judul, or no/indikator/target),
+Context (under `perjanjian`): draf, pembuka, isi, ttd, lampiran (rows with judul, or no/indikator/satuan/target),
 program (rows no/program/pagu), catatan_anggaran; `atasan`, `tahun` and `instansi_judul` from the common context.
 """
 
@@ -38,7 +38,7 @@ def agreement(doc, width: float, title: bool = True) -> None:
     B.para(doc, "{{ instansi_judul }}", bold=True, size=12, align="center", space_after=12)
     cascade_table(doc, width)
     program_table(doc, width)
-    B.para(doc, f"{{{{ {KEY}.catatan_anggaran }}}}", italic=True, size=9, space_after=8)
+    B.para(doc, f"{{{{ {KEY}.catatan_anggaran }}}}", italic=True, size=10, space_after=8)
     two_signatures(doc, width, key=f"{KEY}.ttd")
 
 
@@ -70,18 +70,19 @@ def _tag_row(row, tag: str) -> None:
 def cascade_table(doc, width: float) -> None:
     """Tujuan, sasaran, program (and the other indicators) as full-width heading rows, each followed by its
     indicators and the target of the year."""
-    widths = [10, width - 50, 40]
+    widths = [10, width - 72, 24, 38]
     t = B.table(doc, 8, widths)
-    _header(t, ["No", "Indikator Kinerja", "Target {{ tahun }}"])
+    _header(t, ["No", "Indikator Kinerja", "Satuan", "Target {{ tahun }}"])
     _tag_row(t.rows[1], f"{{%tr for r in {KEY}.lampiran %}}")
     _tag_row(t.rows[2], "{%tr if r.judul %}")
-    heading = t.rows[3].cells[0].merge(t.rows[3].cells[2])
+    heading = t.rows[3].cells[0].merge(t.rows[3].cells[3])
     B.cell_text(heading, "{{ r.judul }}", bold=True, size=SIZE)
     B.shade(heading, "F2F2F2")
     B.no_split(t.rows[3])
     _tag_row(t.rows[4], "{%tr else %}")
-    for cell, text, align in zip(t.rows[5].cells, ["{{ r.no }}", "{{ r.indikator }}", "{{ r.target }}"],
-                                 ["center", "left", "center"], strict=True):
+    for cell, text, align in zip(t.rows[5].cells, ["{{ r.no }}", "{{ r.indikator }}", "{{ r.satuan }}",
+                                                   "{{ r.target }}"], ["center", "left", "center", "center"],
+                                 strict=True):
         B.cell_text(cell, text, align=align, size=SIZE)
     B.no_split(t.rows[5])
     _tag_row(t.rows[6], "{%tr endif %}")

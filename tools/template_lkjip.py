@@ -7,7 +7,7 @@ import docx_build as B
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_BREAK
 from template_agreement import agreement, cascade_table
-from template_parts import marker_header, page_number_footer, signature
+from template_parts import letterhead, marker_header, page_number_footer, signature
 
 WIDTH = 215 - 30 - 20  # usable width in mm (portrait F4, margins 30 left, 20 right)
 TOC_PLACEHOLDER = "[daftar isi]"
@@ -103,7 +103,7 @@ def bab1(doc) -> None:
     loop_paragraphs(doc, "bab1.struktur.teks", indent_mm=10)
     B.para(doc, "{%p if bab1.struktur.ada %}")
     B.para(doc, "{{ bab1.struktur.bagan }}", align="center", space_before=6, keep_next=True)
-    B.para(doc, "{{ bab1.struktur.keterangan }}", italic=True, size=9, align="center", space_after=6)
+    B.para(doc, "{{ bab1.struktur.keterangan }}", italic=True, size=10, align="center", space_after=6)
     B.para(doc, "{%p else %}")
     B.para(doc, "{{ bab1.struktur.kosong }}", italic=True, align="justify", space_after=6)
     B.para(doc, "{%p endif %}")
@@ -174,14 +174,14 @@ def bab3_indicator(doc) -> None:
                 "{{ r.sumber }}"],
                "s.tahun", ["center", "center", "center", "center", "left", "left"])
     B.para(doc, "{%p if s.sumber %}")
-    B.para(doc, "{{ s.sumber }}", italic=True, size=9, space_after=4, keep_next=True)  # table, notes, chart: one block
+    B.para(doc, "{{ s.sumber }}", italic=True, size=10, space_after=4, keep_next=True)  # table, notes, chart: one block
     B.para(doc, "{%p endif %}")
     B.para(doc, "{%p for b in s.pembanding %}")
-    B.indent(B.para(doc, "{{ b }}", align="justify", size=10, keep_next=True), 4)
+    B.indent(B.para(doc, "{{ b }}", align="justify", keep_next=True), 4)
     B.para(doc, "{%p endfor %}")
     B.para(doc, "{%p if s.grafik %}")
     B.para(doc, "{{ s.grafik }}", align="center", space_before=6, keep_next=True)
-    B.para(doc, "{{ s.keterangan_grafik }}", italic=True, size=9, align="center", space_after=6)
+    B.para(doc, "{{ s.keterangan_grafik }}", italic=True, size=10, align="center", space_after=6)
     B.para(doc, "{%p endif %}")
     B.para(doc, "{{ s.paragraf }}", align="justify", space_after=6)
     B.para(doc, "{%p if s.data_dukung %}")
@@ -190,7 +190,7 @@ def bab3_indicator(doc) -> None:
     B.para(doc, "{%p endif %}")
     B.para(doc, "{%p if s.grafik_data %}")
     B.para(doc, "{{ s.grafik_data }}", align="center", space_before=6, keep_next=True)
-    B.para(doc, "{{ s.keterangan_grafik_data }}", italic=True, size=9, align="center", space_after=6)
+    B.para(doc, "{{ s.keterangan_grafik_data }}", italic=True, size=10, align="center", space_after=6)
     B.para(doc, "{%p endif %}")
     labelled_loop(doc, "a", "s.analisis", "teks", space_after=4)
     B.para(doc, "{%p endfor %}")
@@ -209,7 +209,7 @@ def budget(doc) -> None:
                                                     "Keterangan"],
                ["{{ r.program }}", "{{ r.serapan }}", "{{ r.capaian }}", "{{ r.rasio }}", "{{ r.keterangan }}"],
                "anggaran.efisiensi", ["left", "right", "right", "right", "center"])
-    B.para(doc, "{{ anggaran.catatan_efisiensi }}", italic=True, size=9, space_after=6)
+    B.para(doc, "{{ anggaran.catatan_efisiensi }}", italic=True, size=10, space_after=6)
     B.para(doc, "{%p for t in anggaran.kalimat %}")
     B.para(doc, "{{ t }}", align="justify", space_after=6)
     B.para(doc, "{%p endfor %}")
@@ -219,9 +219,30 @@ def budget(doc) -> None:
                ["{{ r.uraian }}", "{{ r.pagu }}", "{{ r.realisasi }}", "{{ r.serapan }}", "{{ r.capaian }}",
                 "{{ r.keterangan }}"], "anggaran.sasaran", ["left", "right", "right", "right", "right", "center"],
                size=10)
-    B.para(doc, "{{ anggaran.catatan_sasaran }}", italic=True, size=9, space_after=6)
+    B.para(doc, "{{ anggaran.catatan_sasaran }}", italic=True, size=10, space_after=6)
     B.para(doc, "{%p else %}")
     B.para(doc, "{{ anggaran.kosong }}", align="justify")
+    B.para(doc, "{%p endif %}")
+
+
+def follow_up(doc) -> None:
+    """Bab III C: recommendations of last year's evaluation and their follow-up; the Bukti column when any row has
+    one (iku/render/lkjip_follow_up.py)."""
+    heading(doc, "C. Tindak Lanjut Rekomendasi Hasil Evaluasi", 2)
+    B.para(doc, "{%p if tindak_lanjut.ada %}")
+    B.para(doc, "{{ tindak_lanjut.pengantar }}", align="justify", space_after=6)
+    B.para(doc, "{%p if tindak_lanjut.bukti %}")
+    loop_table(doc, [10, 46, 50, 24, WIDTH - 130], ["No", "Rekomendasi", "Tindak Lanjut", "Status", "Bukti"],
+               ["{{ r.no }}", "{{ r.rekomendasi }}", "{{ r.tindak_lanjut }}", "{{ r.status }}", "{{ r.bukti }}"],
+               "tindak_lanjut.baris", ["center", "left", "left", "center", "left"])
+    B.para(doc, "{%p else %}")
+    loop_table(doc, [10, 62, WIDTH - 102, 30], ["No", "Rekomendasi", "Tindak Lanjut", "Status"],
+               ["{{ r.no }}", "{{ r.rekomendasi }}", "{{ r.tindak_lanjut }}", "{{ r.status }}"],
+               "tindak_lanjut.baris", ["center", "left", "left", "center"])
+    B.para(doc, "{%p endif %}")
+    B.para(doc, "{{ tindak_lanjut.ringkasan }}", align="justify", space_after=6)
+    B.para(doc, "{%p else %}")
+    B.para(doc, "{{ tindak_lanjut.kosong }}", align="justify")
     B.para(doc, "{%p endif %}")
 
 
@@ -285,6 +306,7 @@ def lkjip_template(path) -> None:
     bab3_indicator(doc)
     heading(doc, "B. Realisasi Anggaran", 2)
     budget(doc)
+    follow_up(doc)
     page_break(doc)
 
     heading(doc, "BAB IV PENUTUP", 1)
@@ -299,8 +321,8 @@ def lkjip_template(path) -> None:
     page_break(doc)
 
     heading(doc, "LAMPIRAN 1. PERJANJIAN KINERJA TAHUN {{ tahun }}", 1)
-    B.para(doc, "{{ instansi_judul }}", bold=True, align="center", space_after=8)
-    agreement(doc, WIDTH, title=False)  # the PK itself, built as templates/pk.docx is
+    letterhead(doc)  # the PK as it was signed: its kop, title, text, lampiran and signatures
+    agreement(doc, WIDTH)
     page_break(doc)
 
     heading(doc, "LAMPIRAN 2. INDIKATOR KINERJA UTAMA {{ periode }}", 1)

@@ -16,7 +16,7 @@ from openpyxl.comments import Comment
 from iku import catalogue as catalogue_mod
 from iku import layout as L
 from iku import pipeline, rules
-from iku.carry import comments
+from iku.carry import comments, follow_up_rows, sakip_rows
 from iku.carry import sheets as carried_sheets
 from iku.errors import InputError, Problem
 from iku.model import Catalogue, Indicator, Results
@@ -228,7 +228,12 @@ def _sheets(wb: Workbook, previous: Path, year: int) -> list[str]:
     for name in carried_sheets.CARRIED:
         if name not in old.sheetnames or name not in wb.sheetnames:
             continue
-        done = carried_sheets.copy_sheet(carried_sheets.read_rows(old[name]), wb[name], year)
+        rows, notes = carried_sheets.read_rows(old[name]), []
+        if name == L.SHEET_SAKIP:
+            rows, notes = sakip_rows.by_scheme(rows, year, sakip_rows.years_of(wb[name]))
+        if name == L.SHEET_FOLLOW_UP:
+            rows, notes = follow_up_rows.unfinished(rows)
+        done = carried_sheets.copy_sheet(rows, wb[name], year)
         if done is None:
             lines.append(f"{name}: tidak dibawa (judul kolomnya tidak ditemukan di buku kerja lama).")
             continue
@@ -237,6 +242,7 @@ def _sheets(wb: Workbook, previous: Path, year: int) -> list[str]:
             line += f"; kolom tahun {', '.join(map(str, done.years_left))} dibiarkan kosong untuk diisi"
         if done.not_placed:
             line += f"; {done.not_placed} baris tidak dibawa karena lembar baru tidak punya baris kosong lagi"
+        line += "".join(f"; {note}" for note in notes)
         lines.append(line + ".")
     left = [f"{name} ({why})" for name, why in carried_sheets.LEFT_OUT.items() if name in old.sheetnames]
     old.close()

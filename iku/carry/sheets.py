@@ -1,9 +1,11 @@
 """Copy the sheets that outlive their year (Narasi, Struktur, Pegawai, Sarana, Standar Pelayanan, Status Desa,
-SAKIP) from last year's workbook into the new one, by column title, values only.
+SAKIP, the open recommendations of Tindak Lanjut) from last year's workbook into the new one, by column title,
+values only.
 
-Rows the new template names itself (a village, a SAKIP component, a narrative part) take the old row of the same
-name; the other old rows fill the new sheet's empty rows in order. A column titled with a year from the new report
-year on is left empty: that year is the new workbook's to fill. Nothing is evaluated: text stays text."""
+Rows the new template names itself (a village, a SAKIP component with its regulation, a narrative part) take the
+old row of the same name; the other old rows fill the new sheet's empty rows in order. A column titled with a year
+from the new report year on is left empty: that year is the new workbook's to fill. Nothing is evaluated: text
+stays text."""
 
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from iku.check.cells import norm
 from iku.xlsx_style import put_text
 
 CARRIED = (L.SHEET_NARRATIVE, L.SHEET_STRUCTURE, L.SHEET_STAFF, L.SHEET_FACILITIES, L.SHEET_STANDARDS,
-           L.SHEET_VILLAGES, L.SHEET_SAKIP)
+           L.SHEET_VILLAGES, L.SHEET_SAKIP, L.SHEET_FOLLOW_UP)  # Tindak Lanjut: its unfinished rows only
 # Carried data sheets whose years the new workbook computes again: a realisation they gave is not typed twice
 # (across a period change the new period's own base year may give another figure, e.g. Desa Naik Kelas).
 RECOMPUTED = (L.SHEET_VILLAGES, L.SHEET_SAKIP)
@@ -34,6 +36,9 @@ LEFT_OUT = {
     L.SHEET_BUDGET: "anggaran tahun laporan",
     L.SHEET_HOLIDAYS: "hari libur tahunnya sendiri",
 }
+# Sheets whose template rows are named by more than their first column: a SAKIP component by its regulation too
+# (both evaluation schemes list "Perencanaan Kinerja").
+ROW_KEYS = {L.SHEET_SAKIP: (L.SAKIP_REGULATION,)}
 HEADER_ROWS = 15
 MAX_ROWS = 20_000  # rows read from an old sheet: far beyond any list of villages, staff or standards
 _YEAR = re.compile(r"\b(\d{4})\b")
@@ -93,9 +98,20 @@ def copy_sheet(old_rows: list[tuple], new: Worksheet, report_year: int) -> Sheet
             if any(_has_value(row[i]) for i, _ in columns if i < len(row))]
     body = range(new_header + 1, new.max_row + 1)
     # Rows the template names and locks (a village of the catalogue, a narrative part, the SAKIP total) take the
-    # old row of that name; a name the template only suggests (an editable SAKIP component) gives way to the old
-    # sheet's own list.
-    named = {norm(new.cell(row=r, column=1).value): r for r in body
+    # old row of that name; a name the template only suggests (an editable row) gives way to the old sheet's own list.
+    keys = [norm(title) for title in ROW_KEYS.get(new.title, ())]
+    new_keys = [next((c.column for c in new[new_header] if norm(c.value) == key), None) for key in keys]
+    old_keys = [old_columns.get(key) for key in keys]
+
+    def new_key(r: int) -> tuple[str, ...]:
+        return (norm(new.cell(row=r, column=1).value),
+                *(norm(new.cell(row=r, column=c).value) if c else "" for c in new_keys))
+
+    def old_key(row: tuple) -> tuple[str, ...]:
+        return (norm(row[0]) if row else "", *(norm(row[i]) if i is not None and i < len(row) else ""
+                                               for i in old_keys))
+
+    named = {new_key(r): r for r in body
              if _has_value(new.cell(row=r, column=1).value) and new.cell(row=r, column=1).protection.locked}
     free = [r for r in body if not new.cell(row=r, column=1).protection.locked]
     if data:
@@ -105,8 +121,8 @@ def copy_sheet(old_rows: list[tuple], new: Worksheet, report_year: int) -> Sheet
                     new.cell(row=r, column=new_col).value = None
     carried = not_placed = 0
     for row in data:
-        key = norm(row[0]) if row else ""
-        target = named.pop(key, None) if key else None
+        key = old_key(row)
+        target = named.pop(key, None) if key[0] else None
         if target is None:
             if not free:
                 not_placed += 1

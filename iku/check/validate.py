@@ -13,7 +13,7 @@ from iku import catalogue as catalogue_mod
 from iku import layout as L
 from iku import rules, sources
 from iku.catalogue import OPEN_RANGE
-from iku.check import organisation, targets, validate_quarterly, validate_report
+from iku.check import follow_up, organisation, targets, validate_quarterly, validate_report
 from iku.check.cells import (
     NotADate,
     NotANumber,
@@ -89,10 +89,12 @@ def validate(raw: RawWorkbook, catalogues: list[Catalogue], year: int | None = N
     sheets = validate_report.report_sheets(raw, catalogue, identity.report_year, problems, warnings)
     data = sources.read_all(raw, catalogue, problems, warnings)
     staff_sheets = organisation.read(raw, problems)
+    recommendations = follow_up.read(raw, identity.report_year, problems, warnings)
     if problems:
         raise InputError(problems, source=raw.path.name)
     report = ReportInput(source=raw.path, identity=identity, realisations=realisations, cells=cells, data=data,
-                         population=population, organisation=staff_sheets, **sheets)
+                         population=population, organisation=staff_sheets, follow_up=recommendations,
+                         **sheets)
     return Validated(catalogue=catalogue, report=report, warnings=tuple(warnings))
 
 

@@ -1,5 +1,6 @@
-"""Validate what only the quarterly reports use: their dates (Identitas), the quarterly targets (Triwulan)
-and the spending to date of each quarter (Anggaran). All optional: an older workbook lacks the rows/columns."""
+"""Validate what only the quarterly reports use: their dates (Identitas), the quarterly targets and what staff
+wrote for each quarter (Triwulan), and the spending to date of each quarter (Anggaran). All optional: an older
+workbook lacks the rows/columns."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from decimal import Decimal
 from iku import formatting as fmt
 from iku import layout as L
 from iku import rules
-from iku.check.cells import NotADate, date_value, find_header, indicator_rows, norm, number_value
+from iku.check.cells import NotADate, date_value, find_header, indicator_rows, norm, number_value, text_cell
 from iku.errors import Problem
-from iku.model import Catalogue, Indicator
+from iku.model import Analysis, Catalogue, Indicator
 from iku.read.reader import RawCell, RawWorkbook
 
 
@@ -41,25 +42,76 @@ def _date(cell: RawCell, label: str, problems: list[Problem]) -> dt.date | None:
         return None
 
 
-def quarter_targets(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem]) -> dict[int, tuple]:
-    """Indicator number -> target s.d. TW I-IV, from the optional columns 'Target TW I' ... of Triwulan."""
-    header = find_header(raw, L.SHEET_QUARTERS, [])  # a missing header is reported with the realisations
+def _triwulan(raw: RawWorkbook, catalogue: Catalogue) -> tuple[dict[str, int], dict[int, list[RawCell]]]:
+    """Columns by normalised title and rows by indicator of Triwulan; problems of its header and rows are
+    reported with the realisations."""
+    header = find_header(raw, L.SHEET_QUARTERS, [])
     if header is None:
-        return {}
+        return {}, {}
     by_title = {norm(c.value): c.column for c in header if c.value is not None}
+    return by_title, indicator_rows(raw, L.SHEET_QUARTERS, header, catalogue, [])
+
+
+def _cells(row: list[RawCell], columns: list[int | None]) -> list[RawCell | None]:
+    return [row[column - 1] if column and len(row) >= column else None for column in columns]
+
+
+def quarter_targets(raw: RawWorkbook, catalogue: Catalogue, year: int, problems: list[Problem]) -> dict[int, tuple]:
+    """Indicator number -> target s.d. TW I-IV, from the optional columns 'Target TW I' ... of Triwulan.
+    The target s.d. TW IV is the year's target: one year-end figure has one capaian, in the TW IV report as
+    in the LKjIP."""
+    by_title, rows = _triwulan(raw, catalogue)
     columns = [by_title.get(norm(title)) for title in L.QUARTER_TARGETS]
     if not any(columns):
         return {}
-    rows = indicator_rows(raw, L.SHEET_QUARTERS, header, catalogue, [])  # row problems: reported already
+    result = {}
+    for ind in catalogue.indicators:
+        cells = _cells(rows.get(ind.number, []), columns)
+        values = [_target(cell, ind, title, problems) if cell is not None else None
+                  for title, cell in zip(L.QUARTER_TARGETS, cells, strict=True)]
+        if values[3] is not None and not _same_target(values[3], ind.targets.get(year)):
+            problems.append(_year_end_problem(cells[3], ind, values[3], year))
+            values[3] = None
+        if any(v is not None for v in values):
+            result[ind.number] = tuple(values)
+    return result
+
+
+def _same_target(quarter: Decimal, year: Decimal | None) -> bool:
+    return year is not None and rules.round_half_up(quarter) == rules.round_half_up(year)
+
+
+def _year_end_problem(cell: RawCell, ind: Indicator, value: Decimal, year: int) -> Problem:
+    target = ind.targets.get(year)
+    if target is None:
+        text = (f"{_phrase(L.QUARTER_TARGETS[3])} '{ind.name}' {fmt.value(ind, value)} diisi, sedangkan target "
+                f"tahun {year} belum ditetapkan. Target s.d. TW IV adalah target tahunan: tetapkan target {year} "
+                f"di lembar {L.SHEET_REALISATION} dan kosongkan sel ini")
+    else:
+        text = (f"{_phrase(L.QUARTER_TARGETS[3])} '{ind.name}' {fmt.value(ind, value)} berbeda dengan target tahun "
+                f"{year} ({fmt.value(ind, target)}). Target s.d. TW IV adalah target tahunan, agar realisasi akhir "
+                f"tahun hanya punya satu capaian (sama dengan LKjIP): kosongkan sel ini (dipakai target tahunan) "
+                f"atau isi {fmt.value(ind, target)}")
+    return Problem(text, sheet=cell.sheet, cell=cell.coordinate)
+
+
+def quarter_analysis(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem]) -> dict[int, tuple]:
+    """Indicator number -> what staff wrote for TW I-IV (Analysis, or None for a quarter left empty), from the
+    optional columns 'Faktor Penghambat TW I', 'Upaya / Rencana Tindak Lanjut TW I' ... of Triwulan."""
+    by_title, rows = _triwulan(raw, catalogue)
+    obstacles = [by_title.get(norm(title)) for title in L.QUARTER_OBSTACLES]
+    actions = [by_title.get(norm(title)) for title in L.QUARTER_ACTIONS]
+    if not any(obstacles + actions):
+        return {}
     result = {}
     for ind in catalogue.indicators:
         row = rows.get(ind.number, [])
-        values = []
-        for title, column in zip(L.QUARTER_TARGETS, columns, strict=True):
-            cell = row[column - 1] if column and len(row) >= column else None
-            values.append(_target(cell, ind, title, problems) if cell is not None else None)
-        if any(v is not None for v in values):
-            result[ind.number] = tuple(values)
+        texts = []
+        for obstacle, action in zip(_cells(row, obstacles), _cells(row, actions), strict=True):
+            written = Analysis(obstacle=text_cell(obstacle, problems), action=text_cell(action, problems))
+            texts.append(written if written.obstacle or written.action else None)
+        if any(texts):
+            result[ind.number] = tuple(texts)
     return result
 
 

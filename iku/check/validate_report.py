@@ -43,10 +43,13 @@ def report_sheets(
                             "Buku kerja standar terbaru: python generate.py template PATH")
             continue
         found[key] = read(raw, catalogue, problems)
+        extra = {}
         if key == "quarters":
             found["quarters"], found["quarter_cells"] = found["quarters"]
-            found["quarter_targets"] = validate_quarterly.quarter_targets(raw, catalogue, problems)
-        if sheet != L.SHEET_NARRATIVE and _has_data(found[key]):
+            extra = {"quarter_targets": validate_quarterly.quarter_targets(raw, catalogue, year, problems),
+                     "quarter_analysis": validate_quarterly.quarter_analysis(raw, catalogue, problems)}
+            found.update(extra)
+        if sheet != L.SHEET_NARRATIVE and (_has_data(found[key]) or any(extra.values())):
             _check_year(raw, sheet, year, problems)
     return found
 

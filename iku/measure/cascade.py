@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from iku import rules
-from iku.measure.report import Comparison
-from iku.model import Indicator, Results
+from iku.measure.report import Comparison, indirect_lines
+from iku.model import BudgetLine, Indicator, Results
 
 LEVEL_TITLES = {"tujuan": "Tujuan", "sasaran": "Sasaran Strategis", "program": "Program"}
 OTHER = "Indikator Kinerja Lainnya"  # indicators the IKU document lists without a tujuan, sasaran or program
@@ -56,10 +56,13 @@ class GroupBudget:
     capaian: Decimal | None
     efficiency: Decimal | None
     activities: tuple[str, ...] = ()  # the kegiatan counted here, in sheet order
+    indirect: tuple[BudgetLine, ...] = ()  # kegiatan whose link to their one indicator is indirect (rules)
 
     @property
     def efficient(self) -> bool | None:
-        return None if self.efficiency is None else rules.is_efficient(self.efficiency)
+        if self.efficiency is None or self.indirect:
+            return None
+        return rules.is_efficient(self.efficiency)
 
 
 def group_budgets(results: Results, found: list[Group]) -> list[GroupBudget]:
@@ -70,6 +73,7 @@ def group_budgets(results: Results, found: list[Group]) -> list[GroupBudget]:
                    if ind.level == "program"}
     sums: dict[str, list[Decimal]] = {}
     activities: dict[str, list[str]] = {}
+    lines_of: dict[str, list[BudgetLine]] = {}
     for line in results.report.budget:
         numbers = set(line.supports)
         if not numbers and " ".join(line.program.split()).casefold() in own_program:
@@ -80,7 +84,9 @@ def group_budgets(results: Results, found: list[Group]) -> list[GroupBudget]:
         total[0] += line.ceiling
         total[1] += line.spent
         activities.setdefault(title, []).append(line.activity)
+        lines_of.setdefault(title, []).append(line)
     capaian = {g.title: g.capaian for g in found}
+    indirect = indirect_lines(results.report.budget)
     order = [g.title for g in found] + [SEVERAL, UNLINKED]
     result = []
     for title in order:
@@ -90,5 +96,6 @@ def group_budgets(results: Results, found: list[Group]) -> list[GroupBudget]:
         absorption = rules.absorption(ceiling, spent)
         mean = capaian.get(title)
         result.append(GroupBudget(title, ceiling, spent, absorption, mean, rules.efficiency(mean, absorption),
-                                  tuple(activities[title])))
+                                  tuple(activities[title]),
+                                  tuple(line for line in lines_of[title] if line in indirect)))
     return result

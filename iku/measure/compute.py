@@ -57,7 +57,8 @@ def compute(catalogue: Catalogue, report: ReportInput, warnings: tuple[str, ...]
         achievements=achievements,
         warnings=tuple(warnings) + tuple(sources.warnings_all(evidence, catalogue, report)) + tuple(quarter_notes)
         + tuple(missing_target_warnings(catalogue, report_year)) + tuple(missing_narrative_warnings(catalogue, report))
-        + tuple(missing_analysis_warnings(catalogue, report, achievements)),
+        + tuple(missing_analysis_warnings(catalogue, report, achievements))
+        + tuple(missing_organisation_warnings(report)),
         evidence=evidence,
     )
 
@@ -179,6 +180,19 @@ def missing_target_warnings(catalogue: Catalogue, report_year: int) -> list[str]
         lines.append(f"{head} (belum ada: {', '.join(missing)}); isi dari Renstra pada sel target berwarna kuning "
                      f"di lembar {L.SHEET_REALISATION}.")
     return lines
+
+
+def missing_organisation_warnings(report: ReportInput) -> list[str]:
+    """Bab I says plainly that these data are not available; the warning tells staff which sheet fills it."""
+    found = report.organisation
+    if found is None:  # a report put together without reading a workbook (tests, the recap)
+        return []
+    empty = [sheet for sheet, rows in ((L.SHEET_STRUCTURE, found.positions), (L.SHEET_STAFF, found.employees),
+                                       (L.SHEET_FACILITIES, found.facilities)) if not rows]
+    if not empty:
+        return []
+    return [f"Lembar {', '.join(empty)} kosong atau tidak ada: LKjIP Bab I menyatakan datanya belum tersedia. "
+            "Isi lembar itu agar bagan organisasi dan sumber daya tercantum."]
 
 
 def missing_narrative_warnings(catalogue: Catalogue, report: ReportInput) -> list[str]:

@@ -1,5 +1,6 @@
 """What one quarterly measurement report says: its date, each indicator against the quarterly or the annual
-target grouped under its tujuan / sasaran / program, the budget spent to date, problems and follow-up."""
+target grouped under its tujuan / sasaran / program, the budget spent to date, and the quarter's own problems and
+follow-up: the indicators under target at its end and what staff wrote for it."""
 
 from __future__ import annotations
 
@@ -23,11 +24,23 @@ class QuarterLine:
     capaian: Decimal | None  # to_date against quarter_target when given, else against annual_target
     band: str | None
     note: str  # why there is no capaian, "" when there is one
-    analysis: Analysis | None
+    written: Analysis | None  # faktor penghambat / upaya staff wrote for this quarter; None when nothing
 
     @property
     def against_quarter(self) -> bool:
         return self.quarter_target is not None
+
+    @property
+    def target(self) -> Decimal | None:
+        """The target the capaian is computed against."""
+        return self.quarter_target if self.quarter_target is not None else self.annual_target
+
+    @property
+    def under_target(self) -> bool:
+        """Worse than its target at the quarter's end (as the LKjIP judges a year: shortfalls._under)."""
+        if self.capaian is None or self.to_date is None or self.target is None:
+            return False
+        return self.to_date < self.target if self.indicator.higher_is_better else self.to_date > self.target
 
 
 @dataclass(frozen=True)
@@ -57,6 +70,11 @@ class QuarterReport:
     def lines(self) -> list[QuarterLine]:
         return [line for group in self.groups for line in group.lines]
 
+    @property
+    def one_column(self) -> bool:
+        """The quarter's realisation is the realisation s.d. the quarter on every line (TW I always)."""
+        return all(line.realisation == line.to_date for line in self.lines)
+
 
 def report_date(results: Results, quarter: int) -> dt.date:
     """The date Identitas gives for the quarter, else the 10th day after the quarter ends (rules)."""
@@ -75,7 +93,19 @@ def line(results: Results, row: QuarterRow, quarter: int) -> QuarterLine:
     capaian, note = rules.capaian(target, row.cumulative[i], ind.higher_is_better, ind.lower_formula)
     band = rules.predicate_key(capaian) if capaian is not None else None
     return QuarterLine(ind, row.quarters[i], row.cumulative[i], ind.rollup == "terakhir", row.target,
-                       quarter_target, capaian, band, note, results.report.analysis.get(ind.number))
+                       quarter_target, capaian, band, note, written(results, ind.number, quarter))
+
+
+def written(results: Results, number: int, quarter: int) -> Analysis | None:
+    """What staff wrote for the quarter (Triwulan). The year's end is the year itself: without TW IV text, the TW IV
+    report takes faktor penghambat and upaya of the Analisis sheet, which the LKjIP prints for the same figure."""
+    texts = results.report.quarter_analysis.get(number, ())
+    if len(texts) >= quarter and texts[quarter - 1] is not None:
+        return texts[quarter - 1]
+    year = results.report.analysis.get(number)
+    if quarter == 4 and year is not None and (year.obstacle or year.action):
+        return Analysis(obstacle=year.obstacle, action=year.action)
+    return None
 
 
 def groups(lines: list[QuarterLine]) -> tuple[QuarterGroup, ...]:

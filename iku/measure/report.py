@@ -51,10 +51,13 @@ class ProgramBudget:
     capaian: Decimal | None  # mean capaian of those with one
     efficiency: Decimal | None  # capaian / serapan (ours, shared/domain)
     line_absorption: tuple[Decimal | None, ...] = ()  # serapan of each kegiatan, in the order of `lines`
+    indirect: tuple[BudgetLine, ...] = ()  # kegiatan whose link to their one indicator is indirect (rules)
 
     @property
     def efficient(self) -> bool | None:
-        return None if self.efficiency is None else rules.is_efficient(self.efficiency)
+        if self.efficiency is None or self.indirect:
+            return None
+        return rules.is_efficient(self.efficiency)
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ def program_budgets(results: Results) -> list[ProgramBudget]:
     for line in results.report.budget:
         grouped.setdefault(line.program, []).append(line)
     budgets = []
+    indirect = indirect_lines(results.report.budget)
     for program, lines in grouped.items():
         ceiling = sum((line.ceiling for line in lines), Decimal(0))
         spent = sum((line.spent for line in lines), Decimal(0))
@@ -127,8 +131,15 @@ def program_budgets(results: Results) -> list[ProgramBudget]:
         capaian = sum(values, Decimal(0)) / len(values) if values else None
         budgets.append(ProgramBudget(program, tuple(lines), ceiling, spent, absorption, mine, capaian,
                                      rules.efficiency(capaian, absorption),
-                                     tuple(rules.absorption(line.ceiling, line.spent) for line in lines)))
+                                     tuple(rules.absorption(line.ceiling, line.spent) for line in lines),
+                                     tuple(line for line in lines if line in indirect)))
     return budgets
+
+
+def indirect_lines(lines: tuple[BudgetLine, ...]) -> tuple[BudgetLine, ...]:
+    total = sum((line.ceiling for line in lines), Decimal(0))
+    return tuple(line for line in lines
+                 if rules.is_indirect(line.program, line.ceiling, total, len(set(line.supports))))
 
 
 def total_budget(budgets: list[ProgramBudget] | tuple[ProgramBudget, ...]) -> tuple[Decimal, Decimal, Decimal | None]:

@@ -55,27 +55,37 @@ def _better(ind: Indicator, realisation: Decimal, reference: Decimal) -> int:
     return 1 if (realisation > reference) == ind.higher_is_better else -1
 
 
+def _opening(ind: Indicator, year: int, real: str) -> str:
+    """The year's figure, opened in turn four ways, so that ten sections do not read as one template."""
+    return (
+        f"Realisasi indikator {ind.name} tahun {year} sebesar {real}",
+        f"Pada tahun {year}, {ind.name} terealisasi sebesar {real}",
+        f"{capitalised(ind.name)} tahun {year} tercatat sebesar {real}",
+        f"Untuk tahun {year}, realisasi {ind.name} sebesar {real}",
+    )[(ind.number - 1) % 4]
+
+
 def outcome(c: Comparison) -> str:
     ind, now = c.indicator, c.current
-    head = f"Realisasi indikator {ind.name} tahun {now.year}"
     if now.realisation is None:
-        return f"{head} belum dilaporkan."
+        return f"Realisasi indikator {ind.name} tahun {now.year} belum dilaporkan."
     real = amount(ind, now.realisation)
+    head = _opening(ind, now.year, real)
     if now.target is None:
-        return (f"{head} sebesar {real}. Target tahun {now.year} belum ditetapkan, "
+        return (f"{head}. Target tahun {now.year} belum ditetapkan, "
                 "sehingga capaian kinerja belum dapat dihitung.")
     if now.capaian is None:
         reason = "target bernilai 0" if now.target == 0 else "realisasi bernilai 0"
-        return f"{head} sebesar {real}; karena {reason}, capaian kinerja tidak dihitung."
+        return f"{head}; karena {reason}, capaian kinerja tidak dihitung."
     target = amount(ind, now.target)
     gap = change_amount(ind, now.realisation - now.target)
     result = f"capaian kinerjanya {fmt.percent(now.capaian)} dengan predikat {now.predicate}"
     side = _better(ind, now.realisation, now.target)
     if side == 0:
-        return f"{head} sebesar {real}, tepat sama dengan targetnya; {result}."
+        return f"{head}, tepat sama dengan targetnya; {result}."
     if side > 0:
-        return f"{head} sebesar {real}, melampaui target {target} dengan selisih {gap}; {result}."
-    return f"{head} sebesar {real}, belum mencapai target {target} (kurang {gap}); {result}."
+        return f"{head}, melampaui target {target} dengan selisih {gap}; {result}."
+    return f"{head}, belum mencapai target {target} (kurang {gap}); {result}."
 
 
 def trend(c: Comparison) -> str:
@@ -90,10 +100,12 @@ def trend(c: Comparison) -> str:
     verb = "naik" if c.trend == "naik" else "turun"
     size = change_amount(ind, c.change)
     polarity = "" if ind.higher_is_better else ", karena indikator ini makin rendah makin baik"
+    start = (f"Dibandingkan {past}, realisasi {verb} {size}" if ind.number % 2 else
+             f"Dari {amount(ind, before.realisation)} pada tahun {before.year}, realisasi {verb} {size}")
     if c.improved:
-        text = f"Dibandingkan {past}, realisasi {verb} {size}; kinerja membaik{polarity}"
+        text = f"{start}; kinerja membaik{polarity}"
     else:
-        text = f"Dibandingkan {past}, realisasi {verb} {size}; kinerja tahun ini menurun{polarity}"
+        text = f"{start}; kinerja tahun ini menurun{polarity}"
     crossed = _crossed(c)
     return text + (f"{',' if crossed.startswith('tetapi') else ''} {crossed}" if crossed else "") + "."
 
@@ -108,9 +120,9 @@ def _crossed(c: Comparison) -> str:
     if before is not None and before.target is not None and before.capaian is not None:
         was = _better(ind, before.realisation, before.target) >= 0
     if is_ and was is False:
-        return f"dan kini mencapai target, padahal target tahun {before.year} belum tercapai"
+        return f"dan target tahun ini tercapai, sedangkan target tahun {before.year} belum tercapai"
     if not is_ and was:
-        return f"dan kini berada di bawah target, padahal target tahun {before.year} tercapai"
+        return f"dan kini berada di bawah target, sedangkan target tahun {before.year} tercapai"
     if c.improved:
         return "dan target tahun ini tercapai" if is_ else "tetapi target tahun ini belum tercapai"
     return "tetapi target tahun ini tetap tercapai" if is_ else "dan target tahun ini belum tercapai"
@@ -124,9 +136,12 @@ def end_target(c: Comparison, period_end: int) -> str:
     if now.realisation is None or c.end_capaian is None:
         return f"Target kondisi akhir Renstra tahun {period_end} sebesar {end}."
     real = f"Realisasi tahun {now.year} sebesar {amount(ind, now.realisation)}"
-    if rules.round_half_up(c.end_capaian) >= 100:
-        return (f"{real} telah memenuhi target kondisi akhir Renstra tahun {period_end} ({end}), yaitu "
-                f"{fmt.percent(c.end_capaian)} dari target akhir Renstra.")
+    shown = rules.round_half_up(c.end_capaian)
+    if shown == 100:
+        return f"{real} telah mencapai target kondisi akhir Renstra tahun {period_end} ({end})."
+    if shown > 100:
+        return (f"{real} telah melampaui target kondisi akhir Renstra tahun {period_end} ({end}), dengan capaian "
+                f"{fmt.percent(c.end_capaian)} terhadap target tersebut.")
     return (f"{real} setara dengan {fmt.percent(c.end_capaian)} dari target kondisi akhir Renstra tahun "
             f"{period_end} ({end}).")
 
@@ -219,7 +234,15 @@ def overview(comparisons: list[Comparison], year: int, labels: list[str]) -> str
     return " ".join(result)
 
 
-def efficiency(b: ProgramBudget) -> str:
+def indirect(lines, total_ceiling: Decimal, names: dict[int, str]) -> str:
+    """Why efficiency is not judged where a kegiatan holding most of the pagu is credited to one indicator."""
+    parts = [f"\u201c{line.activity}\u201d memuat {fmt.percent(line.ceiling * rules.HUNDRED / total_ceiling)} "
+             f"pagu dan hanya dikaitkan dengan indikator {names.get(line.supports[0], '')}" for line in lines]
+    return (f"Kegiatan {listing(parts)}; keterkaitan anggaran sebesar itu dengan capaian satu indikator bersifat "
+            "tidak langsung, sehingga efisiensinya tidak dinilai dengan rasio capaian terhadap serapan.")
+
+
+def efficiency(b: ProgramBudget, total_ceiling: Decimal | None = None, names: dict[int, str] | None = None) -> str:
     if b.absorption is None:
         return f"Pagu {b.program} bernilai 0, sehingga serapan anggaran tidak dihitung."
     head = f"Serapan anggaran {b.program} sebesar {fmt.percent(b.absorption)}"
@@ -231,8 +254,40 @@ def efficiency(b: ProgramBudget) -> str:
     if b.efficiency is None:
         return (f"{head}; capaian indikator yang didukungnya belum dapat dihitung, sehingga efisiensi belum dapat "
                 "dinilai.")
+    measured = [a for a in b.indicators if a.capaian is not None]
+    mean = (f"rata-rata capaian {count(len(measured))} indikator yang didukungnya" if len(measured) > 1 else
+            f"capaian indikator yang didukungnya ({measured[0].indicator.name})")
+    if b.indirect:
+        total = total_ceiling or b.ceiling
+        return f"{head} dengan {mean} {fmt.percent(b.capaian)}. {indirect(b.indirect, total, names or {})}"
     verdict = "efisien" if b.efficient else "belum efisien"
     return (
-        f"{head} dengan rata-rata capaian indikator yang didukungnya {fmt.percent(b.capaian)}; rasio capaian "
-        f"terhadap serapan {fmt.number(b.efficiency)}, sehingga penggunaan anggaran dinilai {verdict}."
+        f"{head} dengan {mean} {fmt.percent(b.capaian)}; rasio capaian terhadap serapan "
+        f"{fmt.number(b.efficiency)}, sehingga penggunaan anggaran dinilai {verdict}."
     )
+
+
+def verdict(item) -> str:
+    """The efficiency column of a budget table."""
+    if item.indirect and item.efficiency is not None:
+        return "Tidak dinilai (keterkaitan tidak langsung)"
+    return {True: "Efisien", False: "Belum efisien", None: "Tidak dinilai"}[item.efficient]
+
+
+def unspent(budgets: list[ProgramBudget]) -> str:
+    """'Sisa anggaran Rp31.050.000 (5,22% dari pagu), terbesar pada kegiatan ... (Rp18.500.000).'"""
+    ceiling = sum((b.ceiling for b in budgets), Decimal(0))
+    left = ceiling - sum((b.spent for b in budgets), Decimal(0))
+    if not ceiling or left <= 0:
+        return ""
+    lines = [line for b in budgets for line in b.lines]
+    largest = max(lines, key=lambda line: line.ceiling - line.spent)
+    share = f"{fmt.percent(left * rules.HUNDRED / ceiling)} dari pagu"
+    if len([line for line in lines if line.ceiling > line.spent]) == 1:
+        return f"Sisa anggaran Rp{_rupiah(left)} ({share}) seluruhnya pada kegiatan \u201c{largest.activity}\u201d."
+    return (f"Sisa anggaran Rp{_rupiah(left)} ({share}), terbesar pada kegiatan \u201c{largest.activity}\u201d "
+            f"(Rp{_rupiah(largest.ceiling - largest.spent)}).")
+
+
+def _rupiah(value: Decimal) -> str:
+    return fmt.number(value, 0)

@@ -18,6 +18,7 @@ from iku.render.docx_chart import BarChart, Series, pattern, solid
 
 Y_LABELS = {"persen": "Persen (%)", "nilai": "Nilai", "desa": "Jumlah desa"}
 HEADROOM = Decimal("1.15")
+CLOSE = Decimal("0.6")  # values whose lowest is above 60 % of the highest get an axis that starts near them
 STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000)
 TARGET_FILL = pattern("wdUpDiag")
 REALISATION_FILL = solid("4D4D4D")
@@ -61,21 +62,50 @@ def _labels(values: list[Decimal | None], unit: str) -> list[str]:
     return [value_label(v, unit) if v is not None else "" for v in values]
 
 
+def close_range(values: list[Decimal]) -> tuple[Decimal, Decimal, Decimal] | None:
+    """(minimum, maximum, step) of a value axis that starts near the values, when they lie close together
+    (the lowest above CLOSE of the highest, e.g. an IKM of 80-83): from 0 their differences would not show.
+    None when the axis should start at 0 (values far apart, all equal, or none)."""
+    shown = [v for v in values if v is not None]
+    if not shown:
+        return None
+    low, high = min(shown), max(shown)
+    if low <= 0 or low == high or low < high * CLOSE:
+        return None
+    span = high - low
+    step = Decimal(next((s for s in STEPS if span * Decimal("1.6") / s <= 5), STEPS[-1]))
+    minimum = max(Decimal(0), ((low - step / 2) / step).to_integral_value(rounding="ROUND_FLOOR") * step)
+    maximum = ((high + span / 4 + step / 4) / step).to_integral_value(rounding="ROUND_CEILING") * step
+    return minimum, maximum, step
+
+
 def indicator_chart(series: ChartSeries) -> BarChart:
-    """Grouped bars (target, realisation) per year, years ascending."""
+    """Realisation bars per year, years ascending, with the target as a dashed line with markers; the value
+    axis starts near the values when they lie close together."""
     _check(series)
     order = sorted(range(len(series.years)), key=lambda i: series.years[i])
     targets = [series.targets[i] for i in order]
     realisations = [series.realisations[i] for i in order]
-    top = max((v for v in (*targets, *realisations) if v is not None), default=Decimal(0))
-    maximum, step = scale(top, series.unit)
+    close = close_range([*targets, *realisations])
+    if close is not None:
+        minimum, maximum, step = close
+    else:
+        top = max((v for v in (*targets, *realisations) if v is not None), default=Decimal(0))
+        minimum, (maximum, step) = Decimal(0), (Decimal(n) for n in scale(top, series.unit))
     return BarChart(
         categories=[str(series.years[i]) for i in order],
-        series=[Series("Target", targets, _labels(targets, series.unit), TARGET_FILL),
-                Series("Realisasi", realisations, _labels(realisations, series.unit), REALISATION_FILL)],
+        series=[Series("Realisasi", realisations, _labels(realisations, series.unit), REALISATION_FILL)],
+        lines=[Series("Target", targets, [""] * len(targets), solid("FFFFFF"))],
         value_title=Y_LABELS[series.unit], category_title="Tahun",
-        minimum=Decimal(0), maximum=Decimal(maximum), major_unit=Decimal(step),
+        minimum=minimum, maximum=maximum, major_unit=step,
         label_size=6.5 if len(order) <= 5 else 6)  # "100,00%" stays clear of its neighbour up to six years
+
+
+def axis_note(chart: BarChart) -> str:
+    """For the caption, when the value axis does not start at 0."""
+    if chart.minimum and chart.minimum > 0:
+        return f"sumbu nilai dimulai dari {number(chart.minimum, 0)}"
+    return ""
 
 
 def _years(years: list[int]) -> str:

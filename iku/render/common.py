@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,12 +14,13 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
 from jinja2 import Environment
+from markupsafe import Markup
 
 from iku import formatting as fmt
 from iku.catalogue import OFFICES_DIR
 from iku.measure.report import ProgramBudget, total_budget
 from iku.model import Results
-from iku.render import tables
+from iku.render import page_flow, tables
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 SAMPLE_MARK = "CONTOH — ANGKA ILUSTRATIF, BUKAN DATA RESMI"
@@ -87,6 +90,7 @@ def common_context(results: Results) -> dict:
             "kontak": office.contact,
         },
         "lambang_file": str(lambang_file(office.code) or ""),
+        "ejaan": office.spelling,
         "judul_instansi": f"{office.name} Kabupaten {office.regency}".upper(),
         "instansi_judul": office.name.upper(),
         "periode": f"{office.first_year}-{office.last_year}",
@@ -115,12 +119,34 @@ def program_rows(budgets: list[ProgramBudget]) -> list[dict]:
     return rows
 
 
+_SPELLING: ContextVar[tuple[tuple[re.Pattern, str], ...]] = ContextVar("spelling", default=())
+
+
+class Quoted(Markup):
+    """Text quoted from the IKU document as it is written (its misspellings kept): the IKU target table."""
+
+
+def _spelled(value):
+    """Every printed value with the office's spelling corrections (catalogue [ejaan]), except quoted text."""
+    corrections = _SPELLING.get()
+    if not corrections or isinstance(value, Quoted) or not isinstance(value, str):
+        return value
+    text = str(value)
+    for pattern, right in corrections:
+        text = pattern.sub(right, text)
+    return Markup(text) if isinstance(value, Markup) else text
+
+
+def spelling_patterns(spelling: dict[str, str]) -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(rf"\b{re.escape(wrong)}\b"), right) for wrong, right in spelling.items())
+
+
 class _CompiledOnce(Environment):
     """Jinja compiles each template part once per process: the four quarterly reports, and every workbook of a
     batch, render the same template XML, and compiling it cost more than rendering it."""
 
     def __init__(self) -> None:
-        super().__init__(autoescape=True)
+        super().__init__(autoescape=True, finalize=_spelled)
         self._compiled: dict[str, object] = {}
 
     def from_string(self, source, globals=None, template_class=None):
@@ -154,10 +180,15 @@ def render(template_name: str, context: Callable[[DocxTemplate], dict], paper: s
     lambang = values.get("lambang_file")
     for key, height in LAMBANG_HEIGHT_MM.items():
         values.setdefault(key, InlineImage(template, lambang, height=Mm(height)) if lambang else None)
-    template.render(values, _JINJA, autoescape=True)
+    token = _SPELLING.set(spelling_patterns(values.get("ejaan", {})))
+    try:
+        template.render(values, _JINJA, autoescape=True)
+    finally:
+        _SPELLING.reset(token)
     if finish:
         finish(template)
     tables.finish(template.docx)
+    page_flow.finish(template.docx)
     _properties(template, template_name, values)
     width, height = (Mm(v) for v in PAPER_MM[paper])
     for section in template.docx.sections:

@@ -70,6 +70,7 @@ class BarChart:
     legend: bool = True
     label_position: str = "outEnd"  # or "ctr"
     label_size: float = 7.0  # points
+    lines: list[Series] = field(default_factory=list)  # drawn as lines with markers over the bars, unlabelled
 
 
 def _text(size_pt: float, bold: bool = False, rgb: str | None = None) -> str:
@@ -125,6 +126,25 @@ def _series(chart: BarChart, n: int, s: Series) -> str:
             '</c:ser>')
 
 
+def _line_series(chart: BarChart, n: int, s: Series) -> str:
+    """A series as a dashed line with diamond markers (the target over the realisation bars); no labels, the
+    table above the chart gives the figures."""
+    col, rows = get_column_letter(n + 2), len(chart.categories)
+    cats = "".join(f'<c:pt idx="{i}"><c:v>{escape(c)}</c:v></c:pt>' for i, c in enumerate(chart.categories))
+    vals = "".join(f'<c:pt idx="{i}"><c:v>{v}</c:v></c:pt>' for i, v in enumerate(s.values) if v is not None)
+    line = f'<a:ln w="{round(1.25 * EMU_PER_PT)}">{solid(BLACK)}<a:prstDash val="dash"/></a:ln>'
+    return (f'<c:ser><c:idx val="{n}"/><c:order val="{n}"/>'
+            f'<c:tx><c:strRef><c:f>{SHEET}!${col}$1</c:f><c:strCache><c:ptCount val="1"/>'
+            f'<c:pt idx="0"><c:v>{escape(s.name)}</c:v></c:pt></c:strCache></c:strRef></c:tx>'
+            f'<c:spPr>{line}</c:spPr><c:marker><c:symbol val="diamond"/><c:size val="8"/>'
+            f'<c:spPr>{s.fill}{outline(1)}</c:spPr></c:marker>'
+            f'<c:cat><c:strRef><c:f>{SHEET}!$A$2:$A${rows + 1}</c:f><c:strCache><c:ptCount val="{rows}"/>{cats}'
+            f'</c:strCache></c:strRef></c:cat>'
+            f'<c:val><c:numRef><c:f>{SHEET}!${col}$2:${col}${rows + 1}</c:f><c:numCache>'
+            f'<c:formatCode>General</c:formatCode><c:ptCount val="{rows}"/>{vals}</c:numCache></c:numRef></c:val>'
+            '<c:smooth val="0"/></c:ser>')
+
+
 def chart_xml(chart: BarChart, package_rid: str | None = None) -> bytes:
     """The chartSpace of `chart`; `package_rid` names the embedded workbook's relationship."""
     grid = f'<c:majorGridlines><c:spPr>{outline(0.5, "D9D9D9")}</c:spPr></c:majorGridlines>'
@@ -148,6 +168,10 @@ def chart_xml(chart: BarChart, package_rid: str | None = None) -> bytes:
         + "".join(_series(chart, n, s) for n, s in enumerate(chart.series))
         + f'<c:gapWidth val="{60 if chart.stacked else 50}"/>{overlap}'
         '<c:axId val="111"/><c:axId val="222"/></c:barChart>'
+        + (('<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>'
+            + "".join(_line_series(chart, len(chart.series) + n, s) for n, s in enumerate(chart.lines))
+            + '<c:marker val="1"/><c:axId val="111"/><c:axId val="222"/></c:lineChart>') if chart.lines else "")
+        +
         f'<c:catAx><c:axId val="111"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>'
         f'<c:axPos val="{cat_pos}"/>{_title(chart.category_title, chart.horizontal)}'
         '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/>'
@@ -208,8 +232,9 @@ def _cell(ref: str, value) -> str:
 def workbook(chart: BarChart) -> bytes:
     """The chart's data as a minimal .xlsx (categories in A, one series per column), written by hand:
     openpyxl's save costs tens of milliseconds per chart."""
-    table = [[chart.category_title or "Kategori", *(s.name for s in chart.series)]]
-    table += [[c, *(s.values[i] for s in chart.series)] for i, c in enumerate(chart.categories)]
+    every = [*chart.series, *chart.lines]
+    table = [[chart.category_title or "Kategori", *(s.name for s in every)]]
+    table += [[c, *(s.values[i] for s in every)] for i, c in enumerate(chart.categories)]
     rows = "".join(f'<row r="{r}">'
                    + "".join(_cell(f"{get_column_letter(c)}{r}", v) for c, v in enumerate(values, start=1))
                    + "</row>" for r, values in enumerate(table, start=1))

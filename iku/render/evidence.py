@@ -59,7 +59,7 @@ def word_xml(block: EvidenceBlock) -> Markup:
 
     Written as XML text, not through python-docx objects and a docxtpl sub-document: that cost a third of a
     second per LKjIP. Only the template's own styles are used (TableGrid), so no style needs merging."""
-    sentences = "".join(paragraph(run(sentence, size=22), '<w:spacing w:after="80"/><w:jc w:val="both"/>')
+    sentences = "".join(paragraph(run(sentence, size=24), '<w:spacing w:after="80"/><w:jc w:val="both"/>')
                         for sentence in block.sentences)
     return Markup(sentences + "".join(_table(spec) for spec in block.tables))
 

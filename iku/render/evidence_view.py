@@ -12,6 +12,7 @@ from decimal import Decimal
 from iku import formatting as fmt
 from iku import layout as L
 from iku import rules
+from iku.measure.sentences import count as spoken_count
 from iku.model import Results
 from iku.render import charts
 from iku.render.docx_chart import BarChart
@@ -73,8 +74,8 @@ def _survey(results: Results, number: int, year: int, working: str, ev: skm.Surv
                          f"{fmt.number(Decimal(y.minimum), 0)} untuk populasi "
                          f"{fmt.number(Decimal(results.report.population or 0), 0)} (tabel Krejcie-Morgan).")
     plain = _survey_table(ev, y)
-    table = EvidenceTable(f"Nilai rata-rata per unsur SKM tahun {year}, {fmt.number(Decimal(y.respondents), 0)} "
-                          f"responden (lembar {L.SHEET_SKM}, baris {y.rows[0]}-{y.rows[1]})",
+    table = EvidenceTable(f"Nilai rata-rata per unsur pelayanan, {skm.REPORT_NAME.format(tahun=year)} "
+                          f"({fmt.number(Decimal(y.respondents), 0)} responden)",
                           plain.headers, plain.rows, plain.widths, plain.aligns, bold_last=True)
     chart = charts.nrr_chart([f"U{i + 1} {rules.SKM_UNSUR_NAMES[i]}" for i in range(9)], list(y.nrr), y.lowest)
     return EvidenceBlock(L.SHEET_SKM, sentences, [table], chart, f"NRR per unsur SKM tahun {year}")
@@ -86,11 +87,11 @@ def _villages(results: Results, number: int, year: int, working: str, ev: desa.V
     y = ev.year(year)
     if y is not None and y.fell and not all(name in working for name in y.fell):  # naik kelas names them already
         sentences.append(f"Desa yang turun status dibanding tahun sebelumnya: {', '.join(y.fell)}.")
-    if "desa" in shown:
-        sentences.append(f"Status setiap desa per tahun: lihat tabel status desa pada indikator sebelumnya "
-                         f"(lembar {L.SHEET_VILLAGES}).")
+    first = next((item.split(":", 1)[1] for item in shown if item.startswith("desa:")), None)
+    if first is not None:
+        sentences.append(f"Status setiap desa per tahun disajikan pada uraian indikator {first}.")
         return EvidenceBlock(L.SHEET_VILLAGES, sentences)
-    shown.add("desa")
+    shown.add("desa:" + next(ind.name for ind in results.catalogue.indicators if ind.number == number))
     years = [v.year for v in ev.years]
     chart = charts.status_chart(years, rules.VILLAGE_STATUSES, [v.counts for v in ev.years])
     return EvidenceBlock(L.SHEET_VILLAGES, sentences, list(_village_tables(ev)), chart,
@@ -101,7 +102,7 @@ def _village_tables(ev: desa.VillageEvidence) -> tuple[EvidenceTable, EvidenceTa
     years = [v.year for v in ev.years]
     width = max(12, min(22, (165 - 32) // max(1, len(years))))
     status_rows: list[tuple[Cell, ...]] = [(v.name, *[v.statuses.get(yr, "-") for yr in years]) for v in ev.villages]
-    statuses = EvidenceTable(f"Status desa {years[0]}-{years[-1]} (lembar {L.SHEET_VILLAGES}; {ev.base_year} = "
+    statuses = EvidenceTable(f"Status desa {years[0]}-{years[-1]} menurut Status Indeks Desa ({ev.base_year} = "
                              "tahun dasar Renstra)", ("Desa", *[str(yr) for yr in years]), status_rows,
                              (32, *[width] * len(years)), ("left", *["center"] * len(years)))
     count_rows: list[tuple[Cell, ...]] = [(s, *[v.counts.get(s, 0) for v in ev.years]) for s in rules.VILLAGE_STATUSES]
@@ -115,22 +116,24 @@ def _village_tables(ev: desa.VillageEvidence) -> tuple[EvidenceTable, EvidenceTa
 def _services(results: Results, number: int, year: int, working: str, ev: pelayanan.ServiceEvidence,
               shown: set[str]) -> EvidenceBlock:
     y = ev.year(year)
-    local = f" dan {len(ev.local_days)} hari libur setempat (lembar {L.SHEET_HOLIDAYS})" if ev.local_days else ""
+    local = (f" dan {spoken_count(len(ev.local_days))} hari libur setempat yang ditetapkan"
+             if ev.local_days else "")
     sentences = [working,
                  "Waktu penyelesaian dihitung dalam hari kerja sesudah hari permohonan diterima sampai hari selesai "
                  "(selesai di hari yang sama = 0 hari), tanpa Sabtu, Minggu, hari libur nasional dan cuti bersama"
-                 f"{local}; tepat waktu bila tidak melebihi standar pelayanan (lembar {L.SHEET_STANDARDS})."]
+                 f"{local}; tepat waktu bila tidak melebihi waktu penyelesaian dalam standar pelayanan setiap jenis "
+                 "layanan."]
     if y.pending:
         sentences.append(f"Sebanyak {fmt.number(Decimal(len(y.pending)), 0)} permohonan belum selesai pada akhir "
-                         "tahun tetapi masih dalam batas standar, sehingga tidak dihitung (rinciannya pada tabel "
-                         "pengukuran kinerja .xlsx).")
+                         "tahun tetapi masih dalam batas standar, sehingga tidak dihitung (rinciannya pada Tabel "
+                         "Pengukuran Kinerja).")
     rows: list[tuple[Cell, ...]] = [
         (k.kind, k.standard, k.counted, k.on_time, k.late,
          rules.round_half_up(k.mean_days) if k.mean_days is not None else "-", k.pending)
         for k in y.kinds
     ]
     rows.append(("Jumlah", "", y.counted, y.on_time, y.counted - y.on_time, "", len(y.pending)))
-    table = EvidenceTable(f"Ketepatan waktu pelayanan per jenis layanan tahun {year} (lembar {L.SHEET_SERVICES})",
+    table = EvidenceTable(f"Ketepatan waktu pelayanan per jenis layanan tahun {year}",
                           ("Jenis Layanan", "Standar (hari kerja)", "Dihitung", "Tepat Waktu", "Terlambat",
                            "Rata-rata (hari kerja)", "Belum Selesai"), rows, (47, 20, 19, 19, 19, 22, 19),
                           ("left", "center", "right", "right", "right", "right", "right"), bold_last=True)
@@ -146,7 +149,7 @@ def _conflicts(results: Results, number: int, year: int, working: str, ev: konfl
         (str(i), date(c.reported), c.village, c.text, L.YES if c.handled else L.NO, date(c.handled_on))
         for i, c in enumerate(y.conflicts, start=1)
     ]
-    table = EvidenceTable(f"Konflik sosial tahun {year} (lembar {L.SHEET_CONFLICTS})",
+    table = EvidenceTable(f"Konflik sosial yang tercatat tahun {year}",
                           ("No", "Tanggal", "Desa", "Uraian", "Tertangani", "Tanggal Tertangani"), rows,
                           (9, 21, 25, 61, 25, 24), ("center", "center", "left", "left", "center", "center"))
     return EvidenceBlock(L.SHEET_CONFLICTS, [working], [table])
@@ -157,7 +160,7 @@ def _empowerment(results: Results, number: int, year: int, working: str, ev: pem
     y = ev.year(year)
     rows: list[tuple[Cell, ...]] = [(name, L.YES, activity or "-") for name, activity in y.done]
     rows += [(name, L.NO, "-") for name in y.not_done]
-    table = EvidenceTable(f"Pemberdayaan masyarakat per desa tahun {year} (lembar {L.SHEET_EMPOWERMENT})",
+    table = EvidenceTable(f"Pemberdayaan masyarakat per desa tahun {year}",
                           ("Desa", "Melaksanakan", "Kegiatan"), rows, (35, 30, 100), ("left", "center", "left"))
     return EvidenceBlock(L.SHEET_EMPOWERMENT, [working], [table])
 
@@ -166,7 +169,7 @@ def _affairs(results: Results, number: int, year: int, working: str, ev: urusan.
              shown: set[str]) -> EvidenceBlock:
     y = ev.year(year)
     rows: list[tuple[Cell, ...]] = [(name, L.YES) for name in y.run] + [(name, L.NO) for name in y.not_run]
-    table = EvidenceTable(f"Urusan pemerintahan umum tahun {year} (lembar {L.SHEET_AFFAIRS})",
+    table = EvidenceTable(f"Urusan pemerintahan umum yang diselenggarakan tahun {year}",
                           ("Urusan Pemerintahan Umum", "Diselenggarakan"), rows, (135, 30), ("left", "center"))
     return EvidenceBlock(L.SHEET_AFFAIRS, [working], [table])
 
@@ -177,7 +180,8 @@ def _sakip(results: Results, number: int, year: int, working: str, ev: sakip.Sak
     rows: list[tuple[Cell, ...]] = [(name, weight, value if value is not None else "-")
                                     for name, weight, value in y.components]
     rows.append((f"Nilai SAKIP (predikat {y.grade}, {y.grade_words})", "", y.total))
-    table = EvidenceTable(f"Komponen evaluasi SAKIP tahun {year} (lembar {L.SHEET_SAKIP})",
+    table = EvidenceTable(f"Komponen evaluasi SAKIP tahun {year} menurut {y.scheme.regulation}, dari "
+                          f"{sakip.REPORT_NAME.format(tahun=year)}",
                           ("Komponen", "Bobot", "Nilai"), rows, (105, 30, 30), ("left", "right", "right"),
                           bold_last=True)
     return EvidenceBlock(L.SHEET_SAKIP, [working], [table])

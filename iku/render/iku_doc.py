@@ -10,7 +10,7 @@ from markupsafe import Markup
 from iku import formatting as fmt
 from iku.model import Indicator, Results
 from iku.render import target_table as target_table_xml
-from iku.render.common import common_context, render, signature
+from iku.render.common import Quoted, common_context, render, signature
 from iku.render.wordxml import paragraph, run_content
 
 LEVEL_TITLES = {"tujuan": ("Tujuan", "Indikator Kinerja"), "sasaran": ("Sasaran", "Indikator"),
@@ -68,6 +68,7 @@ def iku_context(results: Results, template: DocxTemplate) -> dict:
         })
     return {
         **common_context(results),
+        "ejaan": {},  # the IKU document as it was set, misspellings included
         "instansi": f"{office.name} Kabupaten {office.regency}".upper(),
         "tugas": office.task,
         "fungsi": [{"nomor": f.number, "teks": f.text, "sub": f.parent is not None} for f in office.functions],
@@ -100,7 +101,7 @@ def target_table(results: Results, in_iku_document: bool = True) -> dict:
     return {
         "tahun_renstra": [str(y) for y in years],
         "target": rows,
-        "tabel_target": target_table_xml.word_xml(layout, [str(y) for y in years], rows),
+        "tabel_target": Quoted(target_table_xml.word_xml(layout, [str(y) for y in years], rows)),
         "catatan_target": (
             (f"Keterangan: {NOT_SET_MARK} = target tidak ditetapkan dalam dokumen ini." if in_iku_document else
              f"Keterangan: {NOT_SET_MARK} = target tidak tercantum dalam dokumen IKU; target dari Renstra yang "

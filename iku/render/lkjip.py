@@ -17,6 +17,7 @@ from iku.render.common import LEVEL_NAMES, common_context, render, rupiah
 from iku.render.iku_doc import target_table
 from iku.render.lkjip_bab1 import bab1_context
 from iku.render.lkjip_bab3 import budget, groups, paragraphs, summary_rows
+from iku.render.lkjip_follow_up import follow_up_context
 from iku.render.pk import agreement_context
 
 TOC_PLACEHOLDER = "[daftar isi]"  # the paragraph tools/template_lkjip.py leaves inside the TOC field
@@ -49,6 +50,17 @@ def steps_summary(actions: list[tuple[str, str]]) -> str:
         return ""
     parts = [f"{_lower_first(text.rstrip('.'))} ({name})" for name, text in actions]
     return "Langkah perbaikan utama yang akan ditempuh: " + "; ".join(parts) + "."
+
+
+def renstra_targets(cat) -> str:
+    """Once, in Bab II: which targets the IKU document leaves to the Renstra (staff type them from it)."""
+    named = [ind.name for ind in cat.indicators
+             if any(y in cat.years for y in ind.workbook_targets) or ind.workbook_end_target]
+    if not named:
+        return ""
+    return (f" Dokumen IKU tidak mencantumkan target {sentences.count(len(named))} indikator ("
+            f"{sentences.listing(named)}); target tahunan dan kondisi akhirnya yang dipakai dalam laporan ini "
+            f"diambil dari Rencana Strategis tersebut.")
 
 
 def lkjip_context(results: Results, view: AnnualReport, template: DocxTemplate) -> dict:
@@ -96,7 +108,8 @@ def lkjip_context(results: Results, view: AnnualReport, template: DocxTemplate) 
         "bab1": bab1_context(template, results, lambda key: _narrative(results, key)),
         "bab2": {
             "renstra": (f"Rencana Strategis {office.name} {office.first_year}-{office.last_year} menetapkan tujuan, "
-                        "sasaran dan program beserta indikator kinerjanya sebagai berikut."),
+                        "sasaran dan program beserta indikator kinerjanya." + renstra_targets(cat)
+                        + " Tujuan, sasaran, program dan indikator tersebut sebagai berikut."),
             "renstra_baris": [
                 {"no": str(ind.number), "tingkat": LEVEL_NAMES.get(ind.level or "", "Lainnya"),
                  "uraian": ind.objective or "\u2013", "indikator": ind.name, "satuan": ind.unit,
@@ -124,6 +137,7 @@ def lkjip_context(results: Results, view: AnnualReport, template: DocxTemplate) 
         },
         "kelompok": groups(template, results, comps),
         "anggaran": budget(results, budgets, comps),
+        "tindak_lanjut": follow_up_context(results),  # Bab III C
         "penutup": {"kesimpulan": [overview + " " + budget_summary(results, budgets)] + ([problems] if problems else [])
                     + _narrative(results, "penutup"),
                     "langkah": steps or [

@@ -14,8 +14,7 @@ from iku.measure.sentences import capitalised, count, listing
 from iku.model import Results
 from iku.render import org_chart
 
-NOT_SUPPLIED = ("Data {what} belum disampaikan pada lembar {sheet} buku kerja tahun ini, sehingga {part} belum dapat "
-                "disajikan.")
+NOT_SUPPLIED = "Data {what} tahun ini belum tersedia, sehingga {part} belum dapat disajikan."
 
 SISTEMATIKA = [
     ("Ikhtisar Eksekutif", "ringkasan capaian kinerja, anggaran, permasalahan utama dan langkah perbaikan."),
@@ -23,8 +22,9 @@ SISTEMATIKA = [
                           "strategis dan sistematika penulisan."),
     ("Bab II Perencanaan Kinerja", "ringkasan Rencana Strategis, Indikator Kinerja Utama dan Perjanjian Kinerja "
                                    "tahun ini."),
-    ("Bab III Akuntabilitas Kinerja", "capaian kinerja organisasi per tujuan dan sasaran beserta analisisnya, serta "
-                                      "realisasi anggaran dan efisiensinya."),
+    ("Bab III Akuntabilitas Kinerja", "capaian kinerja organisasi per tujuan dan sasaran beserta analisisnya, "
+                                      "realisasi anggaran dan efisiensinya, serta tindak lanjut rekomendasi hasil "
+                                      "evaluasi tahun sebelumnya."),
     ("Bab IV Penutup", "kesimpulan dan langkah perbaikan pada tahun berikutnya."),
     ("Lampiran", "Perjanjian Kinerja dan Indikator Kinerja Utama."),
 ]
@@ -43,12 +43,13 @@ def _structure(template: DocxTemplate, results: Results, found: Organisation, na
                 "kosong": NOT_SUPPLIED.format(what="struktur organisasi", sheet="Struktur", part="bagan organisasi")}
     head = next(p for p in found.positions if not p.superior)
     below = [p for p in found.positions if p.superior.casefold() == head.title.casefold()]
-    lead = (f"Susunan organisasi {office} terdiri atas {count(len(found.positions))} jabatan. {head.title} "
+    posts = [p for p in found.positions if not org_chart.is_group(p)]  # a Kelompok Jabatan Fungsional is no post
+    lead = (f"Susunan organisasi {office} terdiri atas {count(len(posts))} jabatan. {head.title} "
             f"membawahkan {listing([p.title for p in below])}." if below else "")
     return {"ada": True, "teks": narrative + ([lead] if lead else []),
             "bagan": org_chart.OrgChart(template, found.positions),
             "keterangan": f"Gambar 1. Bagan struktur organisasi {office}",
-            "baris": [{"jabatan": p.title, "nama": p.holder or org_chart.VACANT} for p in found.positions]}
+            "baris": [{"jabatan": p.title, "nama": org_chart.holder(p)} for p in found.positions]}
 
 
 def _staff(results: Results, found: Organisation) -> dict:

@@ -3,10 +3,13 @@ indicator's table, chart and sentences, and the budget per program and per sasar
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from docx.shared import Mm
 from docxtpl import DocxTemplate, RichText
 
 from iku import formatting as fmt
+from iku import sources as data_sources
 from iku.measure import cascade, sentences, shortfalls
 from iku.measure.report import Comparison, ProgramBudget, total_budget
 from iku.model import Results
@@ -31,31 +34,25 @@ def _series(c: Comparison) -> charts.ChartSeries | None:
                               [a.target for a in history], [a.realisation for a in history])
 
 
-def _sources(c: Comparison, first_year: int) -> str:
-    """'Sumber realisasi: 2025 dihitung dari lembar SKM; 2021-2024 diketik pada lembar Realisasi.'"""
-    groups: dict[str, list[int]] = {}
+def _sources(c: Comparison, office: str) -> str:
+    """'Sumber data: data realisasi yang dilaporkan Kecamatan Mantup (2021-2024) dan Register Pelayanan
+    Kecamatan Mantup 2025.' The data as a report names them; sheets and cells stay in the measurement workbook."""
+    groups: dict[tuple[str, bool], list[int]] = {}
     for a in c.history:
-        phrase = fmt.source_phrase(a).split(" (sel ")[0]
-        if phrase:
-            groups.setdefault(phrase, []).append(a.year)
-    lines = []
-    if groups:
-        parts = [f"{_years(years)} {phrase}" for phrase, years in groups.items()]
-        lines.append("Sumber realisasi: " + "; ".join(parts) + ".")
-    return " ".join(lines + [_target_source(c, first_year)]).strip()
+        if a.source:
+            groups.setdefault((a.source, a.computed), []).append(a.year)
+    parts = []
+    for (sheet, computed), years in groups.items():
+        if computed:
+            parts.append(data_sources.report_name(sheet, office, _years(years)))
+        else:
+            parts.append(f"{data_sources.report_name(sheet, office)} ({_years(years)})")
+    return f"Sumber data: {sentences.listing([p for p in parts if p])}." if any(parts) else ""
 
 
-def _target_source(c: Comparison, first_year: int) -> str:
-    """Targets the IKU document does not set are from the Renstra, typed on the workbook: say so."""
-    ind = c.indicator
-    years = sorted(a.year for a in c.history if a.year in ind.workbook_targets and a.year >= first_year)
-    if not years and not ind.workbook_end_target:
-        return ""
-    what = [f"target {_years(years)}"] if years else []
-    if ind.workbook_end_target:
-        what.append("kondisi akhir")
-    return (f"Sumber target: {' dan '.join(what)} dari Renstra, diisi pada buku kerja (tidak tercantum dalam "
-            "dokumen IKU).")
+def source_cell(a) -> str:
+    """A year's data source in the table: 'Survei Kepuasan Masyarakat', 'Data instansi'."""
+    return data_sources.short_name(a.source) or "-" if a.source else "-"
 
 
 def history_note(c: Comparison, results: Results) -> str:
@@ -90,8 +87,10 @@ def _indicator_section(template: DocxTemplate, results: Results, c: Comparison, 
     if findings:  # what the figures show, whether or not staff wrote their own analysis
         staff.insert(0, {"judul": "Analisis data", "teks": " ".join(findings)})
     series = _series(c)
-    grafik = NativeChart(template, charts.indicator_chart(series), *CHART_SIZE) if series else None
-    note = charts.missing_note(series) if series else ""
+    chart = charts.indicator_chart(series) if series else None
+    grafik = NativeChart(template, chart, *CHART_SIZE) if chart else None
+    note = "; ".join(n for n in (charts.missing_note(series) if series else "",
+                                 charts.axis_note(chart) if chart else "") if n)
     evidence = evidence_view.block(results, ind.number, shown)
     data_chart = render_evidence.chart(template, evidence) if evidence else None
     data_figure = figure + (1 if grafik else 0)
@@ -99,10 +98,10 @@ def _indicator_section(template: DocxTemplate, results: Results, c: Comparison, 
         "judul": f"{ind.number}. {ind.name}",
         "tahun": [
             {"tahun": str(a.year), "target": fmt.target(ind, a.target), "realisasi": fmt.value(ind, a.realisation),
-             "capaian": fmt.capaian(a), "predikat": fmt.capaian_note(a), "sumber": fmt.source_short(a)}
+             "capaian": fmt.capaian(a), "predikat": fmt.capaian_note(a), "sumber": source_cell(a)}
             for a in c.history
         ],
-        "sumber": " ".join(x for x in (history_note(c, results), _sources(c, period.first_year)) if x),
+        "sumber": " ".join(x for x in (history_note(c, results), _sources(c, period.name)) if x),
         "data_dukung": render_evidence.word_xml(evidence) if evidence else "",
         "grafik_data": data_chart or "",
         "keterangan_grafik_data": f"Grafik {data_figure}. {evidence.chart_caption}" if data_chart else "",
@@ -124,7 +123,8 @@ def _cell(text: str, bold: bool = False) -> RichText:
 
 def budget(results: Results, budgets: list[ProgramBudget], comps: list[Comparison]) -> dict:
     if not budgets:
-        return {"ada": False, "kosong": "Data anggaran tahun ini belum dilaporkan (lembar Anggaran kosong)."}
+        return {"ada": False, "kosong": "Data pagu dan realisasi anggaran tahun ini belum tersedia, sehingga realisasi "
+                                      "anggaran belum dapat disajikan."}
     rows = []
     for i, b in enumerate(budgets, start=1):
         rows.append({"no": _cell(str(i), bold=True), "uraian": _cell(b.program, bold=True),
@@ -135,6 +135,7 @@ def budget(results: Results, budgets: list[ProgramBudget], comps: list[Compariso
                          "pagu": _cell(rupiah(line.ceiling)), "realisasi": _cell(rupiah(line.spent)),
                          "serapan": _cell(_maybe_percent(line_absorption))})
     ceiling, spent, absorption = total_budget(budgets)
+    names = {ind.number: ind.name for ind in results.catalogue.indicators}
     rows.append({"no": _cell(""), "uraian": _cell("Jumlah", bold=True),
                  "pagu": _cell(rupiah(ceiling), bold=True), "realisasi": _cell(rupiah(spent), bold=True),
                  "serapan": _cell(_maybe_percent(absorption), bold=True)})
@@ -142,21 +143,22 @@ def budget(results: Results, budgets: list[ProgramBudget], comps: list[Compariso
         "ada": True,
         "pengantar": (f"Pada tahun {results.report_year}, pagu anggaran {results.catalogue.office.name} sebesar "
                       f"Rp{rupiah(ceiling)} dengan realisasi Rp{rupiah(spent)} atau serapan "
-                      f"{_maybe_percent(absorption)}, dengan rincian per program dan kegiatan sebagai berikut."),
+                      f"{_maybe_percent(absorption)}. {sentences.unspent(budgets)} Rincian per program dan kegiatan "
+                      "sebagai berikut.").replace(".  ", ". "),
         "baris": rows,
         "efisiensi": [
             {"program": b.program, "serapan": _maybe_percent(b.absorption),
              "capaian": _maybe_percent(b.capaian),
              "rasio": fmt.number(b.efficiency) if b.efficiency is not None else "-",
-             "keterangan": {True: "Efisien", False: "Belum efisien", None: "Tidak dinilai"}[b.efficient]}
+             "keterangan": sentences.verdict(b)}
             for b in budgets
         ],
         "catatan_efisiensi": ("Rasio = rata-rata capaian indikator yang didukung program / serapan anggaran; "
                               "efisien bila rasio \u2265 1 (capaian tidak lebih rendah dari serapan)."),
-        "kalimat": [sentences.efficiency(b) for b in budgets],
+        "kalimat": [sentences.efficiency(b, ceiling, names) for b in budgets],
         "sasaran": _group_budget_rows(results, comps),
-        "catatan_sasaran": ("Anggaran setiap kegiatan dihitung sekali, pada tujuan/sasaran yang didukungnya (kolom "
-                            "Sasaran / Indikator Didukung pada lembar Anggaran, atau indikator program itu sendiri). "
+        "catatan_sasaran": ("Anggaran setiap kegiatan dihitung satu kali, pada tujuan/sasaran yang didukungnya "
+                            "(sasaran atau indikator yang ditunjuk untuk kegiatan itu, atau indikator programnya). "
                             "Capaian = rata-rata capaian indikator tujuan/sasaran tersebut; efisien bila capaian "
                             "tidak lebih rendah dari serapan."),
     }
@@ -197,10 +199,19 @@ def _group_sentence(group: cascade.Group) -> str:
             f"{fmt.percent(group.capaian)}.")
 
 
-def _group_budget_sentence(budget: cascade.GroupBudget | None) -> str:
+def _group_budget_sentence(results: Results, group: cascade.Group, budget: cascade.GroupBudget | None) -> str:
     """PermenPANRB 53/2014 Bab III A points 6-7: the kegiatan behind the group and how their money was used."""
+    level = cascade.level_of(group.title)
     if budget is None:
-        return ""
+        if not results.report.budget or not level:
+            return ""
+        name = " ".join(group.title.split(": ", 1)[-1].split()).casefold()
+        if level == "program" and any(" ".join(line.program.split()).casefold() == name
+                                      for line in results.report.budget):
+            return ("Kegiatan program ini dicatat pada tujuan/sasaran yang didukungnya, sehingga anggarannya "
+                    "diuraikan di sana.")
+        return (f"Dalam data anggaran tahun {results.report_year} tidak ada program atau kegiatan yang dikaitkan "
+                f"dengan {cascade.LEVEL_TITLES[level].lower()} ini, sehingga efisiensi anggarannya tidak dinilai.")
     names = sentences.listing([f"\u201c{name}\u201d" for name in dict.fromkeys(budget.activities)])
     head = (f"Kegiatan yang mendukungnya: {names}, dengan pagu Rp{rupiah(budget.ceiling)} dan realisasi "
             f"Rp{rupiah(budget.spent)}")
@@ -209,8 +220,14 @@ def _group_budget_sentence(budget: cascade.GroupBudget | None) -> str:
     head += f" (serapan {fmt.percent(budget.absorption)})"
     if budget.efficient is None:
         return head + "; efisiensinya belum dapat dinilai karena capaian belum dapat dihitung."
+    measured = sum(1 for c in group.comparisons if c.current.capaian is not None)
+    mean = "rata-rata capaian" if measured > 1 else "capaian"
+    if budget.indirect:
+        total = sum((line.ceiling for line in results.report.budget), Decimal(0))
+        names = {ind.number: ind.name for ind in results.catalogue.indicators}
+        return f"{head}. {sentences.indirect(budget.indirect, total, names)}"
     verdict = "efisien" if budget.efficient else "belum efisien"
-    return f"{head}; dibanding rata-rata capaian {fmt.percent(budget.capaian)}, penggunaan anggaran dinilai {verdict}."
+    return f"{head}; dibanding {mean} {fmt.percent(budget.capaian)}, penggunaan anggaran dinilai {verdict}."
 
 
 def groups(template: DocxTemplate, results: Results, comps: list[Comparison]) -> list[dict]:
@@ -230,8 +247,8 @@ def groups(template: DocxTemplate, results: Results, comps: list[Comparison]) ->
         level = cascade.level_of(group.title)
         numbers[level] = numbers.get(level, 0) + 1
         title = group.title.replace(": ", f" {numbers[level]}: ", 1) if level else group.title
-        found.append({"judul": title, "pengantar": " ".join(
-                          s for s in (_group_sentence(group), _group_budget_sentence(money.get(group.title))) if s),
+        lead = (_group_sentence(group), _group_budget_sentence(results, group, money.get(group.title)))
+        found.append({"judul": title, "pengantar": " ".join(s for s in lead if s),
                       "indikator": sections})
     return found
 
@@ -241,6 +258,6 @@ def _group_budget_rows(results: Results, comps: list[Comparison]) -> list[dict]:
     for g in cascade.group_budgets(results, cascade.groups(comps)):
         rows.append({"uraian": g.title, "pagu": rupiah(g.ceiling), "realisasi": rupiah(g.spent),
                      "serapan": _maybe_percent(g.absorption), "capaian": _maybe_percent(g.capaian),
-                     "keterangan": {True: "Efisien", False: "Belum efisien", None: "Tidak dinilai"}[g.efficient]})
+                     "keterangan": sentences.verdict(g)})
     return rows
 

@@ -2,12 +2,13 @@
 boxes joined by lines, inline in the text. Vector, editable in Word, and nothing to draw at build time.
 
 A tidy tree: leaves side by side, each post centred over the posts beneath it, boxes joined by elbow lines.
-Boxes are as tall as the longest text needs, at a font size where the longest word fits on one line.
+Boxes are as tall as the longest text needs, in 8 pt, each line broken between words only. A post whose posts
+have none beneath them (a Sekretaris and the Kasubbag) stacks them one under the other, so the boxes in a row
+stay wide enough to read.
 """
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Iterator
 from xml.sax.saxutils import escape
 
@@ -15,14 +16,18 @@ from docx.shared import Emu, Mm
 
 from iku.check.organisation import Position
 from iku.render.docx_chart import EMU_PER_PT, FONT, inline, outline, shape_ids, solid
+from iku.render.tables import text_width
 
 WIDTH = Mm(160)  # at most: a tree of few posts gets boxes of at most SLOT_MAX, centred on the page
 SLOT_MAX = Mm(50)
-BOX_W = 0.92  # width of a box, in leaf slots
-INSET_PT = 3  # text inset of a box, each side
+BOX_W = 0.955  # width of a box, in leaf slots: seven posts in a row keep "Pemberdayaan" whole in 8 pt bold
+INDENT = 0.045  # a stacked box's shift right under its superior (as wide as the others), in leaf slots
+INSET_PT = 1.5  # text inset of a box, each side
 GAP_PT = 22  # between levels
-CHAR_EM = 0.74  # width of an upper-case bold character, in em: generous, so Word never wraps further
+SIZE_PT = 8  # the box text: legible on paper
+HEAD_SLOTS = 2  # the head's box, in leaf slots, where the row below is that wide
 VACANT = "(lowong)"
+FUNCTIONAL = "kelompok jabatan fungsional"  # a group of posts, not one: it has no single holder
 NS_WPG = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
 NS_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 BOLD = {True: "<w:b/>", False: '<w:b w:val="0"/>'}
@@ -35,30 +40,66 @@ def _children(positions: tuple[Position, ...]) -> dict[str, list[Position]]:
     return found
 
 
-def _layout(positions: tuple[Position, ...]) -> dict[str, tuple[float, int]]:
-    """Position title -> (x in leaf slots, depth)."""
+def _stacked(positions: tuple[Position, ...]) -> set[str]:
+    """Posts below the head whose own posts have none beneath them (a Sekretaris and the Kasubbag under
+    them): those are stacked one under the other, so the row of boxes stays wide enough to read."""
     kids = _children(positions)
     head = next(p for p in positions if not p.superior)
-    places: dict[str, tuple[float, int]] = {}
+    return {p.title.casefold() for p in positions
+            if p is not head and kids.get(p.title.casefold())
+            and not any(kids.get(c.title.casefold()) for c in kids[p.title.casefold()])}
+
+
+def _layout(positions: tuple[Position, ...]) -> dict[str, tuple[float, int, bool]]:
+    """Position title -> (x in leaf slots, depth, stacked under its superior)."""
+    kids = _children(positions)
+    stacked = _stacked(positions)
+    head = next(p for p in positions if not p.superior)
+    places: dict[str, tuple[float, int, bool]] = {}
     next_leaf = [0.0]
 
     def place(p: Position, depth: int) -> float:
         below = kids.get(p.title.casefold(), [])
-        if not below:
+        if not below or p.title.casefold() in stacked:
             x = next_leaf[0]
             next_leaf[0] += 1
+            for i, c in enumerate(below, start=1):
+                places[c.title] = (x, depth + i, True)
         else:
             xs = [place(c, depth + 1) for c in below]
             x = (xs[0] + xs[-1]) / 2
-        places[p.title] = (x, depth)
+        places[p.title] = (x, depth, False)
         return x
 
     place(head, 0)
     return places
 
 
-def _wrap(text: str, chars: int) -> list[str]:
-    return textwrap.wrap(text, chars, break_long_words=False) or [""]
+def _wrap(text: str, width_pt: float, bold: bool) -> list[str]:
+    """Lines of `text` no wider than `width_pt` in Arial at SIZE_PT, broken between words only."""
+    lines: list[str] = []
+    for word in text.split():
+        trial = f"{lines[-1]} {word}" if lines else word
+        if lines and _width(trial, bold) <= width_pt:
+            lines[-1] = trial
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _width(text: str, bold: bool) -> float:
+    return text_width(text, SIZE_PT * 2, bold) / 20  # twips -> points
+
+
+def is_group(p: Position) -> bool:
+    return " ".join(p.title.split()).casefold().startswith(FUNCTIONAL)
+
+
+def holder(p: Position) -> str:
+    """Who holds the post, '(lowong)' when nobody does; a group of posts has no single holder."""
+    if is_group(p):
+        return p.holder
+    return p.holder or VACANT
 
 
 def _emu(points: float) -> int:
@@ -90,48 +131,63 @@ def _line(n: int, x: int, y: int, cx: int, cy: int) -> str:
 def chart(positions: tuple[Position, ...], ids: Iterator[int]) -> tuple[str, int, int]:
     """The group as an a:graphicData, ready for docx_chart.inline(), and its width and height in EMU."""
     places = _layout(positions)
-    slots = max(x for x, _ in places.values()) + 1
-    depth = max(d for _, d in places.values()) + 1
+    slots = max(x for x, _, _ in places.values()) + 1
+    depth = max(d for _, d, _ in places.values()) + 1
     slot_pt = min(WIDTH / slots, SLOT_MAX) / EMU_PER_PT
-    text_pt = slot_pt * BOX_W - 2 * INSET_PT
     by_title = {p.title: p for p in positions}
-    longest = max(len(w) for p in positions for w in p.title.upper().split())
-    size = 7.0
-    while size > 4.5 and longest * size * CHAR_EM > text_pt:  # the longest word must fit on one line
-        size -= 0.5
-    chars = max(6, int(text_pt / (size * CHAR_EM)))
-    lines = {t: (_wrap(t.upper(), chars), _wrap(by_title[t].holder or VACANT, int(chars * 1.1))) for t in places}
-    most = max(len(a) + len(b) for a, b in lines.values())
-    line_pt = size * 1.2
-    box_h = most * line_pt + 2 * INSET_PT
-    height = _emu(depth * box_h + (depth - 1) * GAP_PT) + 2 * EMU_PER_PT  # room for the lines' width
 
-    def left(x: float) -> int:
-        return _emu((x + (1 - BOX_W) / 2) * slot_pt)
+    def box_w(d: int, stacked: bool) -> float:
+        if d == 0:  # the head's box spans more than one slot where there is room: its name stays whole
+            return slot_pt * min(slots, HEAD_SLOTS) * BOX_W
+        return slot_pt * BOX_W
+
+    lines = {t: (_wrap(t, box_w(d, s) - 2 * INSET_PT, True),
+                 [x for x in _wrap(holder(by_title[t]), box_w(d, s) - 2 * INSET_PT, False) if x])
+             for t, (_, d, s) in places.items()}
+    line_pt = SIZE_PT * 1.2
+    rows = [max(len(a) + len(b) for t, (a, b) in lines.items() if places[t][1] == d) * line_pt + 2 * INSET_PT
+            for d in range(depth)]  # each row as tall as its fullest box
+    tops = [sum(rows[:d]) + d * GAP_PT for d in range(depth)]
+    height = _emu(tops[-1] + rows[-1]) + 2 * EMU_PER_PT  # room for the lines' width
+
+    def left(x: float, d: int, stacked: bool = False) -> int:
+        if d == 0:
+            return _emu((x + 0.5) * slot_pt - box_w(0, False) / 2)
+        return _emu((x + (1 - BOX_W) / 2 + (INDENT if stacked else 0)) * slot_pt)
 
     def centre(x: float) -> int:
         return _emu((x + 0.5) * slot_pt)
 
     def top(d: int) -> int:
-        return _emu(d * (box_h + GAP_PT))
+        return _emu(tops[d])
+
+    def bottom(d: int) -> int:
+        return _emu(tops[d] + rows[d])
 
     shapes = []
     kids = _children(positions)
-    for title, (x, d) in places.items():
+    for title, (x, d, _) in places.items():
         below = [places[p.title] for p in kids.get(title.casefold(), [])]
         if not below:
             continue
-        mid = top(d) + _emu(box_h + GAP_PT / 2)
-        xs = [centre(cx) for cx, _ in below] + [centre(x)]
-        shapes.append(_line(next(ids), centre(x), top(d) + _emu(box_h), 0, mid - top(d) - _emu(box_h)))
+        if below[0][2]:  # stacked: a line down the left, a short arm into each box
+            rail = left(x, 1) + _emu(INDENT * slot_pt / 2)
+            last = top(below[-1][1]) + _emu(rows[below[-1][1]] / 2)
+            shapes.append(_line(next(ids), rail, bottom(d), 0, last - bottom(d)))
+            shapes.extend(_line(next(ids), rail, top(cd) + _emu(rows[cd] / 2), left(cx, cd, True) - rail, 0)
+                          for cx, cd, _ in below)
+            continue
+        mid = bottom(d) + _emu(GAP_PT / 2)
+        xs = [centre(cx) for cx, _, _ in below] + [centre(x)]
+        shapes.append(_line(next(ids), centre(x), bottom(d), 0, mid - bottom(d)))
         shapes.append(_line(next(ids), min(xs), mid, max(xs) - min(xs), 0))
-        shapes.extend(_line(next(ids), centre(cx), mid, 0, top(cd) - mid) for cx, cd in below)
-    for title, (x, d) in places.items():
-        heading, holder = lines[title]
-        text = "".join(_paragraph(t, size, True, line_pt) for t in heading)
-        text += "".join(_paragraph(t, size - 0.5, False, line_pt) for t in holder)
-        shapes.append(_shape(next(ids), left(x), top(d), _emu(slot_pt * BOX_W), _emu(box_h), "rect",
-                             solid("EBEBEB" if d == 0 else "FFFFFF"), text))
+        shapes.extend(_line(next(ids), centre(cx), mid, 0, top(cd) - mid) for cx, cd, _ in below)
+    for title, (x, d, stacked) in places.items():
+        heading, name = lines[title]
+        text = "".join(_paragraph(t, SIZE_PT, True, line_pt) for t in heading)
+        text += "".join(_paragraph(t, SIZE_PT, False, line_pt) for t in name)
+        shapes.append(_shape(next(ids), left(x, d, stacked), top(d), _emu(box_w(d, stacked)), _emu(rows[d]),
+                             "rect", solid("EBEBEB" if d == 0 else "FFFFFF"), text))
     width = _emu(slots * slot_pt)
     return (f'<a:graphicData uri="{NS_WPG}"><wpg:wgp xmlns:wpg="{NS_WPG}" xmlns:wps="{NS_WPS}"><wpg:cNvGrpSpPr/>'
             f'<wpg:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{width}" cy="{height}"/><a:chOff x="0" y="0"/>'

@@ -36,8 +36,8 @@ def cascade_rows(results: Results) -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
     for (level, objective), group in groupby(results.catalogue.indicators, key=lambda i: (i.level, i.objective)):
         heading = _heading(level, objective)
-        rows.append({"judul": heading, "no": "", "indikator": "", "target": ""})
-        rows += [{"judul": "", "no": str(ind.number), "indikator": ind.name,
+        rows.append({"judul": heading, "no": "", "indikator": "", "satuan": "", "target": ""})
+        rows += [{"judul": "", "no": str(ind.number), "indikator": ind.name, "satuan": ind.unit,
                   "target": fmt.target(ind, ind.targets.get(year))} for ind in group]
     return rows
 

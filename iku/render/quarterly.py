@@ -15,20 +15,16 @@ ROMAN = ("I", "II", "III", "IV")
 OTHER_INDICATORS = "Indikator Kinerja Lainnya"
 AGAINST_QUARTER = "terhadap target triwulan"
 AGAINST_YEAR = "terhadap target tahunan"
+NOT_WRITTEN = "belum ditulis"
 # What the data behind a computed realisation are, in the words of a report (never the workbook's sheet names).
 DATA_WORDS = {
     L.SHEET_SKM: "hasil survei kepuasan masyarakat",
-    L.SHEET_VILLAGES: "status desa",
+    L.SHEET_VILLAGES: "data status desa",
     L.SHEET_SERVICES: "register pelayanan",
     L.SHEET_CONFLICTS: "register konflik",
     L.SHEET_EMPOWERMENT: "data pemberdayaan masyarakat desa",
     L.SHEET_AFFAIRS: "data penyelenggaraan urusan pemerintahan umum",
     L.SHEET_SAKIP: "hasil evaluasi SAKIP",
-}
-ROLLUP_WORDS = {
-    "terakhir": "nilai triwulan terakhir, sehingga realisasi triwulan dan realisasi s.d. triwulan ditulis satu kali",
-    "jumlah": "jumlah sejak awal tahun",
-    "rata-rata": "rata-rata triwulan sejak awal tahun",
 }
 
 
@@ -38,7 +34,7 @@ def group_title(group: QuarterGroup) -> str:
     return f"{LEVEL_NAMES[group.level]}: {group.objective}"
 
 
-def line_cells(item: QuarterLine, labels: dict[str, str], roman: str) -> dict:
+def line_cells(item: QuarterLine, labels: dict[str, str]) -> dict:
     ind = item.indicator
     return {
         "no": str(ind.number), "nama": ind.name,
@@ -52,41 +48,95 @@ def line_cells(item: QuarterLine, labels: dict[str, str], roman: str) -> dict:
     }
 
 
-def notes(results: Results, report: QuarterReport) -> list[str]:
-    """What the figures are: roll-up per kind of indicator, which target the capaian uses, where data come from."""
-    roman = ROMAN[report.quarter - 1]
-    lines = report.lines
-    texts = []
-    by_rollup: dict[str, list[str]] = {}
-    for item in lines:
-        by_rollup.setdefault(item.indicator.rollup, []).append(str(item.indicator.number))
-    if len(by_rollup) == 1:
-        texts.append(f"Realisasi s.d. TW {roman} setiap indikator adalah {ROLLUP_WORDS[next(iter(by_rollup))]}.")
-    else:
-        kinds = [f"untuk indikator nomor {_series(numbers)} adalah {ROLLUP_WORDS[how]}"
-                 for how, numbers in by_rollup.items()]
-        texts.append(f"Realisasi s.d. TW {roman} {'; '.join(kinds)}.")
-    quarterly = [str(i.indicator.number) for i in lines if i.against_quarter]
-    if quarterly:
-        texts.append(f"Capaian indikator nomor {_series(quarterly)} dihitung terhadap target s.d. TW {roman}; "
-                     "capaian indikator lainnya terhadap target tahunan.")
-    else:
-        texts.append(f"Target s.d. TW {roman} tidak ditetapkan; capaian dihitung terhadap target tahunan.")
-    computed: dict[str, list[str]] = {}
+def source_line(results: Results, report: QuarterReport) -> str:
+    """One sentence: where the figures come from and which target the capaian uses."""
+    quarter, roman = report.quarter, ROMAN[report.quarter - 1]
+    data: list[str] = []
+    computed: set[int] = set()
     for result in results.evidence.values():
         for f in result.figures:
-            if f.year == results.report_year and len(f.quarters) >= report.quarter \
-                    and f.quarters[report.quarter - 1] is not None:
-                computed.setdefault(f.sheet, []).append(str(f.indicator))
-    for sheet, numbers in computed.items():
-        texts.append(f"Realisasi indikator nomor {_series(numbers)} dihitung dari "
-                     f"{DATA_WORDS.get(sheet, 'data dukung ' + sheet)} sampai akhir TW {roman}.")
-    return texts
+            if f.year == results.report_year and len(f.quarters) >= quarter and f.quarters[quarter - 1] is not None:
+                words = DATA_WORDS.get(f.sheet, "data dukung")
+                if words not in data:
+                    data.append(words)
+                computed.add(f.indicator)
+    typed = any(i.to_date is not None and i.indicator.number not in computed for i in report.lines)
+    office = f"data realisasi triwulan {results.report.identity.office_name}"
+    if data:
+        source = f"realisasi s.d. TW {roman} dihitung dari {_series(data)} sampai akhir triwulan"
+        source += f", selebihnya dari {office}" if typed else ""
+    else:
+        source = office if typed else ""
+    with_quarter = [i for i in report.lines if i.against_quarter]
+    if not with_quarter:
+        basis = "capaian dihitung terhadap target tahunan"
+    elif len(with_quarter) == len(report.lines):
+        basis = "capaian dihitung terhadap target triwulan"
+    else:
+        basis = "capaian dihitung terhadap target triwulan bila ditetapkan, selain itu terhadap target tahunan"
+    return f"Sumber data: {source}; {basis}." if source else f"{basis[0].upper()}{basis[1:]}."
 
 
 def _series(items: list[str]) -> str:
     """'1', '1 dan 5', '1, 5 dan 7'."""
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} dan {items[-1]}"
+
+
+def _numbers(lines: list[QuarterLine]) -> str:
+    return "indikator nomor " + _series([str(i.indicator.number) for i in lines])
+
+
+def problem_rows(report: QuarterReport) -> list[dict]:
+    """Every indicator under its target at the quarter's end, and every one staff wrote about for the quarter."""
+    rows = []
+    for item in report.lines:
+        if not (item.under_target or item.written):
+            continue
+        ind, written = item.indicator, item.written
+        empty = NOT_WRITTEN if item.under_target else "\u2013"
+        rows.append({
+            "no": str(ind.number), "nama": ind.name, "realisasi": fmt.value(ind, item.to_date),
+            "target": fmt.target(ind, item.target),
+            "dasar": ("target triwulan" if item.against_quarter else "target tahunan") if item.target is not None
+            else "",
+            "capaian": fmt.percent(item.capaian) if item.capaian is not None else "\u2013",
+            "penghambat": (written.obstacle if written else "") or empty,
+            "tindak_lanjut": (written.action if written else "") or empty,
+        })
+    return rows
+
+
+def problems_intro(report: QuarterReport) -> str:
+    """What the figures say about the quarter: which indicators are under target, or that none is."""
+    roman = ROMAN[report.quarter - 1]
+    under = [i for i in report.lines if i.under_target]
+    unmeasured = [i for i in report.lines if i.capaian is None]
+    if under:
+        text = f"Pada akhir triwulan {roman}, {_numbers(under)} berada di bawah target."
+    elif len(unmeasured) < len(report.lines):
+        text = f"Pada akhir triwulan {roman} tidak ada indikator yang berada di bawah target."
+    else:
+        return f"Pada akhir triwulan {roman} belum ada indikator yang capaiannya dapat dihitung."
+    if unmeasured:
+        text += f" Capaian {_numbers(unmeasured)} belum dapat dihitung."
+    return text
+
+
+def problems_unwritten(report: QuarterReport) -> str:
+    """Which faktor penghambat and upaya of an indicator under target staff have not written for the quarter."""
+    missing: dict[str, list[QuarterLine]] = {}
+    for item in report.lines:
+        if not item.under_target:
+            continue
+        written = item.written
+        parts = [label for label, text in (("faktor penghambat", written.obstacle if written else ""),
+                                           ("upaya tindak lanjut", written.action if written else "")) if not text]
+        if parts:
+            missing.setdefault(" dan ".join(parts), []).append(item)
+    if not missing:
+        return ""
+    clauses = [f"{parts} {_numbers(lines)}" for parts, lines in missing.items()]
+    return f"Untuk triwulan {ROMAN[report.quarter - 1]} belum ditulis {'; '.join(clauses)}."
 
 
 def budget_rows(report: QuarterReport) -> list[dict]:
@@ -110,7 +160,6 @@ def quarter_context(results: Results, view: AnnualReport, quarter: int) -> dict:
     labels = results.catalogue.office.predicate_labels
     ttd = signature(results)
     ttd["tempat_tanggal"] = f"{results.report.identity.signing_place}, {fmt.date(report.date)}"
-    problems = [item for item in report.lines if item.analysis and (item.analysis.obstacle or item.analysis.action)]
     if report.budget:
         budget_note = ("Serapan adalah realisasi anggaran sejak 1 Januari sampai akhir triwulan dibagi pagu "
                        "tahun berjalan.")
@@ -123,15 +172,15 @@ def quarter_context(results: Results, view: AnnualReport, quarter: int) -> dict:
         "ttd": ttd,
         "triwulan": roman,
         "tanggal": fmt.date(report.date),
-        "kelompok": [{"judul": group_title(g), "baris": [line_cells(i, labels, roman) for i in g.lines]}
+        "kelompok": [{"judul": group_title(g), "baris": [line_cells(i, labels) for i in g.lines]}
                      for g in report.groups],
-        "catatan": notes(results, report),
+        "satu_kolom": report.one_column,
+        "sumber": source_line(results, report),
         "anggaran": budget_rows(report),
         "catatan_anggaran": budget_note,
-        "masalah": [{"no": str(i.indicator.number), "nama": i.indicator.name,
-                     "penghambat": i.analysis.obstacle or "\u2013", "tindak_lanjut": i.analysis.action or "\u2013"}
-                    for i in problems if i.analysis],
-        "catatan_masalah": "" if problems else "Tidak ada faktor penghambat yang dilaporkan.",
+        "masalah_pengantar": problems_intro(report),
+        "masalah": problem_rows(report),
+        "masalah_belum": problems_unwritten(report),
     }
 
 

@@ -48,7 +48,7 @@ _AFTER_HYPHENS = ("w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct"
                   "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
                   "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
                   "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
-_AFTER_KEEP_NEXT = ("w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
+AFTER_KEEP_NEXT = ("w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
                     "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", *_AFTER_HYPHENS)
 _AFTER_CANT_SPLIT = ("w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del",
                      "w:trPrChange")
@@ -98,7 +98,7 @@ def _finish_table(tbl, default: int) -> None:
     for row in rows:
         _flag(row, "w:cantSplit", _AFTER_CANT_SPLIT)
     for paragraph in tbl.iter(qn("w:p")):
-        _ppr_flag(paragraph, "w:suppressAutoHyphens", _AFTER_HYPHENS)
+        ppr_flag(paragraph, "w:suppressAutoHyphens", _AFTER_HYPHENS)
     for text in tbl.iter(qn("w:t")):
         if text.text:
             text.text = _RUPIAH.sub("Rp" + NBSP, _UNIT.sub(NBSP, text.text))
@@ -112,7 +112,7 @@ def _finish_table(tbl, default: int) -> None:
     after = tbl.getnext()
     if after is not None and after.find(qn("w:pPr") + "/" + qn("w:keepNext")) is not None:
         for paragraph in rows[-1].iter(qn("w:p")):  # the notes and chart after it are kept with the table
-            _ppr_flag(paragraph, "w:keepNext", _AFTER_KEEP_NEXT)
+            ppr_flag(paragraph, "w:keepNext", AFTER_KEEP_NEXT)
     _cell_margins(tbl)
     _fit_columns(tbl, rows, default, headers)
 
@@ -126,7 +126,7 @@ def _keep_together(rows, headers: int) -> None:
         keep = [*range(min(headers + 1, last)), *range(max(last - 2, 0), last)]
     for index in keep:
         for paragraph in rows[index].iter(qn("w:p")):
-            _ppr_flag(paragraph, "w:keepNext", _AFTER_KEEP_NEXT)
+            ppr_flag(paragraph, "w:keepNext", AFTER_KEEP_NEXT)
 
 
 def _caption_keeps(tbl) -> None:
@@ -134,7 +134,7 @@ def _caption_keeps(tbl) -> None:
     if before is not None and before.tag == qn("w:p"):
         text = "".join(t.text or "" for t in before.iter(qn("w:t")))
         if text.strip() and (len(text) <= CAPTION_CHARS or text.rstrip().endswith(":")):
-            _ppr_flag(before, "w:keepNext", _AFTER_KEEP_NEXT)
+            ppr_flag(before, "w:keepNext", AFTER_KEEP_NEXT)
 
 
 def _cell_margins(tbl) -> None:
@@ -239,7 +239,7 @@ def _flag(row, tag: str, successors) -> None:
         _insert(trpr, el, successors)
 
 
-def _ppr_flag(paragraph, tag: str, successors) -> None:
+def ppr_flag(paragraph, tag: str, successors) -> None:
     ppr = paragraph.find(qn("w:pPr"))
     if ppr is None:
         ppr = OxmlElement("w:pPr")

@@ -39,6 +39,12 @@ def printed_number(page: str, index: int) -> str:
     return found[-1] if found else str(index + 1)
 
 
+def _as_heading(heading: str) -> re.Pattern:
+    """The heading as printed: at the start of a line, in its own letters (so "Bab II Perencanaan Kinerja:" in
+    the Sistematika is not "BAB II PERENCANAAN KINERJA"), wrapped over lines or not."""
+    return re.compile(r"(?:^|\n)[ \t]*" + r"\s+".join(map(re.escape, heading.split())))
+
+
 def locate(pages: list[str], wanted: list[str]) -> dict[str, str]:
     """Printed page number of each heading, searched in order, passing over the table of contents page."""
     flat = [_flat(p) for p in pages]
@@ -46,10 +52,11 @@ def locate(pages: list[str], wanted: list[str]) -> dict[str, str]:
     start = 0
     found: dict[str, str] = {}
     for heading in wanted:
+        pattern = _as_heading(heading)
         for index in range(start, len(flat)):
             if index == toc:
                 continue
-            if _flat(heading) in flat[index]:
+            if pattern.search(pages[index]):
                 found[heading] = printed_number(pages[index], index)
                 start = index  # the next heading is on this page or later
                 break

@@ -7,10 +7,13 @@ Every source module has the same small interface:
 - add_sheets(wb, catalogue, report_year): write its empty sheets into the standard workbook.
 - read(raw, catalogue, problems, warnings) -> rows or None: validate its sheets (None when they hold no data).
 - evaluate(rows, catalogue, report) -> SourceResult: figures per indicator and year, with the working.
+- REPORT_NAME, SHORT_NAME: how a report names the data ("Hasil Survei Kepuasan Masyarakat 2025"); the
+  documents never print a sheet name or a cell, which belong in the measurement workbook.
 """
 
 from __future__ import annotations
 
+from iku import layout as L
 from iku.errors import Problem
 from iku.model import Catalogue, ReportInput, SourceResult
 from iku.read.reader import RawWorkbook
@@ -18,6 +21,27 @@ from iku.sources import desa, konflik, pelayanan, pemberdayaan, sakip, skm, urus
 
 SOURCES = (skm, desa, sakip, pelayanan, pemberdayaan, konflik, urusan)
 MEASURES = tuple(measure for source in SOURCES for measure in source.MEASURES)
+# Realisations staff type rather than compute: what the office itself reports.
+TYPED_NAMES = {L.SHEET_REALISATION: ("data realisasi yang dilaporkan {instansi}", "Data instansi"),
+               L.SHEET_QUARTERS: ("data realisasi triwulan yang dilaporkan {instansi}", "Data triwulan instansi")}
+
+
+def report_name(sheet: str, office: str, years: str = "") -> str:
+    """The data behind a realisation as a report names it: 'Register Pelayanan Kecamatan Mantup 2025'."""
+    if sheet in TYPED_NAMES:
+        return TYPED_NAMES[sheet][0].format(instansi=office)
+    source = next((s for s in SOURCES if sheet in s.SHEETS), None)
+    if source is None:
+        return ""
+    name = source.REPORT_NAME.format(instansi=office, tahun=years)
+    return " ".join(name.replace("()", "").split())
+
+
+def short_name(sheet: str) -> str:
+    """The same in a table cell: 'Survei Kepuasan Masyarakat', 'Data instansi'."""
+    if sheet in TYPED_NAMES:
+        return TYPED_NAMES[sheet][1]
+    return next((s.SHORT_NAME for s in SOURCES if sheet in s.SHEETS), "")
 
 
 def _used(source, catalogue: Catalogue) -> bool:

@@ -33,6 +33,9 @@ from iku.xlsx_style import put_text
 KEY = "desa"
 MEASURES = ("desa_mandiri", "desa_maju", "desa_naik_kelas")
 SHEETS = (L.SHEET_VILLAGES,)
+# How a report names this data source (never the sheet's name): in running text, and in a table cell.
+REPORT_NAME = "Status Indeks Desa {tahun}"
+SHORT_NAME = "Status Indeks Desa"
 MANDIRI, MAJU = VILLAGE_STATUSES[4], VILLAGE_STATUSES[3]
 COUNTED = {"desa_mandiri": MANDIRI, "desa_maju": MAJU}  # measure -> the status it counts
 IDM_FORMAT = "0.0000"
@@ -319,7 +322,7 @@ def evaluate(villages: tuple[Village, ...], catalogue: Catalogue, report: Report
     for y in years:
         if y.year not in catalogue.years:
             continue  # the base year before the period: shown, not measured
-        where = f"Menurut lembar {L.SHEET_VILLAGES}, pada tahun {y.year}"
+        where = f"Menurut {REPORT_NAME.format(tahun=y.year)},"
         for measure, status in COUNTED.items():
             holders = [v.name for v in villages if v.statuses[y.year] == status]
             listed = f" ({names(holders)})" if holders else ""
@@ -330,7 +333,7 @@ def evaluate(villages: tuple[Village, ...], catalogue: Catalogue, report: Report
                 figures.append(Figure(ind.number, y.year, Decimal(len(holders)), L.SHEET_VILLAGES, working))
         if y.value is None:
             continue
-        working = (f"{where}, {len(y.above_base)} dari {total} desa ({fmt.percent(y.value)}) berstatus lebih tinggi "
+        working = (f"{where} {len(y.above_base)} dari {total} desa ({fmt.percent(y.value)}) berstatus lebih tinggi "
                    f"daripada tahun dasar {base}{_moves(y, villages)}.")
         for ind in catalogue.measuring("desa_naik_kelas"):
             figures.append(Figure(ind.number, y.year, y.value, L.SHEET_VILLAGES, working))

@@ -22,6 +22,9 @@ from iku.sources.common import Sheet, editable, ended_quarters, headers, intro, 
 KEY = "konflik"
 MEASURES = ("konflik_tertangani",)
 SHEETS = (L.SHEET_CONFLICTS,)
+# How a report names this data source (never the sheet's name): in running text, and in a table cell.
+REPORT_NAME = "Register Penanganan Konflik Sosial {instansi} {tahun}"
+SHORT_NAME = "Register Konflik Sosial"
 COLUMNS = (L.CONFLICT_DATE, L.CONFLICT_VILLAGE, L.CONFLICT_TEXT, L.CONFLICT_HANDLED, L.CONFLICT_HANDLED_DATE)
 NO_CONFLICT = "tidak ada konflik"
 EMPTY_ROWS = 50
@@ -137,11 +140,12 @@ def evaluate(conflicts: tuple[Conflict, ...], catalogue: Catalogue, report: Repo
             cuts = ended_quarters(year, report.identity.signing_date)
             quarters = tuple(_percent([c for c in of_year if c.reported <= cut], cut)[1] for cut in cuts)
             quarters += (None,) * (4 - len(quarters))
+        register = REPORT_NAME.format(instansi=catalogue.office.name, tahun=year)
         if value is None:
-            working = f"Tahun {year} tidak ada konflik yang tercatat di lembar {L.SHEET_CONFLICTS}."
+            working = f"{register} tidak mencatat konflik sosial."
         else:
-            working = (f"Tahun {year} tercatat {len(of_year)} konflik di lembar {L.SHEET_CONFLICTS}; {handled} "
-                       f"tertangani sampai akhir tahun ({fmt.percent(value)}).")
+            working = (f"{register} mencatat {len(of_year)} konflik sosial; {handled} tertangani sampai akhir "
+                       f"tahun ({fmt.percent(value)}).")
         for ind in indicators:
             figures.append(Figure(ind.number, year, value, L.SHEET_CONFLICTS, working,
                                   note=NO_CONFLICT if value is None else "", quarters=quarters))

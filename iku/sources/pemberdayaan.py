@@ -28,6 +28,9 @@ from iku.xlsx_style import WRAP, put_text
 KEY = "pemberdayaan"
 MEASURES = ("pemberdayaan_desa",)
 SHEETS = (L.SHEET_EMPOWERMENT,)
+# How a report names this data source (never the sheet's name): in running text, and in a table cell.
+REPORT_NAME = "Data Pemberdayaan Masyarakat Desa {instansi} {tahun}"
+SHORT_NAME = "Data Pemberdayaan Desa"
 EMPTY_ROWS = 30  # rows offered when the catalogue lists no desa
 
 
@@ -185,7 +188,8 @@ def evaluate(table: tuple[YesNoRow, ...], catalogue: Catalogue, report: ReportIn
         not_done = tuple(r.name for r in table if not r.answers[year])
         value = share(len(done), len(table))
         years.append(EmpowermentYear(year, done, not_done, value))
-        working = (f"Menurut lembar {L.SHEET_EMPOWERMENT}, pada tahun {year}, {len(done)} dari {len(table)} desa "
+        working = (f"Menurut {REPORT_NAME.format(instansi=catalogue.office.name, tahun=year)}, {len(done)} dari "
+                   f"{len(table)} desa "
                    f"({fmt.percent(value)}) melaksanakan pemberdayaan terhadap masyarakat")
         working += f"; belum melaksanakan: {', '.join(not_done)}." if not_done else "."
         for ind in catalogue.measuring(MEASURES[0]):

@@ -33,6 +33,9 @@ from iku.sources.common import Sheet, blank, coordinate, editable, ended_quarter
 KEY = "skm"
 MEASURES = ("skm",)
 SHEETS = (L.SHEET_SKM,)
+# How a report names this data source (never the sheet's name): in running text, and in a table cell.
+REPORT_NAME = "Hasil Survei Kepuasan Masyarakat {tahun}"
+SHORT_NAME = "Survei Kepuasan Masyarakat"
 COLUMNS = (L.SKM_DATE, L.SKM_INDICATOR, *L.SKM_UNSUR)
 UNSUR_COUNT = len(L.SKM_UNSUR)
 EMPTY_ROWS = 100
@@ -364,9 +367,10 @@ def _quarters(tallies: list[Tally | None], year: int, signed: dt.date, weight: F
 
 
 def working(y: SurveyYear) -> str:
-    """'IKM 2025 sebesar 84,37, mutu B (Baik), dari 412 responden; unsur terendah U4 Biaya/Tarif, NRR 3,02.'"""
-    return (f"IKM {y.year} sebesar {fmt.number(y.ikm)}, mutu {y.grade} ({y.grade_words}), dari "
-            f"{fmt.number(Decimal(y.respondents), 0)} responden; unsur terendah {L.SKM_UNSUR[y.lowest]} "
+    """'Hasil Survei Kepuasan Masyarakat 2025 (412 responden) memberikan IKM 84,37, mutu B (Baik); unsur
+    terendah U4 Biaya/Tarif, NRR 3,02.'"""
+    return (f"{REPORT_NAME.format(tahun=y.year)} ({fmt.number(Decimal(y.respondents), 0)} responden) memberikan "
+            f"IKM {fmt.number(y.ikm)}, mutu {y.grade} ({y.grade_words}); unsur terendah {L.SKM_UNSUR[y.lowest]} "
             f"{rules.SKM_UNSUR_NAMES[y.lowest]}, NRR {fmt.number(y.nrr[y.lowest])}.")
 
 

@@ -23,6 +23,9 @@ from iku.sources.pemberdayaan import YesNoRow, answered_years, read_yes_no, shar
 KEY = "urusan"
 MEASURES = ("urusan_umum",)
 SHEETS = (L.SHEET_AFFAIRS,)
+# How a report names this data source (never the sheet's name): in running text, and in a table cell.
+REPORT_NAME = "Data Penyelenggaraan Urusan Pemerintahan Umum {instansi} {tahun}"
+SHORT_NAME = "Data Urusan Pemerintahan Umum"
 SPARE_ROWS = 10  # empty rows below the catalogue's urusan, for staff to add
 
 
@@ -71,7 +74,8 @@ def evaluate(table: tuple[YesNoRow, ...], catalogue: Catalogue, report: ReportIn
         not_run = tuple(r.name for r in table if not r.answers[year])
         value = share(len(run), len(table))
         years.append(AffairsYear(year, run, not_run, value))
-        working = (f"Menurut lembar {L.SHEET_AFFAIRS}, pada tahun {year}, {len(run)} dari {len(table)} urusan "
+        working = (f"Menurut {REPORT_NAME.format(instansi=catalogue.office.name, tahun=year)}, {len(run)} dari "
+                   f"{len(table)} urusan "
                    f"pemerintahan umum ({fmt.percent(value)}) diselenggarakan")
         working += f"; tidak diselenggarakan: {'; '.join(not_run)}." if not_run else "."
         for ind in catalogue.measuring(MEASURES[0]):

@@ -93,6 +93,7 @@ def _quarters(ws: Worksheet, catalogue: Catalogue, year: int) -> None:
     for col in range(3, 4 + len(L.QUARTERS)):
         ws.column_dimensions[get_column_letter(col)].width = 14
     _quarter_targets(ws, catalogue)
+    _quarter_analysis(ws, catalogue)
     _protect(ws)
 
 
@@ -152,6 +153,21 @@ def _quarter_targets(ws: Worksheet, catalogue: Catalogue) -> None:
     for offset, ind in enumerate(catalogue.indicators):
         for col in range(first, first + len(L.QUARTER_TARGETS)):
             _editable(ws.cell(row=FIRST_ROW + offset, column=col), _number_format(ind))
+
+
+def _quarter_analysis(ws: Worksheet, catalogue: Catalogue) -> None:
+    """Optional faktor penghambat and upaya of each quarter, after the quarterly targets."""
+    first = ws.max_column + 1
+    put_text(ws.cell(row=HEADER_ROW - 1, column=first),
+             "Faktor penghambat dan upaya/rencana tindak lanjut setiap triwulan (boleh kosong): dicetak di bagian C "
+             "laporan triwulan itu saja. Laporan TW IV memakai lembar Analisis bila kolom TW IV kosong.")
+    titles = [title for pair in zip(L.QUARTER_OBSTACLES, L.QUARTER_ACTIONS, strict=True) for title in pair]
+    for offset, title in enumerate(titles):
+        header(ws.cell(row=HEADER_ROW, column=first + offset), title)
+        ws.column_dimensions[get_column_letter(first + offset)].width = 35
+    for offset in range(len(catalogue.indicators)):
+        for col in range(first, first + len(titles)):
+            _editable(ws.cell(row=FIRST_ROW + offset, column=col), wrap=True)
 
 
 def _budget_quarters(ws: Worksheet) -> None:
@@ -251,6 +267,17 @@ def fill_quarter_targets(wb: Workbook, catalogue: Catalogue, values: dict[int, t
                 put_text(cell, value)
             else:
                 cell.value = float(value) / 100 if by_number[number].is_percent else float(value)
+
+
+def fill_quarter_analysis(wb: Workbook, catalogue: Catalogue, texts: dict[int, dict[int, tuple[str, str]]]) -> None:
+    """Faktor penghambat and upaya per quarter: indicator number -> {quarter 1-4: (penghambat, upaya)}."""
+    ws = wb[L.SHEET_QUARTERS]
+    for number, quarters in texts.items():
+        for quarter, pair in quarters.items():
+            titles = (L.QUARTER_OBSTACLES[quarter - 1], L.QUARTER_ACTIONS[quarter - 1])
+            for title, text in zip(titles, pair, strict=True):
+                if text:
+                    put_text(ws.cell(row=_row_of(catalogue, number), column=_column(ws, title)), text)
 
 
 def fill_budget_quarters(wb: Workbook, values: dict[int, tuple]) -> None:

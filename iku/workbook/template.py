@@ -18,7 +18,7 @@ from iku.catalogue import OPEN_RANGE
 from iku.formatting import date as fmt_date
 from iku.model import Catalogue, Indicator
 from iku.rules import quarter_report_date
-from iku.workbook import organisation_sheets
+from iku.workbook import follow_up_sheet, organisation_sheets
 from iku.workbook import report_sheets as workbook_report_sheets
 from iku.xlsx_style import (
     BOLD,
@@ -41,7 +41,10 @@ GUIDE = (
     "3. Lembar Triwulan, Analisis, Anggaran dan Narasi (untuk LKjIP dan Perjanjian Kinerja) boleh diisi "
     "sebagian; yang kosong ditulis 'belum dilaporkan' atau memakai teks bawaan. Kolom 'Sasaran / Indikator "
     "Didukung' di lembar Anggaran mengaitkan kegiatan dengan sasaran atau indikator yang didukungnya. Lembar "
-    "Struktur, Pegawai dan Sarana (boleh kosong) mengisi Bab I LKjIP.",
+    "Struktur, Pegawai dan Sarana (boleh kosong) mengisi Bab I LKjIP; lembar Tindak Lanjut (rekomendasi hasil "
+    "evaluasi SAKIP tahun lalu dan tindak lanjutnya) mengisi Bab III C. Faktor penghambat dan upaya setiap "
+    "triwulan ditulis di kolom kanan lembar Triwulan (dicetak di laporan triwulan itu saja); lembar Analisis "
+    "untuk tahunnya (LKjIP dan laporan TW IV).",
     "4. Lembar data (SKM, Status Desa, Pelayanan, Standar Pelayanan, Hari Libur, Konflik, Pemberdayaan, "
     "Urusan, SAKIP) boleh kosong. Bila sebuah lembar berisi data suatu tahun, realisasi indikatornya dihitung "
     "dari lembar itu; sel Realisasi tahun itu cukup dikosongkan. Angka yang diketik tetapi berbeda dengan hasil "
@@ -67,6 +70,7 @@ def build(catalogue: Catalogue, report_year: int, sample: bool = False) -> Workb
     _realisation(wb.create_sheet(L.SHEET_REALISATION), catalogue)
     workbook_report_sheets.add_sheets(wb, catalogue, report_year)
     organisation_sheets.add_sheets(wb, catalogue)
+    follow_up_sheet.add_sheet(wb, catalogue, report_year)
     sources.add_sheets(wb, catalogue, report_year)
     wb.active = 2
     return wb

@@ -23,8 +23,18 @@ subtraction); only the late and pending requests become objects.
 
 
 from iku.sources.pelayanan.formula import evaluate, working
-from iku.sources.pelayanan.model import COLUMNS, KEY, MEASURES, SHEETS, Calendar, ServiceEvidence, ServiceRows
+from iku.sources.pelayanan.model import (
+    COLUMNS,
+    KEY,
+    MEASURES,
+    REPORT_NAME,
+    SHEETS,
+    SHORT_NAME,
+    Calendar,
+    ServiceEvidence,
+    ServiceRows,
+)
 from iku.sources.pelayanan.sheet import add_sheets, read
 
-__all__ = ["COLUMNS", "KEY", "MEASURES", "SHEETS", "Calendar", "ServiceEvidence", "ServiceRows", "add_sheets",
-           "evaluate", "read", "working"]
+__all__ = ["COLUMNS", "KEY", "MEASURES", "REPORT_NAME", "SHEETS", "SHORT_NAME", "Calendar", "ServiceEvidence",
+           "ServiceRows", "add_sheets", "evaluate", "read", "working"]

@@ -18,6 +18,7 @@ from iku.sources.pelayanan.model import (
     MEASURES,
     NO_COUNT,
     NOT_DONE,
+    REPORT_NAME,
     Calendar,
     KindSummary,
     Request,
@@ -131,10 +132,10 @@ def _by_year(rows: ServiceRows, years: list[int]) -> dict[int, dict[Triple, int]
     return {year: bucket for year, bucket in found.items() if bucket}
 
 
-def working(y: ServiceYear) -> str:
-    """'Tahun 2025 tercatat 3.000 permohonan layanan di lembar Pelayanan; 2.874 dari 2.950 yang dihitung selesai
-    tepat waktu (97,42%), 76 terlambat, 50 belum selesai dan masih dalam batas waktu.'"""
-    head = f"Tahun {y.year} tercatat {_count(y.received)} permohonan layanan di lembar {L.SHEET_SERVICES}; "
+def working(y: ServiceYear, office: str) -> str:
+    """'Register Pelayanan Kecamatan Mantup 2025 mencatat 3.000 permohonan layanan; 2.874 dari 2.950 yang
+    dihitung selesai tepat waktu (97,42%), 76 terlambat, 50 belum selesai dan masih dalam batas waktu.'"""
+    head = f"{REPORT_NAME.format(instansi=office, tahun=y.year)} mencatat {_count(y.received)} permohonan layanan; "
     if y.value is None:
         return head + "belum ada yang dapat dihitung: semuanya belum selesai dan masih dalam batas waktu."
     text = (head + f"{_count(y.on_time)} dari {_count(y.counted)} yang dihitung selesai tepat waktu "
@@ -182,6 +183,6 @@ def _evaluate(rows: ServiceRows, catalogue: Catalogue, report: ReportInput) -> S
                                                                      rows.standards) for end in cuts)
             quarters += (None,) * (4 - len(quarters))
         for ind in indicators:
-            figures.append(Figure(ind.number, year, y.value, L.SHEET_SERVICES, working(y),
+            figures.append(Figure(ind.number, year, y.value, L.SHEET_SERVICES, working(y, catalogue.office.name),
                                   note=NO_COUNT if y.value is None else "", quarters=quarters))
     return SourceResult(KEY, tuple(figures), ServiceEvidence(tuple(years), rows.local_days))

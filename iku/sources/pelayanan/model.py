@@ -13,6 +13,9 @@ from iku import layout as L
 KEY = "pelayanan"
 MEASURES = ("pelayanan_tepat_waktu",)
 SHEETS = (L.SHEET_SERVICES, L.SHEET_STANDARDS, L.SHEET_HOLIDAYS)
+# How a report names this data source (never the sheet's name): in running text, and in a table cell.
+REPORT_NAME = "Register Pelayanan {instansi} {tahun}"
+SHORT_NAME = "Register Pelayanan"
 COLUMNS = (L.SERVICE_NUMBER, L.SERVICE_KIND, L.SERVICE_RECEIVED, L.SERVICE_DONE)
 STANDARD_COLUMNS = (L.SERVICE_KIND, L.STANDARD_DAYS)
 HOLIDAY_COLUMNS = (L.HOLIDAY_DATE, L.HOLIDAY_NAME)
