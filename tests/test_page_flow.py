@@ -52,3 +52,15 @@ def test_a_table_without_a_kept_note_is_left_alone():
     doc.add_paragraph("Paragraf berikutnya, bukan catatan tabel.")
     page_flow.finish(doc)
     assert "keepNext" not in _flags(table.rows[-1].cells[0].paragraphs[0])
+
+
+def test_a_signature_block_takes_the_paragraph_before_it():
+    doc = Document()
+    closing = doc.add_paragraph("Demikian laporan ini disusun.")
+    spacer = doc.add_paragraph("")
+    block = doc.add_table(rows=2, cols=1)
+    block.rows[0].cells[0].text = "CAMAT MANTUP"
+    block.rows[1].cells[0].text = "NIP. 19851010 200602 1 001"
+    page_flow.finish(doc)
+    assert "keepNext" in _flags(closing) and "keepNext" in _flags(spacer)
+    assert "keepNext" in _flags(block.rows[0].cells[0].paragraphs[0])

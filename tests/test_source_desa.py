@@ -69,7 +69,7 @@ def test_counts_naik_kelas_and_moves(tmp_path, mantup):
     assert figures[(10, 2021)].value == Decimal(3) / 15 * 100 == 20
     assert figures[(10, 2021)].working == (
         "Menurut Status Indeks Desa 2021, 3 dari 15 desa (20,00%) berstatus lebih tinggi daripada tahun "
-        "dasar 2020; dibanding 2020 naik 3 desa (Sukobendu, Tunggunjagir, Mantup).")
+        "dasar 2020; dibanding 2020, tiga desa naik status (Sukobendu, Tunggunjagir, Mantup).")
     # 2024: 2023 is empty, so no moves are told; above base: the 3 of 2021 + Sumberbendo, Kedukbembem,
     # Sumberdadi, Kedungsoko = 7 of 15
     assert figures[(10, 2024)].value == Decimal(7) / 15 * 100
@@ -81,7 +81,8 @@ def test_counts_naik_kelas_and_moves(tmp_path, mantup):
     assert figures[(10, 2025)].value == Decimal(8) / 15 * 100
     assert figures[(10, 2025)].working == (
         "Menurut Status Indeks Desa 2025, 8 dari 15 desa (53,33%) berstatus lebih tinggi daripada tahun "
-        "dasar 2020; dibanding 2024 naik 1 desa (Tugu), turun 1 desa (Rumpuk).")
+        "dasar 2020; dibanding 2024, satu desa naik status (Tugu) dan satu desa turun status (Rumpuk), sehingga "
+        "jumlah desa di atas status tahun dasar bertambah satu.")  # 7 in 2024, 8 in 2025
     assert figures[(2, 2025)].working == ("Menurut Status Indeks Desa 2025, terdapat 2 desa berstatus "
                                           "Mandiri dari 15 desa (Sumberbendo, Mantup).")  # sheet order
     assert figures[(4, 2025)].working.startswith("Menurut Status Indeks Desa 2025, terdapat 5 desa "

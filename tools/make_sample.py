@@ -59,10 +59,11 @@ QUARTERS = {
 }
 ANALYSIS = {
     1: ("Survei dilaksanakan setiap triwulan di ruang pelayanan dengan 210 responden.",
-        "Unsur biaya/tarif (U4) bernilai terendah karena sebagian pemohon belum mengetahui bahwa layanan "
+        "Nilai penanganan pengaduan (U8) menurun karena pengaduan melalui kotak saran belum dijawab tepat waktu; "
+        "unsur biaya/tarif (U4) tetap terendah karena sebagian pemohon belum mengetahui bahwa layanan "
         "administrasi kecamatan tidak dipungut biaya.",
-        "Memasang informasi layanan tanpa biaya di ruang pelayanan dan laman kecamatan, serta menelusuri keluhan "
-        "biaya melalui pertanyaan terbuka pada kuesioner SKM."),
+        "Menjawab setiap pengaduan paling lambat lima hari kerja dan mengumumkan tindak lanjutnya, serta memasang "
+        "informasi layanan tanpa biaya di ruang pelayanan dan laman kecamatan."),
     4: ("Pendampingan penyusunan RPJMDes dan pemutakhiran data Indeks Desa di setiap desa.",
         "Desa Berkembang yang didampingi belum memenuhi skor Indeks Desa untuk naik ke status Maju, sedangkan "
         "Desa Mantup yang naik menjadi Desa Mandiri pada 2023 tidak lagi dihitung sebagai Desa Maju.",
@@ -70,10 +71,12 @@ ANALYSIS = {
         "ke status Maju pada 2026."),
     10: ("Pendampingan rutin pemerintah kecamatan kepada desa dalam penyusunan RPJMDes dan pemutakhiran data IDM.",
          "Satu desa tertahan pada dimensi ketahanan ekologi karena pengelolaan sampah belum berjalan.",
-         "Memfasilitasi bank sampah desa dan pendampingan dimensi ekologi pada triwulan I tahun berikutnya."),
+         "Memfasilitasi bank sampah desa dan pendampingan dimensi ekologi pada triwulan I tahun 2026."),
     6: ("Penerapan antrean daring dan standar pelayanan yang dipajang di ruang layanan.",
-        "Gangguan jaringan aplikasi layanan kependudukan pada beberapa hari kerja.",
-        "Menyediakan jalur layanan cadangan saat aplikasi tidak dapat diakses."),
+        "Legalisasi dokumen (standar selesai pada hari itu juga) tertunda bila pejabat penandatangan bertugas di "
+        "luar kantor; gangguan jaringan aplikasi layanan kependudukan menunda pengantar dokumen kependudukan.",
+        "Menetapkan pejabat pengganti penandatangan legalisasi saat Camat dan Sekretaris Kecamatan bertugas di luar "
+        "kantor, dan menyediakan jalur layanan cadangan saat aplikasi tidak dapat diakses."),
 }
 BUDGET = [
     ("Program penunjang Urusan Pemerintahan daerah Kabupaten/Kota",
@@ -101,8 +104,19 @@ QUARTER_ANALYSIS = {
             "diselesaikan melewati standar waktu.",
             "Menyiapkan pencatatan manual saat aplikasi tidak dapat diakses dan melaporkan gangguan kepada dinas "
             "pengelola aplikasi."),
-        2: ("Lonjakan permohonan surat pindah menjelang tahun ajaran baru.",
-            "Menambah satu petugas loket pada jam sibuk selama Juni dan Juli.")},
+        2: ("Lonjakan permohonan pengantar dokumen kependudukan menjelang tahun ajaran baru.",
+            "Menambah satu petugas loket pada jam sibuk selama Juni dan Juli."),
+        3: ("Legalisasi dokumen tertunda pada hari-hari pejabat penandatangan bertugas di luar kantor.",
+            "Menetapkan pejabat pengganti penandatangan legalisasi mulai Oktober.")},
+    1: {q: ("Nilai penanganan pengaduan (U8) belum naik karena pengaduan melalui kotak saran belum dijawab tepat "
+            "waktu.", "Menjawab setiap pengaduan paling lambat lima hari kerja dan mengumumkan tindak lanjutnya.")
+        for q in (1, 2, 3)},
+    2: {q: ("Status Indeks Desa tahun berjalan baru ditetapkan pada akhir tahun, sehingga realisasi triwulan masih "
+            "status tahun sebelumnya.", "Mendampingi desa calon Mandiri dalam pemutakhiran data Indeks Desa.")
+        for q in (1, 2)},
+    5: {q: ("Responden survei kecamatan triwulan ini mengeluhkan ruang tunggu pelayanan yang sempit dan panas.",
+            "Menambah kursi dan kipas angin di ruang tunggu pelayanan.")
+        for q in (1, 2)},
 }
 BUDGET_TO_QUARTER = {
     0: (9_500_000, 20_750_000, 31_200_000, 43_250_000),

@@ -165,7 +165,7 @@ def cover(doc) -> None:
 def bab3_indicator(doc) -> None:
     B.para(doc, "{%p for g in kelompok %}")
     heading(doc, "{{ g.judul }}", 3)
-    B.para(doc, "{{ g.pengantar }}", align="justify", space_after=6)
+    B.para(doc, "{{ g.pengantar }}", align="justify", space_after=6, keep_next=True)  # with its first indicator
     B.para(doc, "{%p for s in g.indikator %}")
     heading(doc, "{{ s.judul }}", 4)
     loop_table(doc, [14, 27, 27, 22, 36, WIDTH - 126], ["Tahun", "Target", "Realisasi", "Capaian",

@@ -5,12 +5,17 @@ PermenPANRB 88/2021 scores a report that explains every shortfall)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from iku import formatting as fmt
+from iku import layout as L
+from iku import rules
 from iku.measure.report import Comparison
 from iku.measure.sentences import amount, change_amount, listing
 from iku.model import Achievement, Results
 from iku.rules import VILLAGE_STATUSES
+
+SKM_DROP = Decimal("0.05")  # ours: an unsur NRR falling by less than this is noise between two samples
 
 
 @dataclass(frozen=True)
@@ -22,6 +27,8 @@ class Shortfall:
 
 
 def _under(a: Achievement) -> bool:
+    if a.attained is not None:  # a predicate target (rules.predicate_attained)
+        return not a.attained
     if a.realisation is None or a.target is None or a.capaian is None:
         return False
     worse = a.realisation < a.target if a.indicator.higher_is_better else a.realisation > a.target
@@ -48,8 +55,8 @@ def summary(s: Shortfall) -> str:
     ind, now = c.indicator, c.current
     parts = []
     if s.under_target:
-        text = (f"{ind.name} {amount(ind, now.realisation)} dari target {amount(ind, now.target)} "
-                f"(capaian {fmt.percent(now.capaian)})")
+        result = "target tidak tercapai" if ind.is_predicate else f"capaian {fmt.percent(now.capaian)}"
+        text = f"{ind.name} {amount(ind, now.realisation)} dari target {amount(ind, now.target)} ({result})"
         earlier = [y for y in s.missed_years if y != now.year]
         if earlier:
             text += f", juga di bawah target pada {_years(earlier)}"
@@ -82,7 +89,7 @@ def data_findings(results: Results, s: Shortfall) -> list[str]:
     c = s.comparison
     ind = c.indicator
     found = []
-    measured = [a for a in c.history if a.capaian is not None]
+    measured = [a for a in c.history if a.judged]
     if s.under_target and len(measured) > 1:
         missed = list(s.missed_years)
         if len(missed) == len(measured):
@@ -100,7 +107,57 @@ def data_findings(results: Results, s: Shortfall) -> list[str]:
             found.append(f"Realisasinya {way} setiap tahun sejak {series[0].year} "
                          f"({amount(ind, values[0])} menjadi {amount(ind, values[-1])}).")
     found += _villages(results, c)
+    found += _survey(results, c)
+    found += _services(results, c)
     return found
+
+
+def _detail(results: Results, c: Comparison, attribute: str):
+    """The evidence of the data sheet that computed this indicator (`attribute` names its kind), or None."""
+    return next((r.detail for r in results.evidence.values() if hasattr(r.detail, attribute)
+                 and any(f.indicator == c.indicator.number for f in r.figures)), None)
+
+
+def _survey(results: Results, c: Comparison) -> list[str]:
+    """SKM: the unsur that fell most since last year, and the lowest one if it is a standing weakness."""
+    detail = _detail(results, c, "weight")
+    if detail is None:
+        return []
+    now = detail.year(c.indicator.number, c.current.year)
+    before = detail.year(c.indicator.number, c.current.year - 1)
+    if now is None or before is None:
+        return []
+    drops = sorted(((now.nrr[i] - before.nrr[i], i) for i in range(len(now.nrr))), key=lambda d: d[0])
+    fallen = [(d, i) for d, i in drops if d <= -SKM_DROP][:3]
+    found = []
+    if fallen:
+        parts = [f"{L.SKM_UNSUR[i]} {rules.SKM_UNSUR_NAMES[i]} ({fmt.number(before.nrr[i])} menjadi "
+                 f"{fmt.number(now.nrr[i])})" for _, i in fallen]
+        found.append(f"Dibanding {before.year}, unsur survei yang nilainya paling menurun: {listing(parts)}.")
+    if now.lowest == before.lowest:
+        i = now.lowest
+        change = "tidak menurun" if now.nrr[i] >= before.nrr[i] else "ikut menurun"
+        found.append(f"Unsur terendah tetap {L.SKM_UNSUR[i]} {rules.SKM_UNSUR_NAMES[i]} (NRR "
+                     f"{fmt.number(now.nrr[i])}), seperti tahun {before.year}, dan {change}.")
+    return found
+
+
+def _services(results: Results, c: Comparison) -> list[str]:
+    """Service register: the kinds of service with the most late requests."""
+    detail = _detail(results, c, "local_days")
+    if detail is None:
+        return []
+    year = next((y for y in detail.years if y.year == c.current.year), None)
+    if year is None:
+        return []
+    late = sorted((k for k in year.kinds if k.late), key=lambda k: -k.late)[:2]
+    if not late:
+        return []
+    parts = [f"{k.kind} ({fmt.number(Decimal(k.late), 0)} dari {fmt.number(Decimal(k.counted), 0)} permohonan, "
+             f"standar {k.standard} hari kerja)" for k in late]
+    total = year.counted - year.on_time
+    return [f"Dari {fmt.number(Decimal(total), 0)} permohonan yang terlambat, terbanyak pada layanan "
+            f"{listing(parts)}."]
 
 
 def _villages(results: Results, c: Comparison) -> list[str]:
@@ -141,4 +198,4 @@ def before_status(detail, name: str, year: int) -> str | None:
 def _status_of(c: Comparison) -> str:
     """The village status an indicator counts ('Maju' for Jumlah Desa Maju), or ''."""
     words = c.indicator.name.split()
-    return next((s for s in VILLAGE_STATUSES if s in words), "") if c.indicator.is_count else ""
+    return next((s for s in VILLAGE_STATUSES if s in words), "") if c.indicator.unit == "desa" else ""

@@ -78,7 +78,8 @@ def _survey(results: Results, number: int, year: int, working: str, ev: skm.Surv
                           f"({fmt.number(Decimal(y.respondents), 0)} responden)",
                           plain.headers, plain.rows, plain.widths, plain.aligns, bold_last=True)
     chart = charts.nrr_chart([f"U{i + 1} {rules.SKM_UNSUR_NAMES[i]}" for i in range(9)], list(y.nrr), y.lowest)
-    return EvidenceBlock(L.SHEET_SKM, sentences, [table], chart, f"NRR per unsur SKM tahun {year}")
+    name = next(ind.name for ind in results.catalogue.indicators if ind.number == number)
+    return EvidenceBlock(L.SHEET_SKM, sentences, [table], chart, f"NRR per unsur {name} tahun {year}")
 
 
 def _villages(results: Results, number: int, year: int, working: str, ev: desa.VillageEvidence,

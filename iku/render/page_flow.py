@@ -7,7 +7,9 @@ Run once after rendering (common.render), over the body paragraphs outside table
   than LONG_PARAGRAPH characters may split, since it could not fit on one page anyway;
 - a data table followed (past its empty spacer line) by its source note ("Sumber data: ...") or by a note kept
   with what follows (its chart) keeps its last row and the spacer with that note, so table, note and chart
-  stay on one page where they fit.
+  stay on one page where they fit;
+- a signature block (a layout table with a NIP) keeps the paragraph (or the table row) before it, so it never
+  stands alone.
 Tables keep their own rules (iku/render/tables.py).
 """
 
@@ -17,6 +19,7 @@ import re
 
 from iku.render.tables import AFTER_KEEP_NEXT, is_data_table, ppr_flag, qn
 
+SIGNATURE_MARK = "NIP"  # a layout table holding a signature block
 SOURCE_NOTE = "Sumber data:"  # the note under a table naming where its figures come from
 LONG_PARAGRAPH = 1500  # characters: about two thirds of a page at 12 pt
 LEAD_IN = re.compile(r"(sebagai berikut|berikut ini|berikut)\s*[.:]?$|:$", re.IGNORECASE)
@@ -45,6 +48,27 @@ def finish(document) -> None:
     for tbl in body.iterchildren(qn("w:tbl")):
         if is_data_table(tbl):
             _table_with_its_note(tbl)
+        elif SIGNATURE_MARK in _text(tbl):
+            _signature_with_its_text(tbl)
+
+
+def _signature_with_its_text(tbl) -> None:
+    """A signature block never stands alone on a page: the paragraph before it (past empty lines) goes with it,
+    and the block's own rows stay together."""
+    rows = tbl.findall(qn("w:tr"))
+    for row in rows[:-1]:
+        for paragraph in row.iter(qn("w:p")):
+            ppr_flag(paragraph, "w:keepNext", AFTER_KEEP_NEXT)
+    before = tbl.getprevious()
+    while before is not None and before.tag == qn("w:p"):
+        ppr_flag(before, "w:keepNext", AFTER_KEEP_NEXT)
+        if _text(before):
+            return
+        before = before.getprevious()
+    if before is not None and before.tag == qn("w:tbl"):  # a table just before: its last row comes along
+        last = before.findall(qn("w:tr"))[-1:]
+        for paragraph in (p for row in last for p in row.iter(qn("w:p"))):
+            ppr_flag(paragraph, "w:keepNext", AFTER_KEEP_NEXT)
 
 
 def _keeps_next(paragraph) -> bool:

@@ -299,15 +299,25 @@ def _year(villages: tuple[Village, ...], year: int, base: int) -> VillageYear:
     return VillageYear(year, counts, above, value, rose, fell)
 
 
-def _moves(y: VillageYear, villages: tuple[Village, ...]) -> str:
+def _moves(y: VillageYear, villages: tuple[Village, ...], base: int) -> str:
+    """The year's status changes against the year before, and what they did to the count above the base year:
+    '; dibanding 2024, dua desa naik status (Tugu, Sidomulyo), sehingga desa di atas status tahun dasar
+    bertambah satu'."""
     if not all(y.year - 1 in v.statuses for v in villages):
         return ""
     parts = []
     if y.rose:
-        parts.append(f"naik {len(y.rose)} desa ({names(y.rose)})")
+        parts.append(f"{fmt.words(len(y.rose))} desa naik status ({names(y.rose)})")
     if y.fell:
-        parts.append(f"turun {len(y.fell)} desa ({names(y.fell)})")
-    return f"; dibanding {y.year - 1} " + (", ".join(parts) if parts else "tidak ada desa yang berubah status")
+        parts.append(f"{fmt.words(len(y.fell))} desa turun status ({names(y.fell)})")
+    text = f"; dibanding {y.year - 1}, " + (" dan ".join(parts) if parts else "tidak ada desa yang berubah status")
+    if y.year - 1 <= base or not parts:  # against the base year itself the count says it already
+        return text
+    change = len(y.above_base) - len(_year(villages, y.year - 1, base).above_base)
+    if change == 0:
+        return text + ", sehingga jumlah desa di atas status tahun dasar tetap"
+    verb = "bertambah" if change > 0 else "berkurang"
+    return text + f", sehingga jumlah desa di atas status tahun dasar {verb} {fmt.words(abs(change))}"
 
 
 def evaluate(villages: tuple[Village, ...], catalogue: Catalogue, report: ReportInput) -> SourceResult:
@@ -334,7 +344,7 @@ def evaluate(villages: tuple[Village, ...], catalogue: Catalogue, report: Report
         if y.value is None:
             continue
         working = (f"{where} {len(y.above_base)} dari {total} desa ({fmt.percent(y.value)}) berstatus lebih tinggi "
-                   f"daripada tahun dasar {base}{_moves(y, villages)}.")
+                   f"daripada tahun dasar {base}{_moves(y, villages, base)}.")
         for ind in catalogue.measuring("desa_naik_kelas"):
             figures.append(Figure(ind.number, y.year, y.value, L.SHEET_VILLAGES, working))
     return SourceResult(KEY, tuple(figures), VillageEvidence(base, villages, years))
