@@ -58,6 +58,8 @@ class RecapRow:
     capaian: Decimal | None
     band: str | None
     note: str  # the predicate, or why there is no capaian
+    is_predicate: bool = False  # target and realisation are predicate ranks (rules.predicate_rank)
+    attained: bool | None = None  # a predicate target: met or not; never part of a mean capaian
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,7 @@ def _peak_rss_kb() -> int:
 def _rows(results: Results) -> tuple[RecapRow, ...]:
     return tuple(RecapRow(a.indicator.number, a.indicator.name, a.indicator.level or "", a.indicator.unit,
                           a.indicator.is_percent, a.indicator.is_count, a.target, a.realisation, a.capaian, a.band,
-                          a.predicate or a.note)
+                          a.predicate or a.note, a.indicator.is_predicate, a.attained)
                  for a in results.for_year(results.report_year))
 
 

@@ -9,15 +9,33 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from iku.errors import InputError, Problem
-from iku.model import LEVELS, UNITS, Catalogue, DataSettings, Function, Indicator, Office, Signatory
-from iku.rules import LOWEST_BAND, PREDICATE_BANDS, ROLLUPS
+from iku.model import (
+    COUNT_UNITS,
+    LEVELS,
+    PREDICATE_UNIT,
+    UNITS,
+    Catalogue,
+    DataSettings,
+    Function,
+    Indicator,
+    Office,
+    Signatory,
+)
+from iku.rules import LOWEST_BAND, PREDICATE_BANDS, PREDICATE_LETTERS, ROLLUPS, predicate_rank
 
 OFFICES_DIR = Path(__file__).parent / "offices"
 # `rentang = []`: the plausible range of an indicator's realisation not filled yet (README, "Kantor baru dari
 # dokumen IKU"); the upper bound only keeps the workbook's data validation a number.
 OPEN_RANGE = (Decimal(0), Decimal(10**9))
+# The keys an imported catalogue may mark `periksa` (README, "Kantor baru dari dokumen IKU").
+UNCONFIRMABLE = ("tingkat", "uraian", "definisi", "formula", "satuan", "polaritas", "rumus_turun", "target",
+                 "kondisi_awal", "kondisi_akhir")
 # A Renstra period is five years (Permendagri 86/2017); a transitional one may run longer (Mantup's 2021-2026).
 MAX_PERIOD_YEARS = 10
+# A predicate indicator's values are ranks 1 (D) to 7 (AA): rules.predicate_rank.
+PREDICATE_RANGE = (Decimal(1), Decimal(len(PREDICATE_LETTERS)))
+# The only data sheet whose figure is a predicate: the SAKIP score's, PermenPANRB 88/2021 (iku/sources/sakip.py).
+PREDICATE_SOURCES = ("sakip",)
 
 
 def available() -> list[Path]:
@@ -58,6 +76,17 @@ def with_period(period: tuple[int, int], catalogues: list[Catalogue]) -> Catalog
 def periods_named(catalogues: list[Catalogue]) -> str:
     """'--period 2021-2026 atau --period 2025-2029': how a refusal names the office's periods."""
     return " atau ".join(f"--period {period_text(c)}" for c in catalogues)
+
+
+def unconfirmed_warnings(cat: Catalogue) -> list[str]:
+    """One line per office for what an import marked `periksa` and staff have not confirmed yet."""
+    marked = [f"indikator {ind.number} '{ind.name}' ({', '.join(ind.unconfirmed)})" for ind in cat.indicators
+              if ind.unconfirmed]
+    if not marked:
+        return []
+    return [f"Katalog {cat.source.name} ({cat.office.name}) masih memuat isian yang belum dipastikan (periksa): "
+            f"{'; '.join(marked)}. Cocokkan dengan dokumen IKU, perbaiki bila perlu, lalu hapus namanya dari daftar "
+            "periksa di katalog."]
 
 
 def file_name(code: str, first_year: int, last_year: int) -> str:
@@ -108,6 +137,28 @@ class _Reader:
             self.fail(f"{where}: '{raw}' bukan angka (tulis misalnya \"46.67\", atau \"\" bila belum ada)")
             return None
 
+    def value(self, raw: object, where: str, unit: str) -> Decimal | None:
+        """A target in the indicator's unit: a predicate letter for "predikat" (held as its rank), a number
+        otherwise, a whole one for a count."""
+        if unit == PREDICATE_UNIT:
+            if raw == "" or raw is None:
+                return None
+            rank = predicate_rank(raw) if isinstance(raw, str) else None
+            if rank is None:
+                self.fail(f"{where}: '{raw}' bukan predikat; satuan indikator ini predikat, jadi tulis salah satu dari "
+                          f"{', '.join(PREDICATE_LETTERS)} (PermenPANRB 88/2021), misalnya \"BB\", atau \"\" bila "
+                          "belum ada")
+            return rank
+        if isinstance(raw, str) and predicate_rank(raw) is not None:
+            self.fail(f"{where}: '{raw}' adalah predikat, padahal satuan indikator ini {unit}; tulis angka, atau "
+                      'satuan = "predikat" bila targetnya memang predikat')
+            return None
+        number = self.number(raw, where)
+        if number is not None and unit in COUNT_UNITS and number != number.to_integral_value():
+            self.fail(f"{where}: '{raw}' harus bilangan bulat (jumlah {unit})")
+            return None
+        return number
+
     def office(self, data: dict) -> Office:
         k = data.get("kantor", {})
         p = data.get("pejabat", {})
@@ -152,7 +203,7 @@ class _Reader:
             signatory=Signatory(
                 name=self.text(p, "nama", "[pejabat]"),
                 position=self.text(p, "jabatan", "[pejabat]"),
-                rank=self.text(p, "pangkat", "[pejabat]"),
+                rank=self.text(p, "pangkat", "[pejabat]", required=False),  # not every IKU document prints it
                 nip=self.text(p, "nip", "[pejabat]"),
             ),
             predicate_labels={key: str(v) for key, v in labels.items()},
@@ -200,17 +251,28 @@ class _Reader:
         unit = row.get("satuan")
         if unit not in UNITS:
             self.fail(f"{where}: satuan '{unit}' tidak dikenal; pilih salah satu dari {', '.join(UNITS)}")
+            unit = "nilai"
+        predicate = unit == PREDICATE_UNIT
         level = row.get("tingkat")
         if level is not None and level not in LEVELS:
             self.fail(f"{where}: tingkat '{level}' tidak dikenal; pilih salah satu dari {', '.join(LEVELS)}")
         polarity = row.get("polaritas", "naik")
         if polarity not in ("naik", "turun"):
             self.fail(f"{where}: polaritas '{polarity}' tidak dikenal; pilih \"naik\" atau \"turun\"")
+        elif predicate and polarity == "turun":
+            self.fail(f"{where}: polaritas \"turun\" tidak berlaku untuk satuan predikat (AA selalu lebih baik dari "
+                      "D); hapus polaritas atau tulis \"naik\"")
         lower_formula = row.get("rumus_turun", "selisih")
         if lower_formula not in ("selisih", "rasio"):
             self.fail(f"{where}: rumus_turun '{lower_formula}' tidak dikenal; pilih \"selisih\" atau \"rasio\"")
         bounds = row.get("rentang")
-        if bounds == []:  # left to fill (an imported IKU document does not give it): only negatives are refused
+        if predicate:  # the letters are the range
+            if bounds not in (None, []):
+                letters = ", ".join(PREDICATE_LETTERS)
+                self.fail(f"{where}: 'rentang' tidak dipakai untuk satuan predikat (nilainya {letters}); hapus atau "
+                          "tulis []")
+            low, high = PREDICATE_RANGE
+        elif bounds == []:  # left to fill (an imported IKU document does not give it): only negatives are refused
             low, high = OPEN_RANGE
         else:
             bounds = bounds if isinstance(bounds, list) else []
@@ -224,14 +286,21 @@ class _Reader:
         for year in range(office.first_year, office.last_year + 1):
             if str(year) not in raw_targets:
                 self.fail(f"{where}: target tahun {year} tidak ada (tulis \"\" bila belum ditetapkan)")
-            targets[year] = self.number(raw_targets.get(str(year), ""), f"{where}, target {year}")
+            targets[year] = self.value(raw_targets.get(str(year), ""), f"{where}, target {year}", unit)
         for key in raw_targets:
             if not (key.isdigit() and office.first_year <= int(key) <= office.last_year):
                 self.fail(f"{where}: target tahun {key} di luar periode {office.first_year}-{office.last_year}")
         rollup = row.get("triwulan", "terakhir")
         if rollup not in ROLLUPS:
             self.fail(f"{where}: triwulan '{rollup}' tidak dikenal; pilih salah satu dari {', '.join(ROLLUPS)}")
+        elif predicate and rollup != "terakhir":
+            self.fail(f"{where}: triwulan '{rollup}' tidak berlaku untuk satuan predikat (predikat tidak dijumlahkan "
+                      "atau dirata-ratakan); tulis \"terakhir\"")
         standard = row.get("standar", {})
+        if predicate and standard:
+            self.fail(f"{where}: standar untuk satuan predikat belum didukung; hapus 'standar'")
+            standard = {}
+        unconfirmed = self.unconfirmed(row, where)
         fraction = None
         if "formula_pembilang" in row:
             fraction = (
@@ -242,30 +311,56 @@ class _Reader:
         return Indicator(
             number=number,
             name=self.text(row, "nama", where),
-            unit=unit or "nilai",
+            unit=unit,
             higher_is_better=polarity != "turun",
             lower_formula=lower_formula,
             value_range=(low, high),
             targets=targets,
-            end_target=self.number(row.get("kondisi_akhir", ""), f"{where}, kondisi akhir"),
+            end_target=self.value(row.get("kondisi_akhir", ""), f"{where}, kondisi akhir", unit),
             level=level,
             objective=self.text(row, "uraian", where, required=level is not None),
-            definition=self.text(row, "definisi", where, required=level is not None),
-            formula=self.text(row, "formula", where, required=level is not None),
+            # an IKU document without a definition or formula column: empty, and marked for staff to fill
+            definition=self.text(row, "definisi", where, required=level is not None and "definisi" not in unconfirmed),
+            formula=self.text(row, "formula", where, required=level is not None and "formula" not in unconfirmed),
             formula_fraction=fraction,
             rollup=rollup,
             standard=self.number(standard.get("nilai", ""), f"{where}, standar"),
             standard_source=str(standard.get("sumber", "")),
-            source=self.measure(row, where),
+            source=self.measure(row, where, predicate),
             continues=self.text(row, "lanjutan", where, required=False),
+            data_origin=self.text(row, "sumber", where, required=False),
+            responsible=self.text(row, "penanggung_jawab", where, required=False),
+            baseline=self.value(row.get("kondisi_awal", ""), f"{where}, kondisi awal", unit),
+            baseline_year=self.year(row, "kondisi_awal_tahun", where),
+            above=tuple((key, self.text(row, key, where)) for key in LEVELS if key != level and key in row),
+            unconfirmed=unconfirmed,
         )
 
-    def measure(self, row: dict, where: str) -> str:
+    def year(self, row: dict, key: str, where: str) -> int | None:
+        value = row.get(key)
+        if value is not None and not isinstance(value, int):
+            self.fail(f"{where}: '{key}' harus tahun, misalnya 2024")
+            return None
+        return value
+
+    def unconfirmed(self, row: dict, where: str) -> tuple[str, ...]:
+        """`periksa`: what an import read with less than certainty, kept until staff confirm it."""
+        keys = row.get("periksa", [])
+        if not isinstance(keys, list) or not all(isinstance(k, str) and k in UNCONFIRMABLE for k in keys):
+            self.fail(f"{where}: 'periksa' harus daftar nama isian, dari {', '.join(UNCONFIRMABLE)}")
+            return ()
+        return tuple(keys)
+
+    def measure(self, row: dict, where: str, predicate: bool = False) -> str:
         from iku.sources import MEASURES  # the registry of data sheets; imported late, it imports the model
 
         key = row.get("sumber_data", "")
         if key and key not in MEASURES:
             self.fail(f"{where}: sumber_data '{key}' tidak dikenal; pilih salah satu dari {', '.join(MEASURES)}")
+            return ""
+        if key and predicate and key not in PREDICATE_SOURCES:
+            self.fail(f"{where}: sumber_data '{key}' menghasilkan angka, padahal satuan indikator ini predikat; "
+                      f"untuk predikat hanya {', '.join(PREDICATE_SOURCES)}, atau tanpa sumber_data (diketik)")
             return ""
         return key
 

@@ -9,11 +9,13 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from iku.model import Achievement, Indicator
-from iku.rules import round_half_up
+from iku.rules import predicate_letter, round_half_up
 
 LOCALE = "id"
 NOT_SET = "belum ditetapkan"
 NOT_REPORTED = "belum dilaporkan"
+ATTAINED = "Tercapai"  # a predicate target, judged by the order of the predicates (rules.predicate_attained)
+NOT_ATTAINED = "Tidak tercapai"
 
 
 def number(value: Decimal, places: int = 2) -> str:
@@ -67,6 +69,8 @@ def value(indicator: Indicator, amount: Decimal | None, missing: str = NOT_REPOR
     """A target or realisation in the indicator's unit."""
     if amount is None:
         return missing
+    if indicator.is_predicate:
+        return predicate_letter(amount)
     if indicator.is_percent:
         return percent(amount)
     if indicator.is_count:
@@ -81,7 +85,10 @@ def target(indicator: Indicator, amount: Decimal | None) -> str:
 
 def as_written(indicator: Indicator, amount: Decimal) -> str:
     """A target with the decimals the IKU document writes it with: 100 -> '100%', 20.00 -> '20,00%', and a
-    target 0 as '0' (the document's own way; '0,00%' would read as a target of handling no conflict)."""
+    target 0 as '0' (the document's own way; '0,00%' would read as a target of handling no conflict); a predicate
+    as its letter."""
+    if indicator.is_predicate:
+        return predicate_letter(amount)
     if amount == 0:
         return "0"
     places = max(0, -amount.as_tuple().exponent)
@@ -92,7 +99,14 @@ def as_written(indicator: Indicator, amount: Decimal) -> str:
     return number(amount, places)
 
 
+def attained(met: bool) -> str:
+    return ATTAINED if met else NOT_ATTAINED
+
+
 def capaian(a: Achievement) -> str:
+    """'46,67%'; 'Tercapai' or 'Tidak tercapai' against a predicate target; '-' without either."""
+    if a.attained is not None:
+        return attained(a.attained)
     return percent(a.capaian) if a.capaian is not None else "-"
 
 

@@ -8,7 +8,12 @@ from decimal import Decimal
 from pathlib import Path
 
 LEVELS = ("tujuan", "sasaran", "program")
-UNITS = ("nilai", "desa", "persen")
+# Units of an indicator (catalogue `satuan`), as real IKU documents write them: `%` is "persen", an index "indeks"
+# (read like "nilai"), counts are whole numbers printed with their unit ("3 desa", "12 orang"), and "predikat" holds
+# the letters AA-D of PermenPANRB 88/2021 (rules.PREDICATE_LETTERS).
+UNITS = ("persen", "nilai", "indeks", "desa", "orang", "dokumen", "predikat")
+COUNT_UNITS = ("desa", "orang", "dokumen")
+PREDICATE_UNIT = "predikat"
 
 
 @dataclass(frozen=True)
@@ -34,7 +39,9 @@ class Indicator:
     higher_is_better: bool
     lower_formula: str  # "selisih" or "rasio"; used only when not higher_is_better
     value_range: tuple[Decimal, Decimal]
-    targets: dict[int, Decimal | None]  # year -> target; None = not set
+    # year -> target; None = not set. For a predicate indicator (is_predicate) every target, the kondisi akhir and
+    # every realisation is the predicate's rank (rules.predicate_rank: D = 1 ... AA = 7), printed as its letter.
+    targets: dict[int, Decimal | None]
     end_target: Decimal | None  # kondisi akhir
     level: str | None = None  # one of LEVELS; None for indicators outside the IKU tables
     objective: str = ""  # the tujuan / sasaran / program text
@@ -52,6 +59,15 @@ class Indicator:
     # The name of the indicator of the previous Renstra period this one continues (catalogue `lanjutan`), when
     # the name changed; an indicator of the same name continues without it (`template --from`).
     continues: str = ""
+    # What the IKU document adds (office import): its Sumber Data and Penanggung Jawab columns, the kondisi awal
+    # (baseline, never a target) and its year, the tujuan/sasaran a row stands under ((level, text), widest first),
+    # and the catalogue keys staff have yet to confirm against the document (`periksa`).
+    data_origin: str = ""
+    responsible: str = ""
+    baseline: Decimal | None = None
+    baseline_year: int | None = None
+    above: tuple[tuple[str, str], ...] = ()
+    unconfirmed: tuple[str, ...] = ()
 
     def iku_target(self, year: int) -> Decimal | None:
         """The target as the IKU document sets it (None where only the workbook gives one)."""
@@ -67,7 +83,11 @@ class Indicator:
 
     @property
     def is_count(self) -> bool:
-        return self.unit == "desa"
+        return self.unit in COUNT_UNITS
+
+    @property
+    def is_predicate(self) -> bool:
+        return self.unit == PREDICATE_UNIT
 
 
 @dataclass(frozen=True)
@@ -230,13 +250,19 @@ class Achievement:
     year: int
     target: Decimal | None
     realisation: Decimal | None
-    capaian: Decimal | None  # percent, full precision
+    capaian: Decimal | None  # percent, full precision; always None for a predicate target (see attained)
     predicate: str | None  # label from the catalogue
     band: str | None  # key of the predicate band in rules.PREDICATE_BANDS
-    note: str  # why there is no capaian, empty when there is one
+    note: str  # why there is no capaian, empty when there is one (rules.NOTE_PREDICATE for a judged predicate)
     source: str = ""  # the sheet the realisation comes from ("SKM", "Realisasi", "Triwulan"); "" when none
     source_cell: str = ""  # the cell, when it was typed
     computed: bool = False  # True when computed from a data sheet
+    attained: bool | None = None  # a predicate target: met (tercapai) or not; None for numbers or when unjudged
+
+    @property
+    def judged(self) -> bool:
+        """A capaian in percent, or a predicate target judged met or not met."""
+        return self.capaian is not None or self.attained is not None
 
 
 @dataclass(frozen=True)

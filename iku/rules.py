@@ -231,6 +231,50 @@ def sakip_predicate(score: Decimal) -> tuple[str, str]:
     return SAKIP_LOWEST
 
 
+# Predicate targets (catalogue `satuan = "predikat"`): the letters of PermenPANRB 88/2021, best first. Internally a
+# predicate is held as its rank, D = 1 up to AA = 7 (ours), so that "higher is better" and every comparison of
+# realisations (naik, turun, di bawah target) work on it unchanged; it is printed only as its letter.
+PREDICATE_LETTERS = tuple(letter for _, letter, _ in SAKIP_PREDICATES) + (SAKIP_LOWEST[0],)
+PREDICATE_WORDS = {letter: words for _, letter, words in SAKIP_PREDICATES} | {SAKIP_LOWEST[0]: SAKIP_LOWEST[1]}
+# Ours: a predicate is never turned into a percentage; the documents say this instead of a capaian band.
+NOTE_PREDICATE = "menurut urutan predikat"
+
+
+def predicate_rank(letter: str) -> Decimal | None:
+    """'BB' (any case, spaces around) -> Decimal(5); None when it is not one of the letters."""
+    key = letter.strip().upper() if isinstance(letter, str) else ""
+    return Decimal(len(PREDICATE_LETTERS) - PREDICATE_LETTERS.index(key)) if key in PREDICATE_LETTERS else None
+
+
+def predicate_letter(rank: Decimal) -> str:
+    """Decimal(5) -> 'BB'. Anything but a rank 1-7 is a bug: a number never passes for a predicate."""
+    if rank != rank.to_integral_value() or not 1 <= rank <= len(PREDICATE_LETTERS):
+        raise ValueError(f"{rank} bukan peringkat predikat")
+    return PREDICATE_LETTERS[len(PREDICATE_LETTERS) - int(rank)]
+
+
+def predicate_attained(target: Decimal | None, realisation: Decimal | None) -> tuple[bool | None, str]:
+    """Ours, by the order of PermenPANRB 88/2021: a predicate target is met (tercapai) when the realisation's
+    predicate is the same or better (BB against BB, A against BB), not met when it is lower (B against BB). No
+    percentage is made of it. None with the reason when either is missing."""
+    if target is None:
+        return None, NOTE_NO_TARGET
+    if realisation is None:
+        return None, NOTE_NOT_REPORTED
+    return realisation >= target, NOTE_PREDICATE
+
+
+def judge(target: Decimal | None, realisation: Decimal | None, higher_is_better: bool = True,
+          lower_formula: str = "selisih", predicate: bool = False) -> tuple[Decimal | None, bool | None, str]:
+    """(capaian in percent, whether a predicate target is met, note): `capaian` for a number, `predicate_attained`
+    for a predicate; the other of the two is always None."""
+    if predicate:
+        attained, note = predicate_attained(target, realisation)
+        return None, attained, note
+    value, note = capaian(target, realisation, higher_is_better, lower_formula)
+    return value, None, note
+
+
 @dataclass(frozen=True)
 class SakipScheme:
     """The components the Inspektorat scores in one evaluation scheme, with their weights (adding up to 100)."""

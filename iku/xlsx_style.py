@@ -25,6 +25,7 @@ CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 PERCENT_FORMAT = "0.00%"
 DECIMAL_FORMAT = "#,##0.00"
 COUNT_FORMAT = "#,##0"
+TEXT_FORMAT = "@"  # a predicate cell: "BB" stays text
 
 
 def put_text(cell: Cell, value: str) -> Cell:

@@ -233,6 +233,6 @@ def test_value_axis_starts_near_values_that_lie_close_together():
 
 def test_rejects_bad_series():
     with pytest.raises(ValueError, match="satuan"):
-        charts.indicator_chart(series(unit="orang"))
+        charts.indicator_chart(series(unit="buah"))  # "orang" is a unit since issue 17
     with pytest.raises(ValueError, match="tidak sama"):
         charts.indicator_chart(series(years=[2021, 2022]))

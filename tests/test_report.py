@@ -137,7 +137,7 @@ def test_sentence_unchanged_and_counts(mantup):
     c = by_number(report.comparisons(results_for(mantup, {2: {2024: D(3), 2025: D(3)}})), 2)
     assert sentences.trend(c) == "Realisasi ini sama dengan tahun 2024 (tiga desa), sehingga kinerjanya tidak berubah."
     assert sentences.outcome(c) == (
-        "Pada tahun 2025, Jumlah Desa Mandiri terealisasi sebesar tiga desa. Target tahun 2025 belum ditetapkan, "
+        "Pada tahun 2025, Jumlah Desa Mandiri terealisasi sebanyak tiga desa. Target tahun 2025 belum ditetapkan, "
         "sehingga capaian kinerja belum dapat dihitung.")
     c = by_number(report.comparisons(results_for(mantup, {2: {2024: D(2), 2025: D(3)}})), 2)
     assert sentences.trend(c) == "Dari dua desa pada tahun 2024, realisasi naik satu desa; kinerja membaik."

@@ -38,7 +38,7 @@ def test_above_target(mantup):
 def test_exactly_on_target_with_counts_in_words(mantup):
     c = comparison(mantup, 2, {2: {2025: D(3)}}, catalogue=with_target(mantup, 2, 2025, 3))
     assert sentences.outcome(c) == (
-        "Pada tahun 2025, Jumlah Desa Mandiri terealisasi sebesar tiga desa, tepat sama dengan targetnya; capaian "
+        "Pada tahun 2025, Jumlah Desa Mandiri terealisasi sebanyak tiga desa, tepat sama dengan targetnya; capaian "
         "kinerjanya 100,00% dengan predikat Sangat Tinggi.")
     assert sentences.trend(c) == "Belum ada realisasi tahun sebelumnya sebagai pembanding."
 
@@ -46,7 +46,7 @@ def test_exactly_on_target_with_counts_in_words(mantup):
 def test_below_target_by_how_much(mantup):
     c = comparison(mantup, 4, {4: {2025: D(5)}}, catalogue=with_target(mantup, 4, 2025, 6))
     assert sentences.outcome(c) == (
-        "Untuk tahun 2025, realisasi Jumlah Desa Maju sebesar lima desa, belum mencapai target enam desa "
+        "Untuk tahun 2025, realisasi Jumlah Desa Maju sebanyak lima desa, belum mencapai target enam desa "
         "(kurang satu desa); capaian kinerjanya 83,33% dengan predikat Tinggi.")
 
 
@@ -81,7 +81,7 @@ def test_better_than_last_year_and_now_on_target(mantup):
     c = comparison(mantup, 10, {10: {2024: D("33.33"), 2025: D("46.67")}})
     assert sentences.trend(c) == (
         "Dari 33,33% pada tahun 2024, realisasi naik 13,34 poin persen; kinerja membaik dan target tahun ini "
-        "tercapai, sedangkan target tahun 2024 belum tercapai.")
+        "tercapai, sedangkan target tahun 2024 tidak tercapai.")
 
 
 def test_lower_is_better_says_why_a_fall_is_good(mantup):
@@ -145,9 +145,9 @@ def test_openings_take_turns_by_indicator(mantup):
         c = comparison(mantup, number, {number: {2025: D(5)}})
         openings.append(re.split(r" (5|lima)\b", sentences.outcome(c))[0])
     assert openings == ["Realisasi indikator Nilai IKM tahun 2025 sebesar",
-                        "Pada tahun 2025, Jumlah Desa Mandiri terealisasi sebesar",
+                        "Pada tahun 2025, Jumlah Desa Mandiri terealisasi sebanyak",
                         "Nilai SAKIP Kecamatan tahun 2025 tercatat sebesar",
-                        "Untuk tahun 2025, realisasi Jumlah Desa Maju sebesar",
+                        "Untuk tahun 2025, realisasi Jumlah Desa Maju sebanyak",
                         "Realisasi indikator IKM Internal Kecamatan tahun 2025 sebesar"]
 
 

@@ -56,23 +56,9 @@ def iku_template() -> Path:
 
     doc.add_page_break()
     title_block(doc)
-    widths = [12, 50, 45, 80, width - 187]
     B.para(doc, "{%p for t in tabel_iku %}")
-    table = B.table(doc, 4, widths)
-    heads = ["No", "{{ t.judul }}", "{{ t.kolom_indikator }}", "Definisi Operasional", "Formulasi Perhitungan"]
-    for cell, text in zip(table.rows[0].cells, heads, strict=False):
-        B.cell_text(cell, text, bold=True, align="center")
-        B.shade(cell)
-    B.repeat_header(table.rows[0])
-    B.cell_text(table.rows[1].cells[0], "{%tr for r in t.baris %}")
-    row = table.rows[2].cells
-    B.cell_text(row[0], "{{ r.no }}", align="center")
-    B.cell_text(row[1], "{{ r.uraian }}")
-    B.cell_text(row[2], "{{ r.indikator }}")
-    B.cell_text(row[3], "{{ r.definisi }}")
-    B.cell_text(row[4], "{{p r.rumus }}", align="center")
-    B.no_split(table.rows[2])
-    B.cell_text(table.rows[3].cells[0], "{%tr endfor %}")
+    # one table per level, its columns as the catalogue gives them (iku/render/indicator_table.py)
+    B.para(doc, "{{p t.tabel }}")
     B.para(doc, "", space_after=10)
     B.para(doc, "{%p endfor %}")
 

@@ -149,9 +149,13 @@ def _realisations(wb: Workbook, cat: Catalogue, old: Results, matches: dict[int,
                   same_period: bool, old_comments: dict[tuple[int, int], str]) -> list[str]:
     ws = wb[L.SHEET_REALISATION]
     typed = computed = targets = recomputed = 0
+    unlike: list[str] = []
     for ind in cat.indicators:
         was = matches.get(ind.number)
         if was is None:
+            continue
+        if was.is_predicate != ind.is_predicate:  # a score never becomes a predicate by being carried, nor back
+            unlike.append(f"'{ind.name}' (dulu {was.unit}, kini {ind.unit})")
             continue
         for a in old.achievements.get(was.number, ()):
             if a.year >= year or a.year not in cat.measured_years:
@@ -193,6 +197,9 @@ def _realisations(wb: Workbook, cat: Catalogue, old: Results, matches: dict[int,
     else:
         lines.append(f"{L.SHEET_REALISATION}: target yang diketik tidak dibawa: itu target Renstra "
                      f"{catalogue_mod.period_text(old.catalogue)}, bukan periode {catalogue_mod.period_text(cat)}.")
+    if unlike:
+        lines.append(f"{L.SHEET_REALISATION}: realisasi dan target tidak dibawa karena satuannya berubah antara "
+                     f"predikat dan angka: {'; '.join(unlike)}; isi sendiri dari dokumen sumbernya.")
     left = [ind.name for ind in old.catalogue.indicators if ind.number not in {w.number for w in matches.values()}]
     if left:
         lines.append(f"Tidak dibawa (tidak dilanjutkan periode {catalogue_mod.period_text(cat)}): " + "; ".join(left)

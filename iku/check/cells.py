@@ -11,6 +11,7 @@ from iku.errors import Problem
 from iku.model import Catalogue, Indicator
 from iku.read.cell_values import ascii_int, clean_text
 from iku.read.reader import RawCell, RawWorkbook
+from iku.rules import PREDICATE_LETTERS, predicate_rank
 
 # Indonesian notation: thousands dot, decimal comma ("1.234,5"), or plain digits with a comma.
 _GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
@@ -219,16 +220,55 @@ def indicator_rows(
     return found
 
 
+PREDICATE_CHOICE = ", ".join(PREDICATE_LETTERS)
+
+
+def parse_predicate(cell: RawCell) -> Decimal | None:
+    """The rank of the predicate a cell holds ('BB', 'bb', ' BB ' -> 5), or None when empty; a number, a date or
+    another text raises NotANumber: a predicate is never made from a number."""
+    value = cell.value
+    if cell.is_formula and value is None:
+        raise NotANumber("berisi rumus yang hasilnya belum tersimpan. Buka file di Excel, simpan, lalu ulangi.")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    choose = f"pilih predikat {PREDICATE_CHOICE} (PermenPANRB 88/2021) dari daftar di sel"
+    if isinstance(value, bool) or isinstance(value, (dt.date, dt.time, dt.timedelta)):
+        raise NotANumber(f"berisi {_shown(value)}, bukan predikat; {choose}")
+    if isinstance(value, (int, float)) or _PLAIN.match(str(value).strip()) or _GROUPED.match(str(value).strip()):
+        shown = _plain(Decimal(repr(value))) if isinstance(value, (int, float)) else str(value).strip()
+        raise NotANumber(f"berisi angka {shown}, padahal satuan indikator ini predikat: {choose}")
+    rank = predicate_rank(str(value))
+    if rank is None:
+        raise NotANumber(f"'{str(value).strip()}' bukan predikat; {choose}")
+    return rank
+
+
+def parse_value(cell: RawCell, ind: Indicator) -> Decimal | None:
+    """The value a cell holds in the indicator's unit: a number (percent as 46.67), or a predicate's rank for a
+    predicate indicator; None when empty. Raises NotANumber with the reason, also for a predicate letter typed for
+    an indicator measured in numbers."""
+    if ind.is_predicate:
+        return parse_predicate(cell)
+    try:
+        return parse_number(cell, ind.is_percent)
+    except NotANumber:
+        if isinstance(cell.value, str) and predicate_rank(cell.value) is not None:
+            raise NotANumber(
+                f"'{cell.value.strip()}' adalah predikat, padahal satuan indikator ini {ind.unit}: tulis angka "
+                "(bila targetnya memang predikat, satuan di katalog kantor harus \"predikat\")") from None
+        raise
+
+
 def number_value(cell: RawCell, ind: Indicator, problems: list[Problem], what: str = "realisasi") -> Decimal | None:
     """A realisation (or target: `what`) in the indicator's unit and range, or None (empty, or a problem
-    recorded)."""
+    recorded). A predicate indicator's value is its predicate's rank (rules.predicate_rank)."""
     try:
-        value = parse_number(cell, ind.is_percent)
+        value = parse_value(cell, ind)
     except NotANumber as exc:
         problems.append(Problem(f"{what} '{ind.name}' {exc}", sheet=cell.sheet, cell=cell.coordinate))
         return None
-    if value is None:
-        return None
+    if value is None or ind.is_predicate:
+        return value
     low, high = ind.value_range
     suffix = "%" if ind.is_percent else ""
     if not low <= value <= high:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from iku import formatting
 from iku import layout as L
 from iku.catalogue import OPEN_RANGE
-from iku.check.cells import NotANumber, find_header, indicator_rows, norm, number_value, parse_number
+from iku.check.cells import NotANumber, find_header, indicator_rows, norm, number_value, parse_value
 from iku.errors import Problem
 from iku.model import Catalogue, Indicator
 from iku.read.reader import RawCell, RawWorkbook
@@ -94,7 +94,7 @@ def _typed(cell: RawCell, ind: Indicator, problems: list[Problem]) -> Decimal | 
 
 def _changed(cell: RawCell, ind: Indicator, key: int, wanted: Decimal) -> str | None:
     try:
-        shown = parse_number(cell, ind.is_percent)
+        shown = parse_value(cell, ind)
     except NotANumber:
         shown = None
     if shown is not None and round_half_up(shown) == round_half_up(wanted):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+from iku import catalogue as catalogue_mod
 from iku import formatting, rules, sources
 from iku import layout as L
 from iku.errors import InputError, Problem
@@ -15,14 +16,15 @@ def achievement(indicator: Indicator, year: int, realisation, labels: dict[str, 
                 source: tuple[str, str, bool] = ("", "", False), why_none: str = "") -> Achievement:
     """`why_none` replaces "belum dilaporkan" when the data say why there is no realisation."""
     target = indicator.targets.get(year)
-    value, note = rules.capaian(target, realisation, indicator.higher_is_better, indicator.lower_formula)
+    value, attained, note = rules.judge(target, realisation, indicator.higher_is_better, indicator.lower_formula,
+                                        indicator.is_predicate)
     if realisation is None and why_none and target is not None:
         note = why_none
     band = rules.predicate_key(value) if value is not None else None
     return Achievement(
         indicator=indicator, year=year, target=target, realisation=realisation,
         capaian=value, predicate=labels[band] if band else None, band=band, note=note,
-        source=source[0], source_cell=source[1], computed=source[2],
+        source=source[0], source_cell=source[1], computed=source[2], attained=attained,
     )
 
 
@@ -56,6 +58,7 @@ def compute(catalogue: Catalogue, report: ReportInput, warnings: tuple[str, ...]
         report=report,
         achievements=achievements,
         warnings=tuple(warnings) + tuple(sources.warnings_all(evidence, catalogue, report)) + tuple(quarter_notes)
+        + tuple(catalogue_mod.unconfirmed_warnings(catalogue))
         + tuple(missing_target_warnings(catalogue, report_year)) + tuple(missing_narrative_warnings(catalogue, report))
         + tuple(missing_analysis_warnings(catalogue, report, achievements))
         + tuple(missing_organisation_warnings(report)),
@@ -214,7 +217,7 @@ def missing_analysis_warnings(catalogue: Catalogue, report: ReportInput,
     found = []
     for ind in catalogue.indicators:
         now = next((a for a in achievements[ind.number] if a.year == year), None)
-        if now is None or now.capaian is None or not _worse(ind, now.realisation, now.target):
+        if now is None or not now.judged or not _worse(ind, now.realisation, now.target):
             continue
         analysis = report.analysis.get(ind.number)
         missing = [label for label, text in (("faktor penghambat", analysis.obstacle if analysis else ""),
@@ -222,7 +225,9 @@ def missing_analysis_warnings(catalogue: Catalogue, report: ReportInput,
         if missing:
             stake = (" Dengan Status Data RESMI, LKjIP tanpa analisis ini akan dikembalikan evaluator."
                      if not report.identity.is_sample else "")
-            found.append(f"'{ind.name}' di bawah target {year} (capaian {formatting.percent(now.capaian)}), tetapi "
+            result = (f"predikat {formatting.value(ind, now.realisation)}, target {formatting.value(ind, now.target)}"
+                      if ind.is_predicate else f"capaian {formatting.percent(now.capaian)}")
+            found.append(f"'{ind.name}' di bawah target {year} ({result}), tetapi "
                          f"{' dan '.join(missing)} belum diisi di lembar {L.SHEET_ANALYSIS}.{stake}")
     return found
 

@@ -25,6 +25,11 @@ class QuarterLine:
     band: str | None
     note: str  # why there is no capaian, "" when there is one
     written: Analysis | None  # faktor penghambat / upaya staff wrote for this quarter; None when nothing
+    attained: bool | None = None  # a predicate target: met or not at the quarter's end
+
+    @property
+    def judged(self) -> bool:
+        return self.capaian is not None or self.attained is not None
 
     @property
     def against_quarter(self) -> bool:
@@ -38,7 +43,7 @@ class QuarterLine:
     @property
     def under_target(self) -> bool:
         """Worse than its target at the quarter's end (as the LKjIP judges a year: shortfalls._under)."""
-        if self.capaian is None or self.to_date is None or self.target is None:
+        if not self.judged or self.to_date is None or self.target is None:
             return False
         return self.to_date < self.target if self.indicator.higher_is_better else self.to_date > self.target
 
@@ -90,10 +95,11 @@ def line(results: Results, row: QuarterRow, quarter: int) -> QuarterLine:
     targets = results.report.quarter_targets.get(ind.number, ())
     quarter_target = targets[i] if len(targets) > i else None
     target = quarter_target if quarter_target is not None else row.target
-    capaian, note = rules.capaian(target, row.cumulative[i], ind.higher_is_better, ind.lower_formula)
+    capaian, attained, note = rules.judge(target, row.cumulative[i], ind.higher_is_better, ind.lower_formula,
+                                          ind.is_predicate)
     band = rules.predicate_key(capaian) if capaian is not None else None
     return QuarterLine(ind, row.quarters[i], row.cumulative[i], ind.rollup == "terakhir", row.target,
-                       quarter_target, capaian, band, note, written(results, ind.number, quarter))
+                       quarter_target, capaian, band, note, written(results, ind.number, quarter), attained)
 
 
 def written(results: Results, number: int, quarter: int) -> Analysis | None:

@@ -24,6 +24,7 @@ class Comparison:
     end_capaian: Decimal | None  # realisation now against the end-of-Renstra target
     end_note: str
     standard_capaian: Decimal | None
+    end_attained: bool | None = None  # a predicate end target: met or not (rules.predicate_attained)
 
     @property
     def trend(self) -> str:
@@ -69,6 +70,7 @@ class QuarterRow:
     capaian: tuple[Decimal | None, ...]  # cumulative against the year's target
     bands: tuple[str | None, ...]  # predicate band of each capaian
     notes: tuple[str, ...]  # why a quarter has no capaian, "" where it has one
+    attained: tuple[bool | None, ...] = ()  # a predicate target: met or not after each quarter
 
 
 @dataclass(frozen=True)
@@ -95,14 +97,16 @@ def comparison(results: Results, indicator: Indicator) -> Comparison:
     change = None
     if previous is not None and current.realisation is not None:
         change = current.realisation - previous.realisation
-    end_capaian, end_note = rules.capaian(
-        indicator.end_target, current.realisation, indicator.higher_is_better, indicator.lower_formula
+    end_capaian, end_attained, end_note = rules.judge(
+        indicator.end_target, current.realisation, indicator.higher_is_better, indicator.lower_formula,
+        indicator.is_predicate,
     )
-    standard_capaian, _ = rules.capaian(
-        indicator.standard, current.realisation, indicator.higher_is_better, indicator.lower_formula
+    standard_capaian, _, _ = rules.judge(  # a predicate indicator has no standard (catalogue)
+        indicator.standard, current.realisation, indicator.higher_is_better, indicator.lower_formula,
+        indicator.is_predicate,
     )
     return Comparison(indicator, current, history, previous, change, indicator.end_target, end_capaian, end_note,
-                      standard_capaian)
+                      standard_capaian, end_attained)
 
 
 def comparisons(results: Results) -> list[Comparison]:
@@ -155,10 +159,12 @@ def quarter_rows(results: Results) -> list[QuarterRow]:
         quarters = tuple(results.report.quarters.get(ind.number, (None,) * 4))
         cumulative = tuple(rules.cumulative(quarters, ind.rollup))
         target = ind.targets.get(year)
-        computed = [rules.capaian(target, value, ind.higher_is_better, ind.lower_formula) for value in cumulative]
-        capaian = tuple(value for value, _ in computed)
+        computed = [rules.judge(target, value, ind.higher_is_better, ind.lower_formula, ind.is_predicate)
+                    for value in cumulative]
+        capaian = tuple(value for value, _, _ in computed)
         bands = tuple(rules.predicate_key(value) if value is not None else None for value in capaian)
-        rows.append(QuarterRow(ind, target, quarters, cumulative, capaian, bands, tuple(n for _, n in computed)))
+        rows.append(QuarterRow(ind, target, quarters, cumulative, capaian, bands, tuple(n for _, _, n in computed),
+                               tuple(met for _, met, _ in computed)))
     return rows
 
 

@@ -41,6 +41,8 @@ def amount(ind: Indicator, value: Decimal) -> str:
 def change_amount(ind: Indicator, change: Decimal) -> str:
     """The size of a change in the indicator's unit: '6,67 poin persen', '0,55 poin', 'satu desa'."""
     size = abs(change)
+    if ind.is_predicate:  # ranks: BB to A is one step
+        return f"{count(int(size))} tingkat predikat"
     if ind.is_percent:
         return f"{fmt.number(size)} poin persen"
     if ind.is_count:
@@ -56,19 +58,35 @@ def _better(ind: Indicator, realisation: Decimal, reference: Decimal) -> int:
 
 
 def _opening(ind: Indicator, year: int, real: str) -> str:
-    """The year's figure, opened in turn four ways, so that ten sections do not read as one template."""
+    """The year's figure, opened in turn four ways, so that ten sections do not read as one template; a count is
+    'sebanyak', an amount 'sebesar'."""
+    size = "sebanyak" if ind.is_count else "sebesar"
     return (
-        f"Realisasi indikator {ind.name} tahun {year} sebesar {real}",
-        f"Pada tahun {year}, {ind.name} terealisasi sebesar {real}",
-        f"{capitalised(ind.name)} tahun {year} tercatat sebesar {real}",
-        f"Untuk tahun {year}, realisasi {ind.name} sebesar {real}",
+        f"Realisasi indikator {ind.name} tahun {year} {size} {real}",
+        f"Pada tahun {year}, {ind.name} terealisasi {size} {real}",
+        f"{capitalised(ind.name)} tahun {year} tercatat {size} {real}",
+        f"Untuk tahun {year}, realisasi {ind.name} {size} {real}",
     )[(ind.number - 1) % 4]
+
+
+def _predicate_outcome(c: Comparison) -> str:
+    """'Nilai SAKIP Kecamatan tahun 2025 berpredikat BB, sama dengan targetnya (BB); target tercapai.'"""
+    ind, now = c.indicator, c.current
+    head = f"{capitalised(ind.name)} tahun {now.year} berpredikat {fmt.value(ind, now.realisation)}"
+    if now.target is None:
+        return f"{head}. Target tahun {now.year} belum ditetapkan, sehingga capaian kinerja belum dapat dinilai."
+    target = fmt.value(ind, now.target)
+    side = _better(ind, now.realisation, now.target)
+    where = "sama dengan" if side == 0 else "lebih baik daripada" if side > 0 else "di bawah"
+    return f"{head}, {where} targetnya ({target}); target {'tercapai' if now.attained else 'tidak tercapai'}."
 
 
 def outcome(c: Comparison) -> str:
     ind, now = c.indicator, c.current
     if now.realisation is None:
         return f"Realisasi indikator {ind.name} tahun {now.year} belum dilaporkan."
+    if ind.is_predicate:
+        return _predicate_outcome(c)
     real = amount(ind, now.realisation)
     head = _opening(ind, now.year, real)
     if now.target is None:
@@ -95,13 +113,18 @@ def trend(c: Comparison) -> str:
     if before is None or c.change is None:
         return "Belum ada realisasi tahun sebelumnya sebagai pembanding."
     past = f"tahun {before.year} ({amount(ind, before.realisation)})"
-    if c.trend == "tetap":
-        return f"Realisasi ini sama dengan {past}, sehingga kinerjanya tidak berubah."
     verb = "naik" if c.trend == "naik" else "turun"
     size = change_amount(ind, c.change)
+    if ind.is_predicate and c.trend == "tetap":
+        return f"Predikat ini sama dengan {past}, sehingga kinerjanya tidak berubah."
+    if c.trend == "tetap":
+        return f"Realisasi ini sama dengan {past}, sehingga kinerjanya tidak berubah."
     polarity = "" if ind.higher_is_better else ", karena indikator ini makin rendah makin baik"
-    start = (f"Dibandingkan {past}, realisasi {verb} {size}" if ind.number % 2 else
-             f"Dari {amount(ind, before.realisation)} pada tahun {before.year}, realisasi {verb} {size}")
+    if ind.is_predicate:  # 'naik dari B pada tahun 2024 (satu tingkat predikat)'
+        start = f"Predikat ini {verb} dari {amount(ind, before.realisation)} pada tahun {before.year} ({size})"
+    else:
+        start = (f"Dibandingkan {past}, realisasi {verb} {size}" if ind.number % 2 else
+                 f"Dari {amount(ind, before.realisation)} pada tahun {before.year}, realisasi {verb} {size}")
     if c.improved:
         text = f"{start}; kinerja membaik{polarity}"
     else:
@@ -112,15 +135,13 @@ def trend(c: Comparison) -> str:
 
 def _crossed(c: Comparison) -> str:
     """How the year stands against its target, compared with the year before, as a clause ('' without targets)."""
-    before, now, ind = c.previous, c.current, c.indicator
-    if now.capaian is None:
+    before, now = c.previous, c.current
+    is_ = _met(now)
+    if is_ is None:
         return ""
-    is_ = _better(ind, now.realisation, now.target) >= 0
-    was = None
-    if before is not None and before.target is not None and before.capaian is not None:
-        was = _better(ind, before.realisation, before.target) >= 0
+    was = _met(before) if before is not None else None
     if is_ and was is False:
-        return f"dan target tahun ini tercapai, sedangkan target tahun {before.year} belum tercapai"
+        return f"dan target tahun ini tercapai, sedangkan target tahun {before.year} tidak tercapai"
     if not is_ and was:
         return f"dan kini berada di bawah target, sedangkan target tahun {before.year} tercapai"
     if c.improved:
@@ -128,10 +149,32 @@ def _crossed(c: Comparison) -> str:
     return "tetapi target tahun ini tetap tercapai" if is_ else "dan target tahun ini belum tercapai"
 
 
+def _met(a) -> bool | None:
+    """Whether a year reached its target: by its capaian, or by the order of the predicates; None unjudged."""
+    if a.attained is not None:
+        return a.attained
+    if a.capaian is None:
+        return None
+    return _better(a.indicator, a.realisation, a.target) >= 0
+
+
+def _predicate_end_target(c: Comparison, period_end: int) -> str:
+    ind, now = c.indicator, c.current
+    end = fmt.value(ind, c.end_target)
+    if now.realisation is None or c.end_attained is None:
+        return f"Target kondisi akhir Renstra tahun {period_end} berpredikat {end}."
+    real = f"Realisasi tahun {now.year} berpredikat {fmt.value(ind, now.realisation)}"
+    side = _better(ind, now.realisation, c.end_target)
+    verb = "telah mencapai" if side == 0 else "telah melampaui" if side > 0 else "belum mencapai"
+    return f"{real}, {verb} target kondisi akhir Renstra tahun {period_end} ({end})."
+
+
 def end_target(c: Comparison, period_end: int) -> str:
     ind, now = c.indicator, c.current
     if c.end_target is None:
         return f"Target kondisi akhir Renstra tahun {period_end} belum ditetapkan."
+    if ind.is_predicate:
+        return _predicate_end_target(c, period_end)
     end = amount(ind, c.end_target)
     if now.realisation is None or c.end_capaian is None:
         return f"Target kondisi akhir Renstra tahun {period_end} sebesar {end}."
@@ -174,6 +217,9 @@ def national_scale(c: Comparison, skm_scale: str = "14/2017") -> str:
         head = f"Standar nasional: predikat SAKIP PermenPANRB Nomor 88 Tahun 2021 ({_sakip_scale()})"
         if now.realisation is None:
             return head + "."
+        if ind.is_predicate:  # the realisation is the predicate itself, taken from the score
+            letter = fmt.value(ind, now.realisation)
+            return f"{head}; predikat {letter} berarti {rules.PREDICATE_WORDS[letter]}."
         letter, words = rules.sakip_predicate(now.realisation)
         return f"{head}; nilai {fmt.number(now.realisation)} berpredikat {letter} ({words})."
     return ""
@@ -209,19 +255,25 @@ def listing(parts: list[str]) -> str:
 def overview(comparisons: list[Comparison], year: int, labels: list[str]) -> str:
     """Two or three sentences for the ikhtisar eksekutif and the conclusion."""
     measured = [c for c in comparisons if c.current.capaian is not None]
+    judged = [c for c in comparisons if c.current.attained is not None]  # predicate targets, met or not
     no_target = [c for c in comparisons if c.current.realisation is not None and c.current.target is None]
     not_computed = [c for c in comparisons if c.current.realisation is not None and c.current.target is not None
-                    and c.current.capaian is None]
+                    and not c.current.judged]
     unreported = [c for c in comparisons if c.current.realisation is None]
-    if measured and len(measured) == len(comparisons):
+    found = len(measured) + len(judged)
+    if found and found == len(comparisons):
         first = f"Pada tahun {year}, seluruh indikator kinerja ({count(len(comparisons))} indikator) dapat diukur " \
                 "capaiannya"
     else:
-        first = f"Pada tahun {year}, {count(len(measured))} dari {count(len(comparisons))} indikator kinerja " \
+        first = f"Pada tahun {year}, {count(found)} dari {count(len(comparisons))} indikator kinerja " \
                 "dapat diukur capaiannya"
-    if measured:
+    if found:
         counts = [(label, sum(1 for c in measured if c.current.predicate == label)) for label in labels]
-        first += ": " + listing([f"{count(n)} berpredikat {label}" for label, n in counts if n])
+        parts = [f"{count(n)} berpredikat {label}" for label, n in counts if n]
+        met = sum(1 for c in judged if c.current.attained)
+        parts += [f"{count(n)} indikator bertarget predikat yang targetnya {what}"
+                  for n, what in ((met, "tercapai"), (len(judged) - met, "tidak tercapai")) if n]
+        first += ": " + listing(parts)
     result = [first + "."]
     if no_target:
         result.append(f"{opening_count(len(no_target))} indikator belum dapat diukur karena targetnya belum "
@@ -237,7 +289,8 @@ def overview(comparisons: list[Comparison], year: int, labels: list[str]) -> str
 def indirect(lines, total_ceiling: Decimal, names: dict[int, str]) -> str:
     """Why efficiency is not judged where a kegiatan holding most of the pagu is credited to one indicator."""
     parts = [f"\u201c{line.activity}\u201d memuat {fmt.percent(line.ceiling * rules.HUNDRED / total_ceiling)} "
-             f"pagu dan hanya dikaitkan dengan indikator {names.get(line.supports[0], '')}" for line in lines]
+             f"dari total pagu dan hanya dikaitkan dengan indikator {names.get(line.supports[0], '')}"
+             for line in lines]
     return (f"Kegiatan {listing(parts)}; keterkaitan anggaran sebesar itu dengan capaian satu indikator bersifat "
             "tidak langsung, sehingga efisiensinya tidak dinilai dengan rasio capaian terhadap serapan.")
 
@@ -251,12 +304,18 @@ def efficiency(b: ProgramBudget, total_ceiling: Decimal | None = None, names: di
     if not b.indicators:
         return (f"{head}; program ini belum dikaitkan dengan sasaran atau indikator kinerja, sehingga efisiensinya "
                 "tidak dinilai.")
+    if b.efficiency is None and any(a.attained is not None for a in b.indicators) \
+            and not any(a.capaian is not None for a in b.indicators):
+        return (f"{head}; indikator yang didukungnya bertarget predikat, tanpa persentase capaian, sehingga "
+                "efisiensi tidak dinilai dengan rasio capaian terhadap serapan.")
     if b.efficiency is None:
         return (f"{head}; capaian indikator yang didukungnya belum dapat dihitung, sehingga efisiensi belum dapat "
                 "dinilai.")
     measured = [a for a in b.indicators if a.capaian is not None]
-    mean = (f"rata-rata capaian {count(len(measured))} indikator yang didukungnya" if len(measured) > 1 else
-            f"capaian indikator yang didukungnya ({measured[0].indicator.name})")
+    judged = [a for a in b.indicators if a.attained is not None]
+    mean = (f"rata-rata capaian {count(len(measured))} indikator yang didukungnya{predicate_aside(judged)}"
+            if len(measured) > 1 else
+            f"capaian indikator yang didukungnya ({measured[0].indicator.name}{predicate_aside(judged, inner=True)})")
     if b.indirect:
         total = total_ceiling or b.ceiling
         return f"{head} dengan {mean} {fmt.percent(b.capaian)}. {indirect(b.indirect, total, names or {})}"
@@ -265,6 +324,15 @@ def efficiency(b: ProgramBudget, total_ceiling: Decimal | None = None, names: di
         f"{head} dengan {mean} {fmt.percent(b.capaian)}; rasio capaian terhadap serapan "
         f"{fmt.number(b.efficiency)}, sehingga penggunaan anggaran dinilai {verdict}."
     )
+
+
+def predicate_aside(judged: list, inner: bool = False) -> str:
+    """Where a mean capaian is printed: the predicate-target indicators it leaves out, ' (di luar X, yang bertarget
+    predikat)' or, inside parentheses already, '; di luar X, ...'; '' when there is none."""
+    if not judged:
+        return ""
+    text = f"di luar {listing([a.indicator.name for a in judged])}, yang bertarget predikat"
+    return f"; {text}" if inner else f" ({text})"
 
 
 def verdict(item) -> str:

@@ -9,14 +9,11 @@ from pathlib import Path
 import click
 
 from iku import catalogue as catalogue_mod
-from iku import formatting as fmt
 from iku.errors import InputError
-from iku.office_import import read_iku
+from iku.office_import import read_iku, summary
 from iku.office_import.draft import CODE_PATTERN, Draft, code_for
 from iku.office_import.toml_out import FILL, catalogue_text
 from iku.writer import write_atomic
-
-LEVEL_NAMES = (("tujuan", "tujuan"), ("sasaran", "sasaran"), ("program", "program"), (None, "tabel target saja"))
 
 
 @click.group()
@@ -37,7 +34,7 @@ def import_(document: Path, code: str | None, force: bool) -> None:
         draft = read_iku(document)
     except InputError as exc:
         raise click.ClickException(exc.describe()) from None
-    _summary(document, draft)
+    summary.show(document, draft)
     if draft.errors:
         click.echo(f"\nBagian yang tidak dapat dibaca ({len(draft.errors)}):", err=True)
         for line in draft.errors:
@@ -68,8 +65,9 @@ def import_(document: Path, code: str | None, force: bool) -> None:
     others = [catalogue_mod.period_text(c) for p, c in existing if p != target]
     beside = f"; periode lain kantor ini tetap: {', '.join(others)}" if others else ""
     click.echo(f"\nKatalog ditulis: {target} (periode Renstra {period}{beside})")
-    click.echo(f"Isi bagian bertanda '{FILL}' di file itu, lalu: python generate.py template input/NAMA.xlsx "
-               f"--office {code} --period {period}")
+    confirm = " dan pastikan isian dalam daftar 'periksa'" if any(i.check for i in draft.indicators) else ""
+    click.echo(f"Isi bagian bertanda '{FILL}'{confirm} di file itu, lalu: python generate.py template "
+               f"input/NAMA.xlsx --office {code} --period {period}")
 
 
 def _check_loads(text: str, name: str) -> None:
@@ -94,33 +92,3 @@ def _catalogues_of(draft: Draft) -> list[tuple[Path, object]]:
         if other.office.name.casefold() == draft.name.casefold():
             found.append((path, other))
     return found
-
-
-def _summary(document: Path, draft: Draft) -> None:
-    click.echo(f"{document.name}: dokumen IKU")
-    click.echo(f"  Kantor: {draft.name or '(tidak terbaca)'}, Kabupaten {draft.regency or '(tidak terbaca)'}, "
-               f"periode {draft.first_year}-{draft.last_year}")
-    click.echo(f"  Tugas: {_short(draft.task) or '(tidak terbaca)'}")
-    subs = sum(1 for f in draft.functions if f[2])
-    click.echo(f"  Fungsi: {len(draft.functions) - subs} butir" + (f" dan {subs} sub-butir" if subs else "")
-               if draft.functions else "  Fungsi: (tidak terbaca)")
-    counts = [f"{sum(1 for i in draft.indicators if i.level == level)} {label}" for level, label in LEVEL_NAMES]
-    click.echo(f"  Indikator: {len(draft.indicators)} ({', '.join(counts)})")
-    per_year = [f"{year}: {sum(1 for i in draft.indicators if i.targets.get(year) is not None)}"
-                for year in draft.years]
-    end = sum(1 for i in draft.indicators if i.end_target is not None)
-    click.echo(f"  Target yang ditetapkan (jumlah indikator): {', '.join(per_year)}; kondisi akhir: {end}")
-    signer = ", ".join(x for x in (draft.signer_position, draft.signer_name, draft.signer_rank) if x)
-    click.echo(f"  Penanda tangan: {signer or '(tidak terbaca)'}" + (f", NIP {draft.signer_nip}"
-                                                                      if draft.signer_nip else ""))
-    if draft.signing_place:
-        set_on = f", ditetapkan {fmt.date(draft.iku_date)}" if draft.iku_date else ""
-        click.echo(f"  Tempat penandatanganan: {draft.signing_place}{set_on}")
-    if draft.notes:
-        click.echo("  Catatan:")
-        for line in draft.notes:
-            click.echo(f"    - {line}")
-
-
-def _short(text: str, size: int = 90) -> str:
-    return text if len(text) <= size else text[:size].rsplit(" ", 1)[0] + " ..."

@@ -27,6 +27,9 @@ _MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 class Cell:
     paragraphs: tuple[str, ...]
     fraction: tuple[str, str, str] | None = None  # numerator, denominator, multiplier of a stacked formula
+    # (row, column) where this cell starts: a merged cell repeats in every row and column it spans, with the
+    # origin of its first one
+    origin: tuple[int, int] = (0, 0)
 
     @property
     def text(self) -> str:
@@ -127,17 +130,29 @@ def _source(document) -> Source:
 
 def _rows(table: Table) -> tuple[tuple[Cell, ...], ...]:
     rows = []
-    for row in table.rows:
+    kept = []  # lxml keeps one proxy per element only while it is referenced: the ids below stay unique
+    origins: dict[int, tuple[int, int]] = {}
+    for r, row in enumerate(table.rows):
         cells = []
-        for cell in row.cells:
+        for c, cell in enumerate(row.cells):
+            kept.append(cell._tc)
+            origin = origins.setdefault(id(cell._tc), (r, c))
             texts = [_paragraph_text(p._p, p) for p in cell.paragraphs]
             fraction = _fraction(cell)
             if fraction is None:
                 for inner in cell.tables:  # a formula laid out as a small table, read as its text
                     texts += [c.text for r in inner.rows for c in r.cells]
-            cells.append(Cell(paragraphs=tuple(_clean(t) for t in texts), fraction=fraction))
+            cells.append(Cell(paragraphs=tuple(_clean(t) for t in texts), fraction=fraction, origin=origin))
         rows.append(tuple(cells))
-    return tuple(rows)
+    return _without_spacers(rows)
+
+
+def _without_spacers(rows: list[tuple[Cell, ...]]) -> tuple[tuple[Cell, ...], ...]:
+    """Columns that hold nothing but blanks or ':' (spacers of a document converted from PDF, the colon column of
+    an 'INSTANSI | : | Kecamatan ...' table) are left out, so that columns are found by what they hold."""
+    width = max((len(row) for row in rows), default=0)
+    empty = {c for c in range(width) if all(c >= len(row) or row[c].text.strip() in ("", ":") for row in rows)}
+    return tuple(tuple(cell for c, cell in enumerate(row) if c not in empty) for row in rows)
 
 
 def _clean(text: str) -> str:

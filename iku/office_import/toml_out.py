@@ -5,9 +5,8 @@ staff which fields to fill (README, "Kantor baru dari dokumen IKU")."""
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
-from iku.office_import.draft import Draft, DraftIndicator
+from iku.office_import.draft import Draft, DraftIndicator, Value
 from iku.rules import LOWEST_BAND, PREDICATE_BANDS
 
 FILL = "ISI:"  # the mark of a field the document lacks; README tells staff to search for it
@@ -28,8 +27,9 @@ def string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def number(value: Decimal | None) -> str:
-    """A target as the catalogue holds it: a string, "" when not set (20.00 stays "20.00")."""
+def number(value: Value) -> str:
+    """A target as the catalogue holds it: a string, "" when not set (20.00 stays "20.00"), a predicate as its
+    letters ("BB")."""
     return string("" if value is None else str(value))
 
 
@@ -95,7 +95,11 @@ def catalogue_text(draft: Draft, code: str, source_name: str, today: dt.date) ->
         "",
         "[pejabat]",
         f"nama = {string(draft.signer_name)}",
+        *([] if draft.signer_position_read else
+          ["# Disimpulkan: blok tanda tangan dokumen IKU tidak menyebut jabatan; periksa."]),
         f"jabatan = {string(draft.signer_position)}",
+        *([] if draft.signer_rank else
+          [f"# {FILL} pangkat tidak tertulis di blok tanda tangan dokumen IKU (atau isi di lembar Identitas)."]),
         f"pangkat = {string(draft.signer_rank)}",
         f"nip = {string(draft.signer_nip)}",
         "",
@@ -110,7 +114,9 @@ def catalogue_text(draft: Draft, code: str, source_name: str, today: dt.date) ->
             lines.append(f"induk = {string(parent)}")
         lines.append(f"teks = {string(text)}")
     lines += ["", "# Indikator, seperti di dokumen IKU. Target yang tidak ditetapkan dokumen: \"\" (jangan ditebak).",
-              "# polaritas \"naik\": makin tinggi makin baik (dokumen IKU tidak menyebutnya; periksa).",
+              "# periksa = [...]: isian yang tidak dinyatakan dokumen dengan pasti (komentar di atasnya menyebut",
+              "#   sebabnya). Pastikan dengan dokumen IKU, perbaiki bila perlu, lalu hapus namanya dari daftar; selama",
+              "#   daftar itu belum kosong, build dan check mengingatkannya.",
               "# sumber_data (lembar data dukung yang menghitung realisasi) tidak diisi:",
               "#   lihat README, \"Data dukung\"."]
     for ind in draft.indicators:
@@ -121,26 +127,47 @@ def catalogue_text(draft: Draft, code: str, source_name: str, today: dt.date) ->
 def _indicator(ind: DraftIndicator, draft: Draft) -> list[str]:
     lines = ["[[indikator]]", f"nomor = {ind.number}"]
     if ind.level:
-        lines += [
-            f"tingkat = {string(ind.level)}",
-            f"uraian = {string(ind.objective)}",
-            f"nama = {string(ind.name)}",
-            f"definisi = {string(ind.definition)}",
-            f"formula = {string(ind.formula)}",
-        ]
+        lines.append(f"tingkat = {string(ind.level)}")
+        for level, text in ind.above.items():
+            lines += [f"# {level} di atas {ind.level} ini (kolom {level.title()} tabel yang sama)",
+                      f"{level} = {string(text)}"]
+        lines.append(f"uraian = {string(ind.objective)}")
+    lines.append(f"nama = {string(ind.name)}")
+    if ind.check:
+        lines += ["# periksa: isian yang tidak dinyatakan dokumen dengan pasti:",
+                  *(f"#   {key}: {why}" for key, why in ind.check.items()),
+                  f"periksa = {strings(list(ind.check))}"]
+    if ind.level or ind.definition or ind.formula:
+        lines += [f"definisi = {string(ind.definition)}", f"formula = {string(ind.formula)}"]
         if ind.fraction:
             lines += [f"formula_pembilang = {string(ind.fraction[0])}",
                       f"formula_penyebut = {string(ind.fraction[1])}",
                       f"formula_pengali = {string(ind.fraction[2])}"]
-    else:
-        lines.append(f"nama = {string(ind.name)}")
-    lines += [f"# satuan: {ind.unit_reason}", f"satuan = {string(ind.unit)}", 'polaritas = "naik"']
+    if ind.data_origin:
+        lines.append(f"sumber = {string(ind.data_origin)}   # kolom Sumber Data dokumen IKU")
+    if ind.responsible:
+        lines.append(f"penanggung_jawab = {string(ind.responsible)}")
+    lines += [f"# satuan: {ind.unit_reason}", f"satuan = {string(ind.unit)}",
+              f"# polaritas: {ind.polarity_reason}", f"polaritas = {string(ind.polarity)}"]
+    if ind.polarity == "turun":
+        lines += [f"# {FILL} rumus capaian indikator yang makin rendah makin baik tidak ada di dokumen IKU:",
+                  "# \"selisih\" = (2 x target - realisasi) / target x 100%, \"rasio\" = target / realisasi x 100%.",
+                  'rumus_turun = "selisih"']
     if ind.unit == "persen":
         lines.append("rentang = [0, 100]   # persentase; ubah bila realisasinya dapat melebihi 100%")
+    elif ind.unit == "predikat":
+        lines.append("rentang = []   # predikat: tidak ada rentang angka")
     else:
         lines += [f"# {FILL} rentang wajar realisasi [terkecil, terbesar] tidak ada di dokumen IKU;",
                   "# kosong = hanya angka negatif yang ditolak.",
                   "rentang = []"]
+    if ind.has_baseline:
+        year = f" tahun {ind.baseline_year}" if ind.baseline_year else ""
+        label = ind.values["awal"].label if "awal" in ind.values else "Kondisi Awal"
+        lines.append(f"# kondisi awal{year}: kolom '{label}' dokumen IKU (bukan target)")
+        lines.append(f"kondisi_awal = {number(ind.baseline)}")
+        if ind.baseline_year:
+            lines.append(f"kondisi_awal_tahun = {ind.baseline_year}")
     targets = ", ".join(f"{year} = {number(ind.targets.get(year))}" for year in draft.years)
     lines += [f"target = {{ {targets} }}", f"kondisi_akhir = {number(ind.end_target)}",
               f"# {FILL} bila indikator ini melanjutkan indikator periode Renstra sebelumnya dengan nama lain, tulis",

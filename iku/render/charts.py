@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from iku.formatting import number
-from iku.model import UNITS
+from iku.model import COUNT_UNITS, PREDICATE_UNIT, UNITS
 from iku.render.docx_chart import BarChart, Series, pattern, solid
 
-Y_LABELS = {"persen": "Persen (%)", "nilai": "Nilai", "desa": "Jumlah desa"}
+# Every unit but "predikat": a predicate gets no bar chart (its letters are not an amount; iku/render/lkjip_bab3.py).
+Y_LABELS = {"persen": "Persen (%)", "nilai": "Nilai", "indeks": "Indeks", "desa": "Jumlah desa",
+            "orang": "Jumlah orang", "dokumen": "Jumlah dokumen"}
 HEADROOM = Decimal("1.15")
 CLOSE = Decimal("0.6")  # values whose lowest is above 60 % of the highest get an axis that starts near them
 STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000)
@@ -29,7 +31,7 @@ NO_REALISATION = "belum dilaporkan"
 @dataclass(frozen=True)
 class ChartSeries:
     title: str  # e.g. "Persentase Desa Naik Kelas"
-    unit: str  # one of model.UNITS: "persen", "nilai" or "desa"
+    unit: str  # one of model.UNITS except "predikat"
     years: list[int]
     targets: list[Decimal | None]  # None = target not set
     realisations: list[Decimal | None]  # None = not reported
@@ -37,7 +39,7 @@ class ChartSeries:
 
 def value_label(value: Decimal, unit: str) -> str:
     """The label above a bar: '46,67%', '82,50' or '12'."""
-    if unit == "desa":
+    if unit in COUNT_UNITS:
         return number(value, 0)
     return number(value) + ("%" if unit == "persen" else "")
 
@@ -54,6 +56,8 @@ def scale(top: Decimal, unit: str) -> tuple[int, int]:
 def _check(series: ChartSeries) -> None:
     if series.unit not in UNITS:
         raise ValueError(f"satuan {series.unit!r} tidak dikenal; pilihan: {', '.join(UNITS)}")
+    if series.unit == PREDICATE_UNIT:
+        raise ValueError(f"{series.title}: grafik batang tidak dibuat untuk satuan predikat")
     if not len(series.years) == len(series.targets) == len(series.realisations):
         raise ValueError(f"{series.title}: jumlah tahun, target dan realisasi tidak sama")
 
@@ -131,12 +135,16 @@ def nrr_chart(labels: list[str], values: list[Decimal], lowest: int) -> BarChart
     The first unsur on top: a bar chart lists its categories from the bottom up."""
     count = len(values)
     flipped = list(reversed(values))
+    # NRR of a service lie close together (3,19-3,44): from 1 their differences would not show
+    floor = max(Decimal(1), (min(values, default=Decimal(1)) * 2 - Decimal("0.2")).to_integral_value(
+        rounding="ROUND_FLOOR") / 2)
     return BarChart(
         categories=list(reversed(labels)),
         series=[Series("NRR", flipped, [number(v) for v in flipped], REALISATION_FILL,
                        point_fills={count - 1 - lowest: TARGET_FILL})],
-        value_title="Nilai rata-rata (NRR), skala 1-4; arsir = unsur terendah", horizontal=True,
-        minimum=Decimal(1), maximum=Decimal(4), major_unit=Decimal(1), legend=False)
+        value_title=f"Nilai rata-rata (NRR), skala 1-4, sumbu mulai {number(floor, 1)}; arsir = unsur terendah",
+        horizontal=True, minimum=floor, maximum=Decimal(4), major_unit=Decimal(1) if floor == 1 else Decimal("0.25"),
+        legend=False)
 
 
 # Five grey levels and patterns, lowest status lightest, so the stack reads in black-and-white print.

@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from iku import formatting as fmt
 from iku.model import Indicator, Results
+from iku.render import indicator_table
 from iku.render import target_table as target_table_xml
 from iku.render.common import Quoted, common_context, render, signature
 from iku.render.wordxml import paragraph, run_content
@@ -23,13 +24,13 @@ def _centred(text: str) -> str:
     return paragraph(f"<w:r>{run_content(text)}</w:r>" if text else "", '<w:jc w:val="center"/>')
 
 
-def _formula(ind: Indicator) -> Markup:
+def _formula(ind: Indicator, fraction_mm: tuple[float, float] = FRACTION_MM) -> Markup:
     """The formula cell as Word XML: plain text, or a stacked fraction (a small borderless table) when the
     catalogue gives numerator and denominator. A table shows the same in Word and LibreOffice."""
     if not ind.formula_fraction:
         return Markup(_centred(ind.formula))
     numerator, denominator, multiplier = ind.formula_fraction
-    wide, narrow = (round(mm * 1440 / 25.4) for mm in FRACTION_MM)
+    wide, narrow = (round(mm * 1440 / 25.4) for mm in fraction_mm)
     multiplier = escape(multiplier.replace(" ", "\u00a0"))  # keep "× 100%" on one line
     return Markup(
         '<w:tbl><w:tblPr><w:tblW w:type="auto" w:w="0"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
@@ -57,15 +58,14 @@ def iku_context(results: Results, template: DocxTemplate) -> dict:
         if not rows:
             continue
         title, indicator_column = LEVEL_TITLES[level]
-        tables.append({
-            "judul": title,
-            "kolom_indikator": indicator_column,
-            "baris": [
-                {"no": str(i), "uraian": ind.objective, "indikator": ind.name,
-                 "definisi": ind.definition, "rumus": _formula(ind)}
-                for i, ind in enumerate(rows, start=1)
-            ],
-        })
+        # the office's own IKU document has these columns when any indicator fills them
+        extra = [key for key, attr in (("sumber", "data_origin"), ("pj", "responsible"))
+                 if any(getattr(ind, attr) for ind in cat.indicators)]
+        fraction_mm = indicator_table.formula_mm(len(extra)) if extra else FRACTION_MM
+        baris = [{"no": str(i), "uraian": ind.objective, "indikator": ind.name, "definisi": ind.definition,
+                  "rumus": _formula(ind, fraction_mm), "sumber": ind.data_origin, "pj": ind.responsible}
+                 for i, ind in enumerate(rows, start=1)]
+        tables.append({"tabel": Quoted(indicator_table.word_xml(title, indicator_column, baris, extra))})
     return {
         **common_context(results),
         "ejaan": {},  # the IKU document as it was set, misspellings included

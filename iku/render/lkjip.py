@@ -19,6 +19,7 @@ from iku.render.lkjip_bab1 import bab1_context
 from iku.render.lkjip_bab3 import budget, groups, paragraphs, summary_rows
 from iku.render.lkjip_follow_up import follow_up_context
 from iku.render.pk import agreement_context
+from iku.rules import PREDICATE_LETTERS
 
 TOC_PLACEHOLDER = "[daftar isi]"  # the paragraph tools/template_lkjip.py leaves inside the TOC field
 SCALE = [("\u2265 91%", "sangat_tinggi"), ("76% s.d. < 91%", "tinggi"), ("66% s.d. < 76%", "sedang"),
@@ -61,6 +62,18 @@ def renstra_targets(cat) -> str:
     return (f" Dokumen IKU tidak mencantumkan target {sentences.count(len(named))} indikator ("
             f"{sentences.listing(named)}); target tahunan dan kondisi akhirnya yang dipakai dalam laporan ini "
             f"diambil dari Rencana Strategis tersebut.")
+
+
+def predicate_method(cat) -> str:
+    """Bab III's method, for indicators whose targets are predicates ('' when there is none)."""
+    named = [ind.name for ind in cat.indicators if ind.is_predicate]
+    if not named:
+        return ""
+    return (f"Indikator yang targetnya berupa predikat ({sentences.listing(named)}) dinilai menurut urutan predikat "
+            f"{', '.join(PREDICATE_LETTERS)} (PermenPANRB Nomor 88 Tahun 2021): target tercapai bila predikat "
+            "realisasinya sama dengan atau lebih baik daripada predikat targetnya, dan tidak tercapai bila lebih "
+            "rendah. Capaiannya tidak dinyatakan dalam persen, sehingga tidak diberi predikat capaian di atas dan "
+            "tidak dihitung dalam rata-rata capaian.")
 
 
 def lkjip_context(results: Results, view: AnnualReport, template: DocxTemplate) -> dict:
@@ -116,7 +129,10 @@ def lkjip_context(results: Results, view: AnnualReport, template: DocxTemplate) 
                  "akhir": fmt.target(ind, ind.end_target)}
                 for ind in cat.indicators
             ],
-            "iku": "Indikator Kinerja Utama (IKU) beserta definisi operasional dan formulasi perhitungannya:",
+            "iku": (f"Definisi operasional dan formulasi perhitungan berikut bersumber dari dokumen IKU {office.name} "
+                    f"{office.first_year}-{office.last_year}; cara pengukuran tahun {year} "
+                    "menurut peraturan yang berlaku diuraikan pada Bab III. Indikator Kinerja Utama (IKU) beserta "
+                    "definisi operasional dan formulasi perhitungannya:"),
             "pk": (f"Perjanjian Kinerja Tahun {year} antara {results.report.identity.signatory.position} dan "
                    f"{office.superior} memuat sasaran, indikator "
                    "dan target tahun ini sebagai berikut (naskah lengkap pada Lampiran 1)."),
@@ -131,8 +147,11 @@ def lkjip_context(results: Results, view: AnnualReport, template: DocxTemplate) 
                 "2017:",
             ],
             "skala": [{"rentang": text, "predikat": office.predicate_labels[key]} for text, key in SCALE],
-            "ringkasan": (f"Capaian {sentences.count(len(comps))} indikator kinerja tahun {year} secara ringkas "
-                          "sebagai berikut; uraian per tujuan dan sasaran menyusul setelahnya."),
+            # after the scale of capaian predicates: how a predicate target is judged instead
+            "ringkasan": " ".join(t for t in (
+                predicate_method(cat),
+                f"Capaian {sentences.count(len(comps))} indikator kinerja tahun {year} secara ringkas sebagai "
+                "berikut; uraian per tujuan dan sasaran menyusul setelahnya.") if t),
             "ringkasan_baris": summary_rows(comps),
         },
         "kelompok": groups(template, results, comps),

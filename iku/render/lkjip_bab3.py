@@ -27,8 +27,10 @@ def paragraphs(text: str) -> list[str]:
 
 
 def _series(c: Comparison) -> charts.ChartSeries | None:
+    """None without any figure, and for a predicate indicator: a bar's height would turn its letters into an amount
+    (its year table shows target, predicate and whether it was reached)."""
     history = c.history
-    if all(a.realisation is None and a.target is None for a in history):
+    if c.indicator.is_predicate or all(a.realisation is None and a.target is None for a in history):
         return None
     return charts.ChartSeries(c.indicator.name, c.indicator.unit, [a.year for a in history],
                               [a.target for a in history], [a.realisation for a in history])
@@ -149,19 +151,27 @@ def budget(results: Results, budgets: list[ProgramBudget], comps: list[Compariso
         "efisiensi": [
             {"program": b.program, "serapan": _maybe_percent(b.absorption),
              "capaian": _maybe_percent(b.capaian),
-             "rasio": fmt.number(b.efficiency) if b.efficiency is not None else "-",
+             "rasio": fmt.number(b.efficiency) if b.efficiency is not None and not b.indirect else "-",
              "keterangan": sentences.verdict(b)}
             for b in budgets
         ],
         "catatan_efisiensi": ("Rasio = rata-rata capaian indikator yang didukung program / serapan anggaran; "
-                              "efisien bila rasio \u2265 1 (capaian tidak lebih rendah dari serapan)."),
+                              "efisien bila rasio \u2265 1 (capaian tidak lebih rendah dari serapan)."
+                              + _predicate_note(results)),
         "kalimat": [sentences.efficiency(b, ceiling, names) for b in budgets],
         "sasaran": _group_budget_rows(results, comps),
         "catatan_sasaran": ("Anggaran setiap kegiatan dihitung satu kali, pada tujuan/sasaran yang didukungnya "
                             "(sasaran atau indikator yang ditunjuk untuk kegiatan itu, atau indikator programnya). "
                             "Capaian = rata-rata capaian indikator tujuan/sasaran tersebut; efisien bila capaian "
-                            "tidak lebih rendah dari serapan."),
+                            "tidak lebih rendah dari serapan." + _predicate_note(results)),
     }
+
+
+def _predicate_note(results: Results) -> str:
+    """Under a table of mean capaian, when some indicator has predicate targets (they have no percentage)."""
+    if not any(ind.is_predicate for ind in results.catalogue.indicators):
+        return ""
+    return " Indikator bertarget predikat tidak termasuk dalam rata-rata capaian."
 
 
 def _maybe_percent(value) -> str:
@@ -185,18 +195,21 @@ def _group_sentence(group: cascade.Group) -> str:
     """What the group's indicators add up to, before their sections."""
     n = len(group.comparisons)
     measured = [c for c in group.comparisons if c.current.capaian is not None]
+    judged = [c.current for c in group.comparisons if c.current.attained is not None]
     level = cascade.level_of(group.title)
     if level:
         head = f"{cascade.LEVEL_TITLES[level]} ini diukur dengan {sentences.count(n)} indikator"
     else:
         head = (f"{sentences.opening_count(n)} indikator berikut tercantum dalam tabel target dokumen IKU tanpa "
                 "tujuan, sasaran atau program")
+    if not measured and judged:  # predicate targets only: no mean to print
+        return head + "."
     if not measured:
         return head + "; capaiannya tahun ini belum dapat dihitung."
     if len(measured) == 1 and n == 1:
         return head + "."
     return (f"{head}; rata-rata capaian {sentences.count(len(measured))} indikator yang dapat diukur sebesar "
-            f"{fmt.percent(group.capaian)}.")
+            f"{fmt.percent(group.capaian)}{sentences.predicate_aside(judged)}.")
 
 
 def _group_budget_sentence(results: Results, group: cascade.Group, budget: cascade.GroupBudget | None) -> str:
@@ -218,14 +231,18 @@ def _group_budget_sentence(results: Results, group: cascade.Group, budget: casca
     if budget.absorption is None:
         return head + "."
     head += f" (serapan {fmt.percent(budget.absorption)})"
-    if budget.efficient is None:
-        return head + "; efisiensinya belum dapat dinilai karena capaian belum dapat dihitung."
-    measured = sum(1 for c in group.comparisons if c.current.capaian is not None)
-    mean = "rata-rata capaian" if measured > 1 else "capaian"
+    judged = [c.current for c in group.comparisons if c.current.attained is not None]
+    if budget.efficient is None and group.capaian is None and judged:
+        return (head + "; efisiensinya tidak dinilai dengan rasio capaian terhadap serapan karena indikatornya "
+                "bertarget predikat, tanpa persentase capaian.")
     if budget.indirect:
         total = sum((line.ceiling for line in results.report.budget), Decimal(0))
         names = {ind.number: ind.name for ind in results.catalogue.indicators}
         return f"{head}. {sentences.indirect(budget.indirect, total, names)}"
+    if budget.efficient is None:
+        return head + "; efisiensinya belum dapat dinilai karena capaian belum dapat dihitung."
+    measured = sum(1 for c in group.comparisons if c.current.capaian is not None)
+    mean = ("rata-rata capaian" if measured > 1 else "capaian") + sentences.predicate_aside(judged)
     verdict = "efisien" if budget.efficient else "belum efisien"
     return f"{head}; dibanding {mean} {fmt.percent(budget.capaian)}, penggunaan anggaran dinilai {verdict}."
 

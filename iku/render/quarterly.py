@@ -42,10 +42,17 @@ def line_cells(item: QuarterLine, labels: dict[str, str]) -> dict:
         "target_tw": fmt.value(ind, item.quarter_target, missing="\u2013"),
         "realisasi": fmt.value(ind, item.realisation), "kumulatif": fmt.value(ind, item.to_date),
         "satu": item.one_figure,
-        "capaian": fmt.percent(item.capaian) if item.capaian is not None else "\u2013",
-        "dasar": (AGAINST_QUARTER if item.against_quarter else AGAINST_YEAR) if item.capaian is not None else "",
+        "capaian": _capaian(item),
+        "dasar": (AGAINST_QUARTER if item.against_quarter else AGAINST_YEAR) if item.judged else "",
         "predikat": labels[item.band] if item.band else item.note,
     }
+
+
+def _capaian(item: QuarterLine) -> str:
+    """'46,67%', 'Tercapai' / 'Tidak tercapai' against a predicate target, or a dash."""
+    if item.attained is not None:
+        return fmt.attained(item.attained)
+    return fmt.percent(item.capaian) if item.capaian is not None else "\u2013"
 
 
 def source_line(results: Results, report: QuarterReport) -> str:
@@ -99,7 +106,7 @@ def problem_rows(report: QuarterReport) -> list[dict]:
             "target": fmt.target(ind, item.target),
             "dasar": ("target triwulan" if item.against_quarter else "target tahunan") if item.target is not None
             else "",
-            "capaian": fmt.percent(item.capaian) if item.capaian is not None else "\u2013",
+            "capaian": _capaian(item),
             "penghambat": (written.obstacle if written else "") or empty,
             "tindak_lanjut": (written.action if written else "") or empty,
         })
@@ -110,7 +117,7 @@ def problems_intro(report: QuarterReport) -> str:
     """What the figures say about the quarter: which indicators are under target, or that none is."""
     roman = ROMAN[report.quarter - 1]
     under = [i for i in report.lines if i.under_target]
-    unmeasured = [i for i in report.lines if i.capaian is None]
+    unmeasured = [i for i in report.lines if not i.judged]
     if under:
         text = f"Pada akhir triwulan {roman}, {_numbers(under)} berada di bawah target."
     elif len(unmeasured) < len(report.lines):

@@ -43,6 +43,9 @@ DETAIL_WIDTHS = (5, 24, 7, 46, 10, 9, 16, 16, 11, 24)
 SUMMARY = ("Peringkat", "Instansi", "Jumlah Indikator", *BAND_TITLES.values(), "Tanpa Capaian",
            "Rata-rata Capaian")
 SUMMARY_WIDTHS = (10, 28, 11, 9, 9, 9, 9, 9, 10, 12)
+# Only when some office has indicators with predicate targets: they are met or not, never part of the mean.
+PREDICATE_COLUMNS = ("Target Predikat Tercapai", "Target Predikat Tidak Tercapai")
+PREDICATE_WIDTHS = (11, 11)
 DETAIL_SHEET = "Rekap Indikator"
 SUMMARY_SHEET = "Ringkasan"
 
@@ -60,13 +63,17 @@ class OfficeSummary:
     per_band: dict[str, int]
     without_capaian: int
     mean: Decimal | None
+    predicates_met: int = 0
+    predicates_missed: int = 0
 
 
 def summarise(office: OfficeRecap) -> OfficeSummary:
     measured = [row.capaian for row in office.rows if row.capaian is not None]
     per_band = {key: sum(1 for row in office.rows if row.band == key) for key in BANDS}
-    return OfficeSummary(office.name, len(office.rows), per_band, len(office.rows) - len(measured),
-                         rules.mean_capaian(measured))
+    met = sum(1 for row in office.rows if row.attained is True)
+    missed = sum(1 for row in office.rows if row.attained is False)
+    return OfficeSummary(office.name, len(office.rows), per_band, len(office.rows) - len(measured) - met - missed,
+                         rules.mean_capaian(measured), met, missed)
 
 
 def ranked(offices: list[OfficeRecap]) -> list[OfficeSummary]:
@@ -109,6 +116,9 @@ def _number(cell, value: Decimal | None, row, missing: str) -> None:
     if value is None:
         put_text(cell, missing).alignment = CENTER
         return
+    if row.is_predicate:
+        put_text(cell, rules.predicate_letter(value)).alignment = CENTER
+        return
     shown = rules.round_half_up(value)
     if row.is_percent:
         cell.value, cell.number_format = float(shown / 100), PERCENT_FORMAT
@@ -140,7 +150,10 @@ def _detail_sheet(ws: Worksheet, regency: str, year: int, offices: list[OfficeRe
             put_text(ws.cell(row=row, column=6), item.unit).alignment = CENTER
             _number(ws.cell(row=row, column=7), item.target, item, fmt.NOT_SET)
             _number(ws.cell(row=row, column=8), item.realisation, item, fmt.NOT_REPORTED)
-            _percent(ws.cell(row=row, column=9), item.capaian)
+            if item.attained is not None:
+                put_text(ws.cell(row=row, column=9), fmt.attained(item.attained)).alignment = CENTER
+            else:
+                _percent(ws.cell(row=row, column=9), item.capaian)
             for col in (1, 3, 7, 8, 9):
                 if ws.cell(row=row, column=col).data_type == "n":
                     ws.cell(row=row, column=col).alignment = TOP
@@ -157,14 +170,21 @@ def _detail_sheet(ws: Worksheet, regency: str, year: int, offices: list[OfficeRe
 
 def _summary_sheet(ws: Worksheet, regency: str, year: int, summaries: list[OfficeSummary], is_sample: bool) -> None:
     ws.title = SUMMARY_SHEET
+    predicates = any(s.predicates_met or s.predicates_missed for s in summaries)
+    titles, widths = SUMMARY, SUMMARY_WIDTHS
+    if predicates:  # before the mean, which stays the last column (the chart reads it)
+        titles = (*SUMMARY[:-1], *PREDICATE_COLUMNS, SUMMARY[-1])
+        widths = (*SUMMARY_WIDTHS[:-1], *PREDICATE_WIDTHS, SUMMARY_WIDTHS[-1])
     head = _title(ws, ["RINGKASAN CAPAIAN KINERJA", f"KECAMATAN SE-KABUPATEN {regency}".upper(), f"TAHUN {year}"],
-                  len(SUMMARY), is_sample)
-    _heads(ws, head, SUMMARY, SUMMARY_WIDTHS)
+                  len(titles), is_sample)
+    _heads(ws, head, titles, widths)
     row = head
     rank, previous = 0, None
     for position, summary in enumerate(summaries, start=1):
         row += 1
         counts = [summary.indicators, *(summary.per_band[key] for key in BANDS), summary.without_capaian]
+        if predicates:
+            counts += [summary.predicates_met, summary.predicates_missed]
         shown = rules.round_half_up(summary.mean) if summary.mean is not None else None
         if shown is None:  # no capaian at all: not ranked
             put_text(ws.cell(row=row, column=1), "-").alignment = CENTER
@@ -175,26 +195,30 @@ def _summary_sheet(ws: Worksheet, regency: str, year: int, summaries: list[Offic
         put_text(ws.cell(row=row, column=2), summary.name).alignment = WRAP
         for col, value in enumerate(counts, start=3):
             ws.cell(row=row, column=col, value=value).number_format = INTEGER_FORMAT
-        _percent(ws.cell(row=row, column=len(SUMMARY)), summary.mean)
-        for col in range(1, len(SUMMARY) + 1):
+        _percent(ws.cell(row=row, column=len(titles)), summary.mean)
+        for col in range(1, len(titles) + 1):
             ws.cell(row=row, column=col).border = BORDER
             if col != 2:
                 ws.cell(row=row, column=col).alignment = CENTER
     note = row + 2
-    put_text(ws.cell(row=note, column=1), "Rata-rata capaian: rata-rata capaian indikator yang capaiannya dapat "
-             "dihitung (tanpa batas atas); indikator tanpa capaian dihitung di kolom Tanpa Capaian, bukan sebagai 0.")
+    text = ("Rata-rata capaian: rata-rata capaian indikator yang capaiannya dapat dihitung (tanpa batas atas); "
+            "indikator tanpa capaian dihitung di kolom Tanpa Capaian, bukan sebagai 0.")
+    if predicates:
+        text += (" Indikator bertarget predikat (AA-D, PermenPANRB 88/2021) dinilai tercapai atau tidak tercapai "
+                 "menurut urutan predikat dan tidak termasuk dalam rata-rata capaian.")
+    put_text(ws.cell(row=note, column=1), text)
     ws.cell(row=note, column=1).font = Font(name=FONT, italic=True, size=9)
     ws.cell(row=note, column=1).alignment = WRAP
-    ws.merge_cells(start_row=note, start_column=1, end_row=note, end_column=len(SUMMARY))
-    ws.row_dimensions[note].height = 26
+    ws.merge_cells(start_row=note, start_column=1, end_row=note, end_column=len(titles))
+    ws.row_dimensions[note].height = 38 if predicates else 26
     last = note
     measured = sum(1 for summary in summaries if summary.mean is not None)  # sorted first
     if measured:  # the chart reads only the offices with a mean: a "-" cell would be drawn as 0 by Excel
-        last = _chart(ws, head, head + measured, note + 2, measured)
-    print_setup(ws, is_sample, "portrait", title_row=head, last=(len(SUMMARY), last))
+        last = _chart(ws, head, head + measured, note + 2, measured, len(titles))
+    print_setup(ws, is_sample, "portrait", title_row=head, last=(len(titles), last))
 
 
-def _chart(ws: Worksheet, head: int, last_row: int, top: int, count: int) -> int:
+def _chart(ws: Worksheet, head: int, last_row: int, top: int, count: int, mean: int) -> int:
     """Bars of the mean capaian per office that has one, highest at the top."""
     chart = BarChart()
     chart.type = "bar"
@@ -206,7 +230,6 @@ def _chart(ws: Worksheet, head: int, last_row: int, top: int, count: int) -> int
     chart.y_axis.scaling.min = 0  # bars from zero: a cut axis makes small differences look large
     chart.x_axis.scaling.orientation = "maxMin"  # rank 1 at the top, as in the table
     chart.legend = None
-    mean = len(SUMMARY)
     chart.add_data(Reference(ws, min_col=mean, min_row=head, max_row=last_row), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=2, min_row=head + 1, max_row=last_row))
     chart.series[0].graphicalProperties.solidFill = "595959"  # one grey: readable in black-and-white print

@@ -83,6 +83,9 @@ def _number_cell(cell, ind: Indicator, value: Decimal | None, missing: str) -> N
     if value is None:
         put_text(cell, missing).alignment = CENTER
         return
+    if ind.is_predicate:  # the letter, as text: a rank never shows as a number
+        put_text(cell, fmt.value(ind, value)).alignment = CENTER
+        return
     rounded = round_half_up(value)
     if ind.is_percent:
         cell.value = float(rounded / 100)
@@ -98,7 +101,7 @@ def _achievement_cells(ws: Worksheet, row: int, first_col: int, a: Achievement) 
     _number_cell(ws.cell(row=row, column=first_col + 1), ind, a.realisation, fmt.NOT_REPORTED)
     capaian = ws.cell(row=row, column=first_col + 2)
     if a.capaian is None:
-        put_text(capaian, "-").alignment = CENTER
+        put_text(capaian, fmt.capaian(a)).alignment = CENTER  # "Tercapai" against a predicate target, else "-"
     else:
         capaian.value = float(round_half_up(a.capaian) / 100)
         capaian.number_format = PERCENT_FORMAT
@@ -225,9 +228,13 @@ def _quarter_sheet(ws: Worksheet, results: Results, view: AnnualReport) -> None:
             _number_cell(ws.cell(row=row, column=4 + i), ind, value, "-")
         capaian = q.capaian[last - 1] if last else None
         band = q.bands[last - 1] if last else None
+        met = q.attained[last - 1] if last and q.attained else None
         cell = ws.cell(row=row, column=12)
         note = ws.cell(row=row, column=13)
-        if capaian is None:
+        if met is not None:  # a predicate target
+            put_text(cell, fmt.attained(met)).alignment = CENTER
+            put_text(note, q.notes[last - 1])
+        elif capaian is None:
             put_text(cell, "-").alignment = CENTER
             put_text(note, fmt.NOT_SET if q.target is None else fmt.NOT_REPORTED)
         else:
@@ -247,7 +254,13 @@ def _chart_sheet(ws: Worksheet, results: Results, year: int) -> None:
     office = results.catalogue.office
     top = _title(ws, results, [f"GRAFIK REALISASI TERHADAP TARGET {office.name.upper()}",
                                f"TAHUN {results.catalogue.measured_years[0]}-{year}"], CHART_COLUMNS)
-    for index, (number, achievements) in enumerate(results.achievements.items()):
+    # a predicate is not an amount: no bars of it (its letters are on the Pengukuran and Rekap sheets)
+    charted = {n: a for n, a in results.achievements.items() if not a[0].indicator.is_predicate}
+    left = [a[0].indicator for n, a in results.achievements.items() if n not in charted]
+    if left:
+        put_text(ws.cell(row=top - 1, column=1), "Tanpa grafik, karena targetnya berupa predikat: "
+                 + "; ".join(f"{ind.number}. {ind.name}" for ind in left) + ".")
+    for index, (number, achievements) in enumerate(charted.items()):
         row = top + index * CHART_ROWS
         if index and index % CHARTS_PER_PAGE == 0:
             ws.row_breaks.append(Break(id=row - 1))
@@ -287,7 +300,7 @@ def _chart_sheet(ws: Worksheet, results: Results, year: int) -> None:
         ws.add_chart(chart, f"E{row}")
     for letter, width in (("A", 12), ("B", 11), ("C", 11), ("D", 2)):
         ws.column_dimensions[letter].width = width
-    bottom = top + len(results.achievements) * CHART_ROWS - 1  # the print area reaches the last chart's bottom
+    bottom = top + max(1, len(charted)) * CHART_ROWS - 1  # the print area reaches the last chart's bottom
     print_setup(ws, results.report.identity.is_sample, orientation="portrait", last=(CHART_COLUMNS, bottom))
 
 

@@ -29,6 +29,7 @@ from iku.rules import (
     HUNDRED,
     SAKIP_SCHEMES,
     SakipScheme,
+    predicate_rank,
     round_half_up,
     sakip_component_key,
     sakip_predicate,
@@ -324,5 +325,7 @@ def evaluate(years: tuple[SakipYear, ...], catalogue: Catalogue, report: ReportI
             working = (f"Nilai SAKIP {y.year} sebesar {fmt.number(y.total)}, dijumlahkan dari nilai {count} "
                        f"menurut {regulation} karena nilai akhirnya tidak tercantum ({predicate}).")
         for ind in catalogue.measuring(MEASURES[0]):
-            figures.append(Figure(ind.number, y.year, y.total, L.SHEET_SAKIP, working))
+            # an indicator whose targets are predicates takes the score's predicate (held as its rank)
+            value = predicate_rank(y.grade) if ind.is_predicate else y.total
+            figures.append(Figure(ind.number, y.year, value, L.SHEET_SAKIP, working))
     return SourceResult(KEY, tuple(figures), SakipEvidence(kept))

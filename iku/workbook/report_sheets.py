@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from openpyxl import Workbook
 from openpyxl.styles import Protection
 from openpyxl.utils import get_column_letter
@@ -9,14 +11,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from iku import layout as L
-from iku.model import Catalogue, Indicator
+from iku.model import Catalogue
+from iku.workbook.value_cells import number_format, predicate_choice, stored
 from iku.xlsx_style import (
     BOLD,
     BORDER,
-    COUNT_FORMAT,
-    DECIMAL_FORMAT,
     INPUT_FILL,
-    PERCENT_FORMAT,
     WRAP,
     header,
     put_text,
@@ -73,12 +73,6 @@ def _indicator_rows(ws: Worksheet, catalogue: Catalogue, columns: list[str]) -> 
     ws.freeze_panes = ws.cell(row=FIRST_ROW, column=3)
 
 
-def _number_format(ind: Indicator) -> str:
-    if ind.is_percent:
-        return PERCENT_FORMAT
-    return COUNT_FORMAT if ind.is_count else DECIMAL_FORMAT
-
-
 def _quarters(ws: Worksheet, catalogue: Catalogue, year: int) -> None:
     _intro(ws, "REALISASI TRIWULAN",
            "Isi realisasi per triwulan (sel kuning). Kosong = belum dilaporkan. Bila kolom Realisasi tahun ini di "
@@ -88,7 +82,9 @@ def _quarters(ws: Worksheet, catalogue: Catalogue, year: int) -> None:
     for offset, ind in enumerate(catalogue.indicators):
         row = FIRST_ROW + offset
         for col in range(3, 3 + len(L.QUARTERS)):
-            _editable(ws.cell(row=row, column=col), _number_format(ind))
+            _editable(ws.cell(row=row, column=col), number_format(ind))
+        if ind.is_predicate:
+            _choose(ws, predicate_choice("Realisasi", ind.name), row, 3, 2 + len(L.QUARTERS))
         put_text(ws.cell(row=row, column=3 + len(L.QUARTERS)), ROLLUP_WORDS[ind.rollup]).border = BORDER
     for col in range(3, 4 + len(L.QUARTERS)):
         ws.column_dimensions[get_column_letter(col)].width = 14
@@ -152,7 +148,15 @@ def _quarter_targets(ws: Worksheet, catalogue: Catalogue) -> None:
         ws.column_dimensions[get_column_letter(first + offset)].width = 14
     for offset, ind in enumerate(catalogue.indicators):
         for col in range(first, first + len(L.QUARTER_TARGETS)):
-            _editable(ws.cell(row=FIRST_ROW + offset, column=col), _number_format(ind))
+            _editable(ws.cell(row=FIRST_ROW + offset, column=col), number_format(ind))
+        if ind.is_predicate:
+            _choose(ws, predicate_choice("Target", ind.name), FIRST_ROW + offset, first,
+                    first + len(L.QUARTER_TARGETS) - 1)
+
+
+def _choose(ws: Worksheet, check: DataValidation, row: int, first: int, last: int) -> None:
+    check.add(f"{get_column_letter(first)}{row}:{get_column_letter(last)}{row}")
+    ws.add_data_validation(check)
 
 
 def _quarter_analysis(ws: Worksheet, catalogue: Catalogue) -> None:
@@ -221,7 +225,13 @@ def fill_quarters(wb: Workbook, catalogue: Catalogue, values: dict[int, tuple]) 
             if isinstance(value, str):
                 put_text(cell, value)
             else:
-                cell.value = float(value) / 100 if by_number[number].is_percent else float(value)
+                cell.value = _stored(by_number[number], value)
+
+
+def _stored(ind, value) -> float | str:
+    if ind.is_predicate:
+        return stored(ind, Decimal(str(value)))
+    return float(value) / 100 if ind.is_percent else float(value)
 
 
 def fill_analysis(wb: Workbook, catalogue: Catalogue, texts: dict[int, tuple[str, str, str]]) -> None:
@@ -266,7 +276,7 @@ def fill_quarter_targets(wb: Workbook, catalogue: Catalogue, values: dict[int, t
             if isinstance(value, str):
                 put_text(cell, value)
             else:
-                cell.value = float(value) / 100 if by_number[number].is_percent else float(value)
+                cell.value = _stored(by_number[number], value)
 
 
 def fill_quarter_analysis(wb: Workbook, catalogue: Catalogue, texts: dict[int, dict[int, tuple[str, str]]]) -> None:

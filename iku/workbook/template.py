@@ -17,17 +17,15 @@ from iku import sources
 from iku.catalogue import OPEN_RANGE
 from iku.formatting import date as fmt_date
 from iku.model import Catalogue, Indicator
-from iku.rules import quarter_report_date
+from iku.rules import PREDICATE_LETTERS, quarter_report_date
 from iku.workbook import follow_up_sheet, organisation_sheets
 from iku.workbook import report_sheets as workbook_report_sheets
+from iku.workbook.value_cells import number_format, predicate_choice, stored
 from iku.xlsx_style import (
     BOLD,
     BORDER,
-    COUNT_FORMAT,
-    DECIMAL_FORMAT,
     INPUT_FILL,
     LOCKED_FILL,
-    PERCENT_FORMAT,
     WRAP,
     header,
     put_text,
@@ -59,13 +57,15 @@ GUIDE = (
 )
 FIRST_DATA_ROW = 5
 HEADER_ROW = 4
+PREDICATE_GUIDE = ("Indikator bersatuan predikat (misalnya Nilai SAKIP): realisasi dan target ditulis sebagai predikat "
+                   f"{', '.join(PREDICATE_LETTERS)} (PermenPANRB 88/2021), dipilih dari daftar di sel, bukan angka.")
 
 
 def build(catalogue: Catalogue, report_year: int, sample: bool = False) -> Workbook:
     wb = Workbook()
     guide = wb.active
     guide.title = L.SHEET_GUIDE
-    _guide(guide, sample)
+    _guide(guide, sample, any(ind.is_predicate for ind in catalogue.indicators))
     _identity(wb.create_sheet(L.SHEET_IDENTITY), catalogue, report_year, sample)
     _realisation(wb.create_sheet(L.SHEET_REALISATION), catalogue)
     workbook_report_sheets.add_sheets(wb, catalogue, report_year)
@@ -87,8 +87,11 @@ def default_report_year(catalogue: Catalogue, today: dt.date) -> int:
     return min(max(today.year - 1, catalogue.office.first_year), catalogue.office.last_year)
 
 
-def _guide(ws: Worksheet, sample: bool) -> None:
+def _guide(ws: Worksheet, sample: bool, predicates: bool = False) -> None:
     lines = GUIDE
+    if predicates:  # with the line on how numbers are typed
+        at = next(i for i, line in enumerate(lines) if line.startswith("5. "))
+        lines = (*lines[:at], f"{lines[at]} {PREDICATE_GUIDE}", *lines[at + 1:])
     if sample:
         lines = ("CONTOH: angka realisasi di buku kerja ini hanya ilustrasi, bukan data resmi.",) + lines
     for row, text in enumerate(lines, start=1):
@@ -172,17 +175,6 @@ def _identity(ws: Worksheet, catalogue: Catalogue, report_year: int, sample: boo
     ws.protection.formatRows = False
 
 
-def _number_format(indicator: Indicator) -> str:
-    if indicator.is_percent:
-        return PERCENT_FORMAT
-    return COUNT_FORMAT if indicator.is_count else DECIMAL_FORMAT
-
-
-def stored(indicator: Indicator, value: Decimal) -> float:
-    """Percent cells hold fractions, as Excel does."""
-    return float(value / 100) if indicator.is_percent else float(value)
-
-
 def _realisation(ws: Worksheet, catalogue: Catalogue) -> None:
     years = list(catalogue.measured_years)
     put_text(ws["A1"], f"REALISASI INDIKATOR KINERJA {catalogue.office.name.upper()}").font = BOLD
@@ -207,10 +199,10 @@ def _realisation(ws: Worksheet, catalogue: Catalogue) -> None:
         for index, year in enumerate(years):
             target_cell = ws.cell(row=row, column=4 + 2 * index)
             cell = ws.cell(row=row, column=5 + 2 * index)
-            cell.number_format = _number_format(ind)
+            cell.number_format = number_format(ind)
             if year in catalogue.history:  # carried from the previous period: a record, not for typing
                 target_cell.fill = cell.fill = LOCKED_FILL
-                target_cell.number_format = _number_format(ind)
+                target_cell.number_format = number_format(ind)
                 continue
             _target(target_cell, ind, ind.targets[year])
             cell.fill = INPUT_FILL
@@ -235,7 +227,7 @@ def _realisation(ws: Worksheet, catalogue: Catalogue) -> None:
 
 def _target(cell, ind: Indicator, value: Decimal | None) -> None:
     """A catalogue target: grey and locked. None (the IKU document sets none): a yellow cell for the Renstra's."""
-    cell.number_format = _number_format(ind)
+    cell.number_format = number_format(ind)
     if value is None:
         cell.fill = INPUT_FILL
         cell.protection = Protection(locked=False)
@@ -255,7 +247,7 @@ def _range_words(ind: Indicator) -> str:
 def _validate_range(ws: Worksheet, ind: Indicator, row: int, years: list[int], history: tuple[int, ...]) -> None:
     low, high = ind.value_range
     shown = _range_words(ind)
-    check = DataValidation(
+    check = predicate_choice("Realisasi", ind.name) if ind.is_predicate else DataValidation(
         type="whole" if ind.is_count else "decimal",
         operator="between",
         formula1=str(stored(ind, low)),
@@ -274,7 +266,7 @@ def _validate_range(ws: Worksheet, ind: Indicator, row: int, years: list[int], h
 def _validate_targets(ws: Worksheet, ind: Indicator, row: int, years: list[int], end_column: int) -> None:
     """The same range check on the target cells staff may fill."""
     low, high = ind.value_range
-    check = DataValidation(
+    check = predicate_choice("Target", ind.name) if ind.is_predicate else DataValidation(
         type="whole" if ind.is_count else "decimal", operator="between",
         formula1=str(stored(ind, low)), formula2=str(stored(ind, high)), allow_blank=True,
         showErrorMessage=True, errorTitle="Angka di luar rentang",
@@ -304,7 +296,11 @@ def fill_targets(wb: Workbook, catalogue: Catalogue, values: dict[int, dict[int 
     by_number = {ind.number: ind for ind in catalogue.indicators}
     for number, per_year in values.items():
         for year, value in per_year.items():
-            ws[target_cell(catalogue, number, year)].value = stored(by_number[number], Decimal(str(value)))
+            cell = ws[target_cell(catalogue, number, year)]
+            if isinstance(value, str):
+                put_text(cell, value)
+            else:
+                cell.value = stored(by_number[number], Decimal(str(value)))
 
 
 def realisation_cell(catalogue: Catalogue, number: int, year: int) -> str:
