@@ -31,6 +31,7 @@ from iku.model import Catalogue, Identity, ReportInput, Signatory
 from iku.read import cell_values
 from iku.read.cell_values import ascii_int
 from iku.read.reader import RawCell, RawWorkbook
+from iku.sources.common import FIRST_DATE, date_refusal
 
 _REALISATION_HEADER = re.compile(rf"^{L.REALISATION_PREFIX}\s+(\S+)$", re.IGNORECASE)
 
@@ -87,7 +88,7 @@ def validate(raw: RawWorkbook, catalogues: list[Catalogue], year: int | None = N
         warnings.append(f"Tanggal penandatanganan {identity.signing_date:%d/%m/%Y} jauh dari tahun laporan "
                         f"{identity.report_year}; periksa lembar Identitas.")
     sheets = validate_report.report_sheets(raw, catalogue, identity.report_year, problems, warnings)
-    data = sources.read_all(raw, catalogue, problems, warnings)
+    data = sources.read_all(raw, catalogue, problems, warnings, signed=identity.signing_date)
     staff_sheets = organisation.read(raw, problems)
     recommendations = follow_up.read(raw, identity.report_year, problems, warnings)
     if problems:
@@ -197,6 +198,10 @@ def _identity(
         ))
     date_cell = labels.get(norm(L.ID_DATE))
     signing_date = _date(date_cell, problems) if date_cell is not None else None
+    if signing_date is not None and signing_date < FIRST_DATE:  # every register date is judged against it
+        problems.append(Problem(f"{L.ID_DATE} {date_refusal(signing_date, None)}", sheet=date_cell.sheet,
+                                cell=date_cell.coordinate))
+        signing_date = None
     pk_cell = labels.get(norm(L.ID_PK_DATE))
     pk_date = _date(pk_cell, problems) if pk_cell is not None else None
     nip = _nip(labels.get(norm(L.ID_NIP)), problems) or office.signatory.nip

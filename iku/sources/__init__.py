@@ -6,12 +6,16 @@ Every source module has the same small interface:
   SHEETS: the sheet names it reads (a contract: colleagues fill them).
 - add_sheets(wb, catalogue, report_year): write its empty sheets into the standard workbook.
 - read(raw, catalogue, problems, warnings) -> rows or None: validate its sheets (None when they hold no data).
+  A source whose sheets hold dates (DATED) also takes `signed`, the report's signing date: one rule for every
+  date (common.date_refusal) refuses a date before 2000 or after it.
 - evaluate(rows, catalogue, report) -> SourceResult: figures per indicator and year, with the working.
 - REPORT_NAME, SHORT_NAME: how a report names the data ("Hasil Survei Kepuasan Masyarakat 2025"); the
   documents never print a sheet name or a cell, which belong in the measurement workbook.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from iku import layout as L
 from iku.errors import Problem
@@ -20,6 +24,7 @@ from iku.read.reader import RawWorkbook
 from iku.sources import desa, konflik, pelayanan, pemberdayaan, sakip, skm, urusan
 
 SOURCES = (skm, desa, sakip, pelayanan, pemberdayaan, konflik, urusan)
+DATED = (skm, pelayanan, konflik)  # their read takes the signing date
 MEASURES = tuple(measure for source in SOURCES for measure in source.MEASURES)
 # Realisations staff type rather than compute: what the office itself reports.
 TYPED_NAMES = {L.SHEET_REALISATION: ("data realisasi yang dilaporkan {instansi}", "Data instansi"),
@@ -54,13 +59,15 @@ def add_sheets(wb, catalogue: Catalogue, report_year: int) -> None:
             source.add_sheets(wb, catalogue, report_year)
 
 
-def read_all(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warnings: list[str]) -> dict:
-    """Validated rows of every data sheet that holds data: source key -> rows."""
+def read_all(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warnings: list[str],
+             signed: dt.date | None = None) -> dict:
+    """Validated rows of every data sheet that holds data: source key -> rows. `signed`: the report's signing
+    date (Identitas), the last day a register may record."""
     found = {}
     for source in SOURCES:
         if not _used(source, catalogue) or not any(sheet in raw.tables for sheet in source.SHEETS):
             continue
-        rows = source.read(raw, catalogue, problems, warnings)
+        rows = source.read(raw, catalogue, problems, warnings, **({"signed": signed} if source in DATED else {}))
         if rows is not None:
             found[source.KEY] = rows
     return found

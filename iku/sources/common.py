@@ -22,6 +22,12 @@ from iku.xlsx_style import BOLD, BORDER, INPUT_FILL, header, put_text
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1 January 1900 in Excel's (Lotus-compatible) count
 FIRST_SERIAL, LAST_SERIAL = 36526, 73051  # 1 January 2000 .. 31 December 2099: anything else is no date here
 MAX_MESSAGES_PER_COLUMN = 20  # one slip copied down a column should not bury the other messages
+# Dates within reason, one rule for every data sheet (date_refusal). No register the tool reads goes back before
+# 2000: a date of 1900 is a small number shown as a date (1 = 01/01/1900, and 60 = Excel's 29/02/1900, a day
+# that never was, which python-calamine reads as 28/02/1900). Nothing is recorded after the report was signed:
+# its figures count what happened up to that day (the quarters too), so a later day is a typing slip.
+FIRST_DATE = dt.date(2000, 1, 1)
+_PHANTOM = dt.date(1900, 2, 28)  # serial 59, or serial 60 (29/02/1900) as python-calamine reads it
 
 
 def coordinate(row: int, column: int) -> str:
@@ -31,10 +37,11 @@ def coordinate(row: int, column: int) -> str:
 class Sheet:
     """One data sheet: finds its header row, maps header labels to columns, reads typed cells."""
 
-    def __init__(self, table: Table, problems: list[Problem]) -> None:
+    def __init__(self, table: Table, problems: list[Problem], signed: dt.date | None = None) -> None:
         self.table = table
         self.name = table.name
         self.problems = problems
+        self.signed = signed  # the report's signing date (Identitas); None: only the dates before 2000 are refused
         self.header_row = 0
         self.columns: dict[str, int] = {}  # normalised header label -> column (1-based)
         self._counts: dict[int, int] = {}
@@ -103,7 +110,10 @@ class Sheet:
 
     # Typed cells. Each returns None after recording a problem, or when the cell is empty and optional.
 
-    def date(self, row: int, values: list[object], label: str, required: bool = True) -> dt.date | None:
+    def date(self, row: int, values: list[object], label: str, required: bool = True, ahead: bool = False,
+             later: str = "") -> dt.date | None:
+        """A date within reason (date_refusal); `ahead`: a day that may be planned ahead, in the signing year;
+        `later`: what to do with a date after the signing date, added to the message."""
         column = self.column(label)
         value = self.raw(values, column)
         if blank(value):
@@ -111,10 +121,15 @@ class Sheet:
                 self.empty(row, column, label)
             return None
         try:
-            return to_date(value)
+            day = to_date(value)
         except ValueError as exc:
             self.fail(f"{label} {exc}", row, column)
             return None
+        refused = date_refusal(day, self.signed, ahead, stored=isinstance(value, dt.date))
+        if refused:
+            self.fail(f"{label} {refused}{later if day >= FIRST_DATE else ''}", row, column)
+            return None
+        return day
 
     def yes_no(self, row: int, values: list[object], column: int | None, label: str,
                required: bool = True) -> bool | None:
@@ -157,7 +172,8 @@ class Sheet:
             return None
         return number
 
-    def text(self, row: int, values: list[object], column: int | None, label: str, required: bool = True) -> str:
+    def text(self, row: int, values: list[object], column: int | None, label: str, required: bool = True,
+             limit: int = L.TEXT_LIMIT) -> str:
         value = self.raw(values, column)
         if blank(value):
             if required and column is not None:
@@ -168,9 +184,10 @@ class Sheet:
             self.fail(f"{label} berisi {kind}, bukan teks", row, column)
             return ""
         text = " ".join(clean_text(shown(value)).split())
-        if len(text) > L.TEXT_LIMIT:
-            self.fail(f"{label} terlalu panjang ({len(text)} karakter, paling banyak {L.TEXT_LIMIT})", row, column)
-            return text[: L.TEXT_LIMIT]
+        if len(text) > limit:
+            self.fail(f"{label} terlalu panjang ({len(text)} karakter, paling banyak {limit}); ringkas isinya",
+                      row, column)
+            return text[:limit]
         return text
 
     def _number(self, row: int, column: int | None, value: object, label: str) -> Decimal | None:
@@ -204,6 +221,44 @@ def to_date(value: object) -> dt.date:
     if parsed is None:
         raise ValueError(f"'{shown(value)}' bukan tanggal; tulis seperti 12/04/2025 (hari/bulan/tahun)")
     return parsed
+
+
+def last_date(signed: dt.date | None, ahead: bool = False) -> dt.date:
+    """The last day a data sheet may hold: the signing date, or for a day planned ahead the end of its year."""
+    if signed is None:
+        return dt.date.max
+    return dt.date(signed.year, 12, 31) if ahead else signed
+
+
+def date_refusal(day: dt.date, signed: dt.date | None, ahead: bool = False, stored: bool = True) -> str | None:
+    """Why a date read from a data sheet cannot be right, worded to follow the column's label; None when it
+    can (see FIRST_DATE). `stored`: held as a date (a number formatted as one), not typed as text. The fast
+    paths of the big sheets send every date out of these bounds here."""
+    shown_day = "28/02/1900 (di Excel mungkin tampil 29/02/1900)" if day == _PHANTOM else f"{day:%d/%m/%Y}"
+    if day < FIRST_DATE:
+        small = ("sel ini berisi angka kecil yang tampil sebagai tanggal (angka 1 tampil 01/01/1900, angka 60 "
+                 "tampil 29/02/1900, tanggal yang tidak pernah ada); " if stored and day.year == 1900 else "")
+        return (f"{shown_day} sebelum tahun {FIRST_DATE.year}, jadi tidak mungkin benar: {small}ketik tanggal yang "
+                "benar, hari/bulan/tahun, misalnya 12/04/2025")
+    if signed is None or day <= last_date(signed, ahead):
+        return None
+    where = f"lembar {L.SHEET_IDENTITY}, {L.ID_DATE}"
+    if ahead:
+        return (f"{shown_day} sesudah tahun penandatanganan laporan ({signed.year}, {where}); hanya hari sampai "
+                f"31/12/{signed.year} yang dapat dipakai: periksa tahunnya atau hapus barisnya")
+    return (f"{shown_day} sesudah tanggal penandatanganan laporan {signed:%d/%m/%Y} ({where}): laporan hanya "
+            "menghitung yang terjadi sampai hari itu, jadi tanggal ini salah ketik; perbaiki tanggalnya")
+
+
+def unreasonable(days: list, signed: dt.date | None) -> set[int]:
+    """Positions of the dates (date objects) in a column that date_refusal refuses; one pass over the column's
+    distinct values, and none more when all are within bounds (the common case)."""
+    first, last = FIRST_DATE, last_date(signed)
+    distinct = {d for d in set(days) if d.__class__ is dt.date}
+    if not distinct or (first <= min(distinct) and max(distinct) <= last):
+        return set()
+    bad = {d for d in distinct if not first <= d <= last}
+    return {i for i, d in enumerate(days) if d in bad}
 
 
 def blank(value: object) -> bool:

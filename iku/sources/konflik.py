@@ -17,7 +17,7 @@ from iku.errors import Problem
 from iku.model import Catalogue, Figure, ReportInput, SourceResult
 from iku.read.reader import RawWorkbook
 from iku.rules import HUNDRED
-from iku.sources.common import Sheet, editable, ended_quarters, headers, intro, years_up_to
+from iku.sources.common import Sheet, blank, editable, ended_quarters, headers, intro, years_up_to
 
 KEY = "konflik"
 MEASURES = ("konflik_tertangani",)
@@ -87,9 +87,10 @@ def add_sheets(wb, catalogue: Catalogue, report_year: int) -> None:
     ws.add_data_validation(villages)
 
 
-def read(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warnings: list[str]
-         ) -> tuple[Conflict, ...] | None:
-    sheet = Sheet(raw.tables[L.SHEET_CONFLICTS], problems)
+def read(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warnings: list[str],
+         signed: dt.date | None = None) -> tuple[Conflict, ...] | None:
+    """`signed`: the report's signing date; no date of the register may lie after it (common.date_refusal)."""
+    sheet = Sheet(raw.tables[L.SHEET_CONFLICTS], problems, signed)
     if not sheet.find_header(COLUMNS):
         return None
     known = {" ".join(v.split()).casefold(): v for v in catalogue.data.villages}
@@ -99,7 +100,9 @@ def read(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warnin
         village = sheet.text(r, values, sheet.column(L.CONFLICT_VILLAGE), L.CONFLICT_VILLAGE)
         text = sheet.text(r, values, sheet.column(L.CONFLICT_TEXT), L.CONFLICT_TEXT)
         handled = sheet.yes_no(r, values, sheet.column(L.CONFLICT_HANDLED), L.CONFLICT_HANDLED)
-        handled_on = sheet.date(r, values, L.CONFLICT_HANDLED_DATE, required=False)
+        handled_on = sheet.date(r, values, L.CONFLICT_HANDLED_DATE, required=False,
+                                later=f"; bila belum tertangani pada hari itu, isi {L.CONFLICT_HANDLED} {L.NO} dan "
+                                "kosongkan tanggalnya")
         if village and known and village.casefold() not in known:
             sheet.fail(f"desa '{village}' tidak dikenal; desa {catalogue.office.name}: "
                        f"{', '.join(catalogue.data.villages)}", r, sheet.column(L.CONFLICT_VILLAGE))
@@ -114,6 +117,8 @@ def read(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warnin
             continue
         if reported is None or handled is None or not village or not text:
             continue
+        if handled_on is None and not blank(sheet.raw(values, sheet.column(L.CONFLICT_HANDLED_DATE))):
+            continue  # refused: never read as handled on the day it was reported
         conflicts.append(Conflict(r, reported, known.get(village.casefold(), village), text, handled, handled_on))
     return tuple(conflicts) if conflicts else None
 

@@ -28,7 +28,18 @@ from iku.errors import InputError, Problem
 from iku.model import Catalogue, Figure, Indicator, ReportInput, SourceResult
 from iku.read import gc_pause
 from iku.read.reader import RawWorkbook
-from iku.sources.common import Sheet, blank, coordinate, editable, ended_quarters, headers, intro, shown, years_up_to
+from iku.sources.common import (
+    Sheet,
+    blank,
+    coordinate,
+    editable,
+    ended_quarters,
+    headers,
+    intro,
+    shown,
+    unreasonable,
+    years_up_to,
+)
 
 KEY = "skm"
 MEASURES = ("skm",)
@@ -128,15 +139,16 @@ def add_sheets(wb, catalogue: Catalogue, report_year: int) -> None:
 
 # Reading.
 
-def read(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warnings: list[str]
-         ) -> tuple[Response, ...] | None:
+def read(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warnings: list[str],
+         signed: dt.date | None = None) -> tuple[Response, ...] | None:
+    """`signed`: the report's signing date; no answer may be dated after it (common.date_refusal)."""
     with gc_pause.paused():
-        return _read(raw, catalogue, problems, warnings)
+        return _read(raw, catalogue, problems, warnings, signed)
 
 
-def _read(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warnings: list[str]
-          ) -> tuple[Response, ...] | None:
-    sheet = Sheet(raw.tables[L.SHEET_SKM], problems)
+def _read(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warnings: list[str],
+          signed: dt.date | None) -> tuple[Response, ...] | None:
+    sheet = Sheet(raw.tables[L.SHEET_SKM], problems, signed)
     if not sheet.find_header(COLUMNS):
         return None
     rows = sheet.table.rows[sheet.header_row:]
@@ -163,6 +175,7 @@ def _read(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warni
     slow: set[int] = set()
     if set(map(type, dates)) != {dt.date}:
         slow.update(i for i, v in enumerate(dates) if v.__class__ is not dt.date)
+    slow.update(unreasonable(dates, signed))  # before 2000 or after the signing date: the helper refuses it
     for column in (numbers, *converted):
         if None in column:
             slow.update(i for i, v in enumerate(column) if v is None)

@@ -26,6 +26,8 @@ STANDARD_ROWS = 56  # rows offered in Standar Pelayanan: the Jenis Layanan list 
 HOLIDAY_ROWS = 30
 MAX_DUPLICATE_WARNINGS = 20
 MAX_KINDS_SHOWN = 15  # known jenis layanan listed in a message
+NUMBER_LIMIT = 100  # characters of a Nomor: a register number is a few dozen at most, and it is printed in the
+# lists of late and pending requests (a paragraph's cap, L.TEXT_LIMIT, would break their tables)
 NO_COUNT = "semua permohonan belum selesai dan masih dalam batas waktu"  # Figure.note when nothing is counted
 NOT_DONE = dt.date.max.toordinal()  # Tanggal Selesai empty: finished after every cut
 _DATES = frozenset((dt.date, dt.datetime))  # what calamine gives for a date cell

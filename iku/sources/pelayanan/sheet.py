@@ -14,7 +14,7 @@ from iku.errors import Problem
 from iku.model import Catalogue
 from iku.read import gc_pause
 from iku.read.reader import RawWorkbook
-from iku.sources.common import Sheet, blank, coordinate, editable, headers, intro
+from iku.sources.common import FIRST_DATE, Sheet, blank, coordinate, editable, headers, intro, last_date
 from iku.sources.pelayanan.model import (
     _DATES,
     COLUMNS,
@@ -25,6 +25,7 @@ from iku.sources.pelayanan.model import (
     MAX_KINDS_SHOWN,
     MAX_STANDARD,
     NOT_DONE,
+    NUMBER_LIMIT,
     STANDARD_COLUMNS,
     STANDARD_ROWS,
     ServiceRows,
@@ -83,25 +84,26 @@ def add_sheets(wb, catalogue: Catalogue, report_year: int) -> None:
 
 # Reading.
 
-def read(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warnings: list[str]
-         ) -> ServiceRows | None:
+def read(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warnings: list[str],
+         signed: dt.date | None = None) -> ServiceRows | None:
+    """`signed`: the report's signing date; no date of the register may lie after it (common.date_refusal)."""
     with gc_pause.paused():
-        return _read(raw, catalogue, problems, warnings)
+        return _read(raw, catalogue, problems, warnings, signed)
 
 
-def _read(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warnings: list[str]
-          ) -> ServiceRows | None:
+def _read(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warnings: list[str],
+          signed: dt.date | None) -> ServiceRows | None:
     table = raw.tables.get(L.SHEET_SERVICES)
     if table is None:
         return None
-    sheet = Sheet(table, problems)
+    sheet = Sheet(table, problems, signed)
     if not sheet.find_header(COLUMNS):
         return None
     rows = table.rows[sheet.header_row:]
     if not any(not blank(v) for row in rows for v in row):
         return None
     standards = _standards(raw, problems)
-    local_days = _local_days(raw, problems)
+    local_days = _local_days(raw, problems, signed)
     if standards is None:
         return None
     known, names, days, unusable = standards
@@ -114,8 +116,8 @@ def _read(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warni
     # distinct values); None marks a cell to read with the helpers.
     numbers = list(map(itemgetter(columns[0]), rows))
     odd = set()  # columns holding a None
-    if set(map(type, numbers)) != {str} or not all(map(str.strip, numbers)):
-        numbers = [v if v.__class__ is str and v.strip() else None for v in numbers]
+    if set(map(type, numbers)) != {str} or not all(map(str.strip, numbers)) or max(map(len, numbers)) > NUMBER_LIMIT:
+        numbers = [v if v.__class__ is str and v.strip() and len(v) <= NUMBER_LIMIT else None for v in numbers]
         odd.add(0)
     kind_cells = list(map(itemgetter(columns[1]), rows))
     distinct = set(kind_cells)
@@ -135,6 +137,12 @@ def _read(raw: RawWorkbook, catalogue: Catalogue, problems: list[Problem], warni
         slow = {i for i, early in enumerate(map(lt, finished, received)) if early}
     else:
         slow = set()
+    # Dates out of reason (before 2000, after the signing date): read with the helpers too, which refuse them.
+    lo, hi = FIRST_DATE.toordinal(), last_date(signed).toordinal()
+    for given, column in ((received_days, received), (finished_days, finished)):
+        bad = {d for d in given if d is not None and d != NOT_DONE and not lo <= d <= hi}
+        if bad:
+            slow.update(i for i, d in enumerate(column) if d in bad)
 
     first = sheet.header_row + 1
     row_numbers: Sequence[int] = range(first, first + len(rows))
@@ -180,10 +188,16 @@ def _slow_row(sheet: Sheet, r: int, row: list, columns: list[int], known: dict[s
     """A row read cell by cell: problems recorded; None when it is empty or not a usable request."""
     if all(blank(v) for v in row):
         return None
-    number = sheet.text(r, row, columns[0] + 1, L.SERVICE_NUMBER)
+    before = len(sheet.problems)
+    number = sheet.text(r, row, columns[0] + 1, L.SERVICE_NUMBER, limit=NUMBER_LIMIT)
+    if len(sheet.problems) > before:
+        number = ""  # refused (too long): never kept cut, where it could pass for another request's Nomor
     kind_text = sheet.text(r, row, columns[1] + 1, L.SERVICE_KIND)
     received = sheet.date(r, row, L.SERVICE_RECEIVED)
-    finished = sheet.date(r, row, L.SERVICE_DONE, required=False)
+    finished = sheet.date(r, row, L.SERVICE_DONE, required=False,
+                          later="; bila layanan belum selesai pada hari itu, kosongkan selnya")
+    if finished is None and not blank(row[columns[3]]):  # refused: never read as not finished
+        return None
     kind = known.get(norm(kind_text)) if kind_text else None
     if kind_text and kind is None and norm(kind_text) not in unusable:  # unusable: its standard has a problem
         shown = ", ".join(names[:MAX_KINDS_SHOWN]) + (
@@ -246,17 +260,19 @@ def _standards(raw: RawWorkbook, problems: list[Problem]
     return known, names, days, unusable
 
 
-def _local_days(raw: RawWorkbook, problems: list[Problem]) -> tuple[tuple[dt.date, str], ...]:
-    """Hari Libur: the office's own days off, by date (a date written twice counts once)."""
+def _local_days(raw: RawWorkbook, problems: list[Problem], signed: dt.date | None
+                ) -> tuple[tuple[dt.date, str], ...]:
+    """Hari Libur: the office's own days off, by date (a date written twice counts once); a day off may be
+    written ahead, up to the end of the signing year."""
     table = raw.tables.get(L.SHEET_HOLIDAYS)
     if table is None:
         return ()
-    sheet = Sheet(table, problems)
+    sheet = Sheet(table, problems, signed)
     if not sheet.find_header(HOLIDAY_COLUMNS):
         return ()
     days: dict[dt.date, str] = {}
     for r, values in sheet.data_rows():
-        day = sheet.date(r, values, L.HOLIDAY_DATE)
+        day = sheet.date(r, values, L.HOLIDAY_DATE, ahead=True)
         name = sheet.text(r, values, sheet.column(L.HOLIDAY_NAME), L.HOLIDAY_NAME, required=False)
         if day is not None and day not in days:
             days[day] = name
