@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -36,6 +37,14 @@ MAX_PERIOD_YEARS = 10
 PREDICATE_RANGE = (Decimal(1), Decimal(len(PREDICATE_LETTERS)))
 # The only data sheet whose figure is a predicate: the SAKIP score's, PermenPANRB 88/2021 (iku/sources/sakip.py).
 PREDICATE_SOURCES = ("sakip",)
+
+
+@dataclass(frozen=True)
+class DocumentIndicator(Indicator):
+    """An indicator with what only its office's own IKU document says, read by `office import`: the Satuan
+    column as written there ("%", "Desa"; catalogue `satuan_tertulis`), printed again in the IKU document."""
+
+    unit_written: str = ""
 
 
 def available() -> list[Path]:
@@ -308,7 +317,7 @@ class _Reader:
                 self.text(row, "formula_penyebut", where),
                 self.text(row, "formula_pengali", where, required=False),
             )
-        return Indicator(
+        return DocumentIndicator(
             number=number,
             name=self.text(row, "nama", where),
             unit=unit,
@@ -334,6 +343,7 @@ class _Reader:
             baseline_year=self.year(row, "kondisi_awal_tahun", where),
             above=tuple((key, self.text(row, key, where)) for key in LEVELS if key != level and key in row),
             unconfirmed=unconfirmed,
+            unit_written=self.text(row, "satuan_tertulis", where, required=False),
         )
 
     def year(self, row: dict, key: str, where: str) -> int | None:

@@ -30,8 +30,9 @@ def standard(path: Path, heading: list[str] | None = None, instansi: str = "KECA
                       office=L.office_table(instansi, colon=colon))
 
 
-@pytest.mark.parametrize("period", ["TAHUN 2025 s.d. 2029", "TAHUN 2025 s/d 2029", "RENSTRA 2025 \u2013 2029",
-                                    "2025 sampai dengan 2029"])
+@pytest.mark.parametrize("period", ["TAHUN 2025-2029", "TAHUN 2025 s.d. 2029", "2025 s.d. 2029", "TAHUN 2025 s/d 2029",
+                                    "2025 s/d 2029", "Periode 2025-2029", "PERIODE 2025 - 2029",
+                                    "RENSTRA 2025 \u2013 2029", "2025 sampai dengan 2029"])
 def test_period_written_in_other_ways(tmp_path, offices, period):
     result = imported(standard(tmp_path / "iku.docx", heading=L.title(period)))
     assert result.exit_code == 0, result.output

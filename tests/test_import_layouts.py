@@ -57,7 +57,8 @@ def test_kondisi_awal_before_the_years_is_the_baseline_and_no_target_moves(tmp_p
     # no Kondisi Akhir column: the end target stays empty, marked, never the last year's target
     assert all(i.end_target is None and "kondisi_akhir" in i.unconfirmed for i in (ikm, aduan, desa))
     text = (offices / FILE).read_text(encoding="utf-8")
-    assert "tabel target tanpa kolom Kondisi Akhir; tidak diambil dari target tahun terakhir" in text
+    assert "tabel 3 (target) tanpa kolom Kondisi Akhir; dibiarkan kosong, tidak diambil dari target tahun terakhir" \
+        in text
     assert "# kondisi awal tahun 2024: kolom 'Kondisi Awal (2024)' dokumen IKU (bukan target)" in text
     # the summary shows the target table as read
     assert "Tabel target yang terbaca (cocokkan dengan dokumen):" in result.output
@@ -131,7 +132,8 @@ def test_merged_sasaran_strategis_repeated_headers_and_spacer_columns(tmp_path, 
     assert "dokumen tanpa kolom Definisi Operasional" in result.output
 
 
-@pytest.mark.parametrize("title", ["Cara Pengukuran", "Alasan/ Penjelasan", "Formulasi\nPerhitungan (Rumus)"])
+@pytest.mark.parametrize("title", ["Formulasi", "Formulasi Perhitungan", "Cara Pengukuran", "Rumus",
+                                   "Alasan/ Penjelasan", "Formulasi\nPerhitungan (Rumus)"])
 def test_formula_column_names(tmp_path, offices, title):
     table = L.level_table()
     table[0][3:5] = ["Definisi\nOperasional", title]
@@ -218,3 +220,33 @@ def test_target_and_realisasi_under_each_year_and_a_satuan_under_the_indicator(t
     assert (ikm.unit, aduan.unit, ikm.targets, aduan.targets) == ("nilai", "persen", IKM_TARGETS, ADUAN_TARGETS)
     assert ikm.baseline is None and not ikm.workbook_targets  # a realisation is never a target nor a baseline
     assert "indikator 3 'Jumlah Desa Mandiri' tidak ada di tabel target: targetnya kosong" in result.output
+
+
+@pytest.mark.parametrize(("top", "below", "baseline"), [
+    (["Kondisi Awal", "Target", "<", "<", "<", "<"], [f"Tahun ke-{n}" for n in range(1, 6)], "Kondisi Awal"),
+    (["Baseline", "Target Tahun", "<", "<", "<", "<"], [str(y) for y in YEARS], "Baseline"),
+    (["Kondisi Awal", "Target Tahun", "<", "<", "<", "<"], [f"ke-{n}" for n in range(1, 6)], "Kondisi Awal"),
+], ids=["target-over-tahun-ke", "baseline-and-target-tahun-over-years", "target-tahun-over-ke"])
+def test_two_header_rows_without_kondisi_akhir_put_every_year_in_place(tmp_path, offices, top, below, baseline):
+    head = [["No", "Indikator Kinerja", *top], ["^", "^", "^", *below]]
+    rows = [[str(n), name, L.FIGURES[name][0], *L.FIGURES[name][1]] for n, name in enumerate(L.FIGURES, start=1)]
+    result = imported(L.document(tmp_path / "iku.docx", L.level_table(), [*head, *rows]))
+    assert result.exit_code == 0, result.output
+    ikm, aduan, desa = catalogue.load(offices / FILE).indicators
+    assert (ikm.targets, aduan.targets, desa.targets) == (IKM_TARGETS, ADUAN_TARGETS, DESA_TARGETS)
+    assert (ikm.baseline, aduan.baseline, desa.baseline) == (D("80.50"), D(12), D(1))
+    assert all(i.baseline_year is None for i in (ikm, aduan, desa))  # the header names no year
+    assert all(i.end_target is None and "kondisi_akhir" in i.unconfirmed for i in (ikm, aduan, desa))
+    assert f"kolom '{baseline}' dokumen IKU (bukan target)" in (offices / FILE).read_text(encoding="utf-8")
+    assert re.search(r"3\s+desa\s+1\s+2\s+3\s+4\s+5\s+6\s+\u2013\s+Jumlah Desa Mandiri", result.output)
+    assert "kondisi_akhir: tabel 3 (target) tanpa kolom Kondisi Akhir; dibiarkan kosong, tidak diambil dari target " \
+           "tahun terakhir" in result.output
+
+
+def test_summary_lists_every_periksa_item_of_every_indicator(tmp_path, offices):
+    result = imported(L.document(tmp_path / "iku.docx", SASARAN_STRATEGIS, L.target_table(end=None)))
+    assert result.exit_code == 0, result.output
+    assert "Perlu dipastikan (ditandai 'periksa' di katalog): 3 indikator" in result.output
+    for ind in catalogue.load(offices / FILE).indicators:
+        line = next(x for x in result.output.splitlines() if x.strip().startswith(f"- {ind.number} '"))
+        assert ind.unconfirmed and all(f"{key}: " in line for key in ind.unconfirmed), (line, ind.unconfirmed)

@@ -50,8 +50,20 @@ def signed(tmp_path: Path, offices: Path, lines: list) -> tuple[tuple, str]:
     (["Ditetapkan di : Wanasari", "Pada tanggal : Kamis, 02 Januari 2025", "CAMAT WANASARI", "", L.NAME,
       "Pembina", L.NIP],
      (CAMAT, L.NAME, "Pembina", NIP, "Wanasari", dt.date(2025, 1, 2))),
+    (["Wanasari, 6 Januari 2025", "CAMAT WANASARI,", "", L.NAME, "Pembina Tk. I (IV/b)", L.NIP],
+     (CAMAT, L.NAME, "Pembina Tk. I", NIP, "Wanasari", dt.date(2025, 1, 6))),
+    (["Wanasari, Jum\u2019at, 3 Januari 2025", "CAMAT WANASARI,", "", L.NAME, "Pembina Tk. I (IV/b)", L.NIP],
+     (CAMAT, L.NAME, "Pembina Tk. I", NIP, "Wanasari", dt.date(2025, 1, 3))),
+    (["Wanasari, 6 Januari 2025", "CAMAT WANASARI,", "", L.NAME, "Pembina Tingkat I, IV/b", L.NIP],
+     (CAMAT, L.NAME, "Pembina Tingkat I", NIP, "Wanasari", dt.date(2025, 1, 6))),
+    (["Wanasari, 6 Januari 2025", "CAMAT WANASARI,", "", L.NAME, L.NIP, "Pembina Tk. I (IV/b)"],
+     (CAMAT, L.NAME, "Pembina Tk. I", NIP, "Wanasari", dt.date(2025, 1, 6))),
+    (["Ditetapkan di Wanasari", "Pada tanggal 6 Januari 2025", "Mengetahui,", "CAMAT WANASARI,", "", L.NAME,
+      "Pangkat : Pembina Tk. I (IV/b)", L.NIP],
+     (CAMAT, L.NAME, "Pembina Tk. I", NIP, "Wanasari", dt.date(2025, 1, 6))),
 ], ids=["tanpa-pangkat", "pangkat-dan-nip-sebaris", "ditetapkan-pada-tanggal", "mengetahui", "nopember",
-        "hari-dan-pebruari", "ditetapkan-titik-dua"])
+        "hari-dan-pebruari", "ditetapkan-titik-dua", "golongan", "jumat-apostrof-word", "golongan-sesudah-koma",
+        "pangkat-di-bawah-nip", "ditetapkan-dan-mengetahui"])
 def test_signature_block_variants(tmp_path, offices, lines, expected):
     got, output = signed(tmp_path, offices, lines)
     assert got == expected
@@ -91,3 +103,21 @@ def test_unreadable_signature_parts_are_named(tmp_path, offices, lines, fragment
     assert result.exit_code == 1
     assert fragment in result.output
     assert list(offices.iterdir()) == []
+
+
+def test_the_date_is_written_as_ditetapkan(tmp_path, offices):
+    lines = ["Ditetapkan di Wanasari", "Pada tanggal Senin, 3 Pebruari 2025", "CAMAT WANASARI,", "", L.NAME,
+             "Pembina Tk. I (IV/b)", L.NIP]
+    got, output = signed(tmp_path, offices, lines)
+    assert got[4:] == ("Wanasari", dt.date(2025, 2, 3))
+    assert 'ditetapkan = "2025-02-03"' in (offices / "wanasari_2025-2029.toml").read_text(encoding="utf-8")
+    assert "Tempat penandatanganan: Wanasari, ditetapkan 3 Februari 2025" in output
+
+
+def test_a_date_without_its_day_keeps_the_place_and_leaves_the_date_to_write(tmp_path, offices):
+    got, output = signed(tmp_path, offices, ["Wanasari,      Desember 2024", "CAMAT WANASARI,", "", L.NAME,
+                                             "Pembina Tk. I (IV/b)", L.NIP])
+    assert got[4:] == ("Wanasari", None)
+    assert "blok tanda tangan: tanggal 'Desember 2024' tanpa hari (untuk ditulis tangan); ditetapkan di katalog " \
+           "kosong" in output
+    assert "tempat penandatanganan tidak tertulis" not in output

@@ -108,7 +108,14 @@ POLARITY_HEAD = ["No", "Indikator Kinerja", "Polaritas", *YEARS, "Kondisi Akhir"
     ("Polaritas", "Minimize", "turun"),
     ("Polaritas", "Positif", "naik"),
     ("Keterangan", "Semakin kecil semakin baik", "turun"),
+    ("Keterangan", "Semakin kecil (rendah) semakin baik", "turun"),
+    ("Keterangan", "Semakin rendah semakin baik", "turun"),
+    ("Polaritas", "Menurun", "turun"),
+    ("Polaritas", "Turun", "turun"),
     ("Keterangan", "Meningkat", "naik"),
+    ("Keterangan", "Semakin tinggi semakin baik", "naik"),
+    ("Polaritas", "Naik", "naik"),
+    ("Polaritas", "Maximize", "naik"),
 ])
 def test_polarity_from_a_polaritas_or_keterangan_column(tmp_path, column, stated, expected):
     head = [*POLARITY_HEAD[:2], column, *POLARITY_HEAD[3:]]
@@ -121,14 +128,18 @@ def test_polarity_from_a_polaritas_or_keterangan_column(tmp_path, column, stated
     assert ("rumus_turun" in ind.get("periksa", [])) == (expected == "turun")
 
 
-def test_polarity_from_the_definition(tmp_path):
+@pytest.mark.parametrize("definition", ["Aduan yang tidak tertangani; semakin rendah semakin baik.",
+                                        "Aduan yang tidak tertangani; semakin kecil (rendah) semakin baik.",
+                                        "Aduan yang tidak tertangani (minimize)."])
+def test_polarity_from_the_definition(tmp_path, definition):
     head = ["No", "Indikator Kinerja", *YEARS, "Kondisi Akhir"]
     document = one_indicator(tmp_path / "iku.docx", head, ["1", NAME, "10%", "9%", "8%", "7%", "6%", "6%"],
-                             definition="Aduan yang tidak tertangani; semakin rendah semakin baik.")
+                             definition=definition)
     data, text = catalogue_of(document)
     ind = data["indikator"][0]
     assert ind["polaritas"] == "turun" and "polaritas" not in ind.get("periksa", [])
-    assert "kolom Definisi Operasional: 'Aduan yang tidak tertangani; semakin rendah semakin baik.')" in text
+    assert f"# polaritas: tertulis di dokumen (tabel 2 (Sasaran), baris 2, kolom Definisi Operasional: " \
+           f"'{definition}')" in text
 
 
 def test_polarity_not_stated_is_naik_and_marked(tmp_path):
@@ -150,3 +161,44 @@ def test_polarity_that_contradicts_itself_is_refused(tmp_path, stated, definitio
     document = one_indicator(tmp_path / "iku.docx", POLARITY_HEAD,
                              ["1", NAME, stated, "10%", "9%", "8%", "7%", "6%", "6%"], definition=definition)
     assert any(fragment in e for e in errors_of(document)), errors_of(document)
+
+
+@pytest.mark.parametrize(("cells", "expected", "values"), [
+    (["85,00 %", "86 %", "87,5 %", "88 %", "90 %", "90 %"], "persen", ["85.00", "86", "87.5", "88", "90"]),
+    (["85 persen", "86 persen", "87 persen", "88 persen", "90 persen", "90 persen"], "persen",
+     ["85", "86", "87", "88", "90"]),
+    (["3 desa", "4 desa", "5 desa", "6 desa", "7 desa", "7 desa"], "desa", ["3", "4", "5", "6", "7"]),
+    (["1.000 orang", "1.250 orang", "1.500 orang", "1.750 orang", "2.000 orang", "2.000 orang"], "orang",
+     ["1000", "1250", "1500", "1750", "2000"]),
+    (["4 dokumen", "4 dokumen", "5 dokumen", "5 dokumen", "6 dokumen", "6 dokumen"], "dokumen",
+     ["4", "4", "5", "5", "6"]),
+])
+def test_unit_from_the_values_without_a_satuan_column(tmp_path, cells, expected, values):
+    head = ["No", "Indikator Kinerja", *YEARS, "Kondisi Akhir"]
+    data, text = catalogue_of(one_indicator(tmp_path / "iku.docx", head, ["1", NAME, *cells]))
+    ind = data["indikator"][0]
+    assert (ind["satuan"], ind["target"], ind["kondisi_akhir"]) == (expected, dict(zip(YEARS, values, strict=True)),
+                                                                   values[-1])
+    assert "satuan" not in ind.get("periksa", []) and "satuan_tertulis" not in ind
+
+
+def test_unit_not_written_anywhere_is_guessed_and_marked(tmp_path):
+    head = ["No", "Indikator Kinerja", *YEARS, "Kondisi Akhir"]
+    data, text = catalogue_of(one_indicator(tmp_path / "iku.docx", head, ["1", NAME, "3,25", "3,30", "3,35", "3,40",
+                                                                          "3,50", "3,50"]))
+    ind = data["indikator"][0]
+    assert (ind["satuan"], ind["target"]["2025"], ind["periksa"]) == ("nilai", "3.25", ["satuan", "polaritas"])
+    assert "# satuan: ditebak (bukan persen, bukan jumlah desa); periksa" in text
+
+
+def test_a_count_with_decimals_is_refused_naming_table_and_row(tmp_path):
+    errors = errors_of(one_indicator(tmp_path / "iku.docx", TARGET_HEAD,
+                                     ["1", NAME, "Desa", "2,5", "3", "4", "5", "6", "6"]))
+    assert ("tabel 3 (target), baris 2, target 2025 'Tingkat Kepuasan Layanan Administrasi': '2,5' bukan bilangan "
+            "bulat, padahal satuannya desa (tabel 3 (target), baris 2, kolom Satuan: 'Desa')") in errors, errors
+
+
+def test_the_satuan_column_is_kept_as_written(tmp_path):
+    data, text = catalogue_of(one_indicator(tmp_path / "iku.docx", TARGET_HEAD,
+                                            ["1", NAME, "Persen", "85", "86", "87", "88", "90", "90"]))
+    assert (data["indikator"][0]["satuan"], data["indikator"][0]["satuan_tertulis"]) == ("persen", "Persen")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
+import zipfile
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -389,3 +390,59 @@ def test_line_breaks_in_the_instansi_cell_are_spaces(tmp_path, offices):
     assert (office.name, office.regency) == ("Kecamatan Contohjaya", "Lamongan")
     first = (offices / "contohjaya_2021-2026.toml").read_text(encoding="utf-8").splitlines()[0]
     assert first == "# Katalog IKU Kecamatan Contohjaya, Kabupaten Lamongan, 2021-2026."
+
+
+def _rezipped(source: Path, target: Path, change) -> Path:
+    """A copy of a .docx with its parts changed by `change(name, data) -> [(name, data), ...]`."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            for name, data in change(info.filename, old.read(info.filename)):
+                new.writestr(name, data)
+    return target
+
+
+def _macro(name: str, data: bytes) -> list[tuple[str, bytes]]:
+    if name == "[Content_Types].xml":
+        data = data.replace(b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml")
+        return [(name, data), ("word/vbaProject.bin", b"\0" * 64)]
+    return [(name, data)]
+
+
+def _doctype(name: str, data: bytes) -> list[tuple[str, bytes]]:
+    if name == "word/document.xml":
+        head, _, rest = data.partition(b"?>")
+        data = head + b'?><!DOCTYPE w [<!ENTITY x "x">]>' + rest
+    return [(name, data)]
+
+
+def _many(name: str, data: bytes) -> list[tuple[str, bytes]]:
+    return [(name, data), *[(f"customXml/extra{n}.xml", b"<a/>") for n in range(40)]] if name == "word/document.xml" \
+        else [(name, data)]
+
+
+def _bomb(name: str, data: bytes) -> list[tuple[str, bytes]]:
+    return [(name, data), ("word/media/kosong.xml", b" " * (3 * limits.MB))] if name == "word/document.xml" else \
+        [(name, data)]
+
+
+@pytest.mark.parametrize(("change", "suffix", "fragment"), [
+    (None, ".docm", "iku.docm dokumen Word bermakro (.docm); alat ini hanya membaca dokumen tanpa makro. Buka di "
+     "Word lalu simpan ulang sebagai 'Word Document (*.docx)' (tanpa makro)."),
+    (_macro, ".docx", "iku.docx berisi makro (isinya dokumen Word bermakro); alat ini hanya membaca dokumen tanpa "
+     "makro."),
+    (_doctype, ".docx", "iku.docx rusak: bagian word/document.xml memuat deklarasi DTD (<!DOCTYPE>)"),
+    (_many, ".docx", "bukan dokumen Word .docx yang wajar"),
+    (_bomb, ".docx", "iku.docx: bagian word/media/kosong.xml mengembang"),
+], ids=["docm", "makro-di-docx", "dtd", "terlalu-banyak-bagian", "bom-zip"])
+def test_hostile_or_macro_documents_are_refused(tmp_path, offices, monkeypatch, change, suffix, fragment):
+    monkeypatch.setattr(limits, "MAX_MEMBERS", 30)
+    whole = seed_doc.build(tmp_path / "utuh.docx")
+    path = tmp_path / f"iku{suffix}"
+    if change is None:
+        path.write_bytes(whole.read_bytes())
+    else:
+        _rezipped(whole, path, change)
+    result = imported(path)
+    assert result.exit_code == 1
+    assert fragment in result.output
+    assert list(offices.iterdir()) == []

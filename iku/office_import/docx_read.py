@@ -19,6 +19,7 @@ from iku.errors import InputError, Problem
 from iku.read import limits, sanity
 
 SAVE_AGAIN = "Buka di Word lalu simpan ulang sebagai 'Word Document (*.docx)', atau pakai salinan cadangannya."
+MACROS = "Buka di Word lalu simpan ulang sebagai 'Word Document (*.docx)' (tanpa makro)."
 DOCX = sanity.ArchiveKind(noun="dokumen Word .docx", save_again=SAVE_AGAIN, program="Word")
 _MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 
@@ -88,6 +89,9 @@ def read_document(path: Path) -> Source:
     """The document's body, in order; tables nested in a cell are read as part of that cell."""
     if path.suffix.lower() == ".doc":
         raise _fail(f"{path.name} berformat .doc lama; buka di Word lalu simpan ulang sebagai .docx.")
+    if path.suffix.lower() in (".docm", ".dotm"):
+        raise _fail(f"{path.name} dokumen Word bermakro ({path.suffix.lower()}); alat ini hanya membaca dokumen "
+                    f"tanpa makro. {MACROS}")
     content = read_bytes(path)
     if content.startswith(sanity.OLE_SIGNATURE):
         if "EncryptedPackage".encode("utf-16-le") in content:
@@ -99,7 +103,12 @@ def read_document(path: Path) -> Source:
         raise _fail(f"{path.name} tidak dapat dibuka sebagai dokumen Word .docx: isinya bukan format Word. "
                     f"{SAVE_AGAIN}")
     archive = sanity.check_archive(path.name, content, DOCX)
-    if "word/document.xml" not in archive.namelist():
+    names = archive.namelist()
+    types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+    if "word/vbaProject.bin" in names or b"macroEnabled" in types:
+        raise _fail(f"{path.name} berisi makro (isinya dokumen Word bermakro); alat ini hanya membaca dokumen tanpa "
+                    f"makro. {MACROS}")
+    if "word/document.xml" not in names:
         raise _fail(f"{path.name} bukan dokumen Word .docx (tidak ada bagian word/document.xml); mungkin buku kerja "
                     "atau presentasi. Sebutkan file dokumen IKU.")
     try:

@@ -111,7 +111,7 @@ MONTHS = {name: i for i, name in enumerate(
     ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
      "november", "desember"), start=1)}
 MONTHS |= {"pebruari": 2, "nopember": 11}  # the older spellings many documents still use
-WEEKDAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad")
+WEEKDAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "jum\u2019at", "sabtu", "minggu", "ahad")
 DATE_TEXT = (r"(?:(?:" + "|".join(WEEKDAYS) + r")\s*,?\s*)?(?:tanggal\s*:?\s*)?"
              r"\d{1,2}\s+[A-Za-z]+\s+\d{4}")
 

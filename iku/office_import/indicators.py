@@ -317,8 +317,9 @@ def finish(draft: Draft, leveled_document: bool) -> None:
             if kind in ind.texts:
                 setattr(ind, attr, ind.texts[kind].text)
         if ind.in_target_table and "akhir" not in ind.values:
-            ind.check["kondisi_akhir"] = "tabel target tanpa kolom Kondisi Akhir; tidak diambil dari target tahun " \
-                                         "terakhir"
+            tables = dict.fromkeys(r.where.split(", baris")[0] for k, r in ind.values.items() if isinstance(k, int))
+            ind.check["kondisi_akhir"] = f"{' dan '.join(tables)} tanpa kolom Kondisi Akhir; dibiarkan kosong, tidak " \
+                                         "diambil dari target tahun terakhir"
         if ind.level or not leveled_document:
             for kind in ("definition", "formula"):
                 if kind not in ind.texts:

@@ -8,12 +8,14 @@ from dataclasses import dataclass, field
 
 from iku import rules
 from iku.office_import.docx_read import Block
-from iku.office_import.draft import DATE_TEXT, Draft, clean_name, indonesian_date, nice_case, norm
+from iku.office_import.draft import DATE_TEXT, MONTHS, Draft, clean_name, indonesian_date, nice_case, norm
 
 _NIP = re.compile(r"\bNIP\b\.?\s*:?\s*([\d ]{8,})", re.IGNORECASE)
 _POSITION = re.compile(r"^(?:a\.?\s?n\.?\s+)?(?:(?:plt|plh|pj|pjs)\.?\s+)?(camat|sekretaris|kepala|lurah|bupati|"
                        r"wakil bupati|wali kota|walikota|sekda)\b", re.IGNORECASE)
-_PLACE_DATE = re.compile(rf"^(?P<place>[^,\d]{{2,60}}),\s*(?P<date>{DATE_TEXT}|\.{{3,}}.*|\u2026.*)$", re.IGNORECASE)
+_MONTH_YEAR = rf"(?:{'|'.join(MONTHS)})\s+\d{{4}}"  # a date whose day is left blank, to be written by hand
+_PLACE_DATE = re.compile(rf"^(?P<place>[^,\d]{{2,60}}),\s*(?P<date>{DATE_TEXT}|{_MONTH_YEAR}|\.{{3,}}.*|\u2026.*)$",
+                         re.IGNORECASE)
 _SET_AT = re.compile(r"^ditetapkan\s+di\s*:?\s*(?P<place>[^,]+?)(?:\s*,?\s+pada\s+tanggal\s*:?\s*(?P<date>.+))?$",
                      re.IGNORECASE)
 _ON_DATE = re.compile(r"^(?:pada\s+)?tanggal\s*:?\s*(?P<date>.+)$", re.IGNORECASE)
@@ -72,8 +74,8 @@ def _block(lines: list[str], nip_at: int, start: int) -> Signed | None:
     while i >= start:
         line = lines[i]
         word = norm(line)
-        if _RANK_WORDS.match(line) or rules.rank_with_grade(line)[0]:
-            signed.rank = signed.rank or re.sub(r"^pangkat\s*:?\s*", "", line, flags=re.IGNORECASE)
+        if _is_rank(line):
+            signed.rank = signed.rank or _rank_text(line)
         elif _POSITION.match(line) and not signed.position:
             signed.position = clean_name(line)
         elif signed.position and not _is_head(line):
@@ -104,9 +106,22 @@ def blocks_in(lines: list[str]) -> list[Signed]:
     start = 0
     for i, line in enumerate(lines):
         if _NIP.search(line):
-            found.append(_block(lines, i, start))
+            block = _block(lines, i, start)
             start = i + 1
+            below = lines[i + 1] if i + 1 < len(lines) else ""
+            if not block.rank and _is_rank(below):  # some blocks print the rank under the NIP
+                block.rank = _rank_text(below)
+                start = i + 2
+            found.append(block)
     return found
+
+
+def _is_rank(line: str) -> bool:
+    return bool(line) and not _NIP.search(line) and bool(_RANK_WORDS.match(line) or rules.rank_with_grade(line)[0])
+
+
+def _rank_text(line: str) -> str:
+    return re.sub(r"^pangkat\s*:?\s*", "", line, flags=re.IGNORECASE)
 
 
 def signature(after_tables: list[str], everywhere: list[str], office_place: str, draft: Draft) -> None:
@@ -156,12 +171,14 @@ def _fields(block: Signed, office_place: str, draft: Draft) -> None:
         return
     draft.signer_name = clean_name(names[0]) if not names[0].endswith(".") else names[0].strip()
     if block.rank:
+        # "Pembina Tk. I - IV/b", "Pembina, IV/a": the grade after a dash or comma is the grade in brackets
+        block.rank = re.sub(r"\s*[,;-]\s*((?:IV|III|II|I)\s*/\s*[a-e])\s*$", r" (\1)", block.rank, flags=re.IGNORECASE)
         graded, wrong = rules.rank_with_grade(block.rank)
         if wrong:
             draft.errors.append(f"blok tanda tangan: pangkat '{block.rank}': {wrong}")
-        # "Pembina (IV/a)" is kept as "Pembina": the grade follows from the rank
-        draft.signer_rank = re.sub(r"\s*\(\s*(IV|III|II|I)\s*/\s*[a-e]\s*\)\s*$", "", block.rank) if graded else \
-            block.rank
+        # "Pembina (IV/a)", "Pembina, IV/a", "Pembina - IV/a" are kept as "Pembina": the grade follows from the rank
+        draft.signer_rank = re.sub(r"[\s,;/-]*[(\[]?\s*\b(IV|III|II|I)\s*/\s*[a-e]\s*[)\]]?\s*$", "", block.rank,
+                                   flags=re.IGNORECASE) if graded else block.rank
     else:
         draft.notes.append("blok tanda tangan: pangkat tidak tertulis; pangkat di katalog kosong")
     if block.position:
@@ -173,7 +190,10 @@ def _fields(block: Signed, office_place: str, draft: Draft) -> None:
     if block.place:
         draft.signing_place = block.place
         draft.iku_date = indonesian_date(block.date_text) if block.date_text else None
-        if block.date_text and draft.iku_date is None and not re.match(r"^[.\u2026\s]+", block.date_text.strip()):
+        if block.date_text and re.fullmatch(_MONTH_YEAR, block.date_text.strip(), re.IGNORECASE):
+            draft.notes.append(f"blok tanda tangan: tanggal '{block.date_text.strip()}' tanpa hari (untuk ditulis "
+                               "tangan); ditetapkan di katalog kosong")
+        elif block.date_text and draft.iku_date is None and not re.match(r"^[.\u2026\s]+", block.date_text.strip()):
             draft.errors.append(f"blok tanda tangan: tanggal '{block.date_text}' tidak terbaca; tulis misalnya "
                                 "'6 Januari 2025'")
     else:

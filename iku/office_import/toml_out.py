@@ -147,8 +147,12 @@ def _indicator(ind: DraftIndicator, draft: Draft) -> list[str]:
         lines.append(f"sumber = {string(ind.data_origin)}   # kolom Sumber Data dokumen IKU")
     if ind.responsible:
         lines.append(f"penanggung_jawab = {string(ind.responsible)}")
-    lines += [f"# satuan: {ind.unit_reason}", f"satuan = {string(ind.unit)}",
-              f"# polaritas: {ind.polarity_reason}", f"polaritas = {string(ind.polarity)}"]
+    lines += [f"# satuan: {ind.unit_reason}", f"satuan = {string(ind.unit)}"]
+    written = ind.texts.get("unit")
+    if written is not None and written.text.strip():
+        lines.append(f"satuan_tertulis = {string(written.text.strip())}   # kolom Satuan dokumen IKU, dicetak lagi di "
+                     "dokumen IKU")
+    lines += [f"# polaritas: {ind.polarity_reason}", f"polaritas = {string(ind.polarity)}"]
     if ind.polarity == "turun":
         lines += [f"# {FILL} rumus capaian indikator yang makin rendah makin baik tidak ada di dokumen IKU:",
                   "# \"selisih\" = (2 x target - realisasi) / target x 100%, \"rasio\" = target / realisasi x 100%.",

@@ -16,15 +16,14 @@ UNIT_WORDS = {"%": "persen", "persen": "persen", "persentase": "persen", "prosen
               "prosen": "persen", "indeks": "indeks", "index": "indeks", "nilai": "nilai", "skor": "nilai",
               "poin": "nilai", "angka": "nilai", "predikat": "predikat", "desa": "desa", "orang": "orang",
               "jiwa": "orang", "dokumen": "dokumen", "dok": "dokumen"}
-_UP = (r"\bpositif\b", r"\bmeningkat\b", r"\bnaik\b", r"\bmaximi[sz]e\b",
-       r"\b(semakin|makin) (tinggi|besar|banyak) (semakin|makin) baik\b")
-_DOWN = (r"\bnegatif\b", r"\bmenurun\b", r"\bturun\b", r"\bminimi[sz]e\b",
-         r"\b(semakin|makin) (kecil|rendah|sedikit) (semakin|makin) baik\b")
+# "semakin kecil (rendah) semakin baik": a second word in brackets says the same (norm drops the brackets)
+_HIGHER = r"\b(semakin|makin) (tinggi|besar|banyak)( (tinggi|besar|banyak))? (semakin|makin) baik\b"
+_LOWER = r"\b(semakin|makin) (kecil|rendah|sedikit)( (kecil|rendah|sedikit))? (semakin|makin) baik\b"
+_UP = (r"\bpositif\b", r"\bmeningkat\b", r"\bnaik\b", r"\bmaximi[sz]e\b", _HIGHER)
+_DOWN = (r"\bnegatif\b", r"\bmenurun\b", r"\bturun\b", r"\bminimi[sz]e\b", _LOWER)
 # in a definition only the whole phrase counts: "meningkatnya" or "penurunan" there says nothing of polarity
-_UP_PHRASE = (r"\bpolaritas positif\b", r"\bmaximi[sz]e\b", r"\b(semakin|makin) (tinggi|besar|banyak) (semakin|makin) "
-              r"baik\b")
-_DOWN_PHRASE = (r"\bpolaritas negatif\b", r"\bminimi[sz]e\b",
-                r"\b(semakin|makin) (kecil|rendah|sedikit) (semakin|makin) baik\b")
+_UP_PHRASE = (r"\bpolaritas positif\b", r"\bmaximi[sz]e\b", _HIGHER)
+_DOWN_PHRASE = (r"\bpolaritas negatif\b", r"\bminimi[sz]e\b", _LOWER)
 
 
 def _predicate(text: str) -> str | None:
@@ -124,10 +123,15 @@ def parse_value(ind: DraftIndicator, raw: Raw, label: str, draft: Draft) -> tupl
         text = re.sub(rf"\s*{ind.unit}$" if ind.unit in COUNTED else r"\s*persen$",
                       "" if ind.unit in COUNTED else "%", text, flags=re.IGNORECASE)
     try:
-        return True, parse_number_text(text, ind.unit == "persen")
+        value = parse_number_text(text, ind.unit == "persen")
     except NotANumber as exc:
         draft.errors.append(f"{where}: {exc}")
         return False, None
+    if ind.unit in COUNTED and value != value.to_integral_value():
+        draft.errors.append(f"{where}: '{raw.text.strip()}' bukan bilangan bulat, padahal satuannya {ind.unit} "
+                            f"({ind.unit_reason})")
+        return False, None
+    return True, value
 
 
 def _direction(text: str, up: tuple[str, ...], down: tuple[str, ...]) -> str | None:

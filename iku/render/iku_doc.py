@@ -59,11 +59,12 @@ def iku_context(results: Results, template: DocxTemplate) -> dict:
             continue
         title, indicator_column = LEVEL_TITLES[level]
         # the office's own IKU document has these columns when any indicator fills them
-        extra = [key for key, attr in (("sumber", "data_origin"), ("pj", "responsible"))
-                 if any(getattr(ind, attr) for ind in cat.indicators)]
-        fraction_mm = indicator_table.formula_mm(len(extra)) if extra else FRACTION_MM
+        extra = [key for key, attr in (("satuan", "unit_written"), ("sumber", "data_origin"), ("pj", "responsible"))
+                 if any(getattr(ind, attr, "") for ind in cat.indicators)]
+        fraction_mm = indicator_table.formula_mm(extra) if extra else FRACTION_MM
         baris = [{"no": str(i), "uraian": ind.objective, "indikator": ind.name, "definisi": ind.definition,
-                  "rumus": _formula(ind, fraction_mm), "sumber": ind.data_origin, "pj": ind.responsible}
+                  "rumus": _formula(ind, fraction_mm), "satuan": getattr(ind, "unit_written", ""),
+                  "sumber": ind.data_origin, "pj": ind.responsible}
                  for i, ind in enumerate(rows, start=1)]
         tables.append({"tabel": Quoted(indicator_table.word_xml(title, indicator_column, baris, extra))})
     return {
