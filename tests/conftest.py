@@ -39,6 +39,20 @@ def run_cli(*args: str):
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
+@pytest.fixture
+def offices(tmp_path, monkeypatch) -> Path:
+    """The catalogues folder, empty, in the test's own folder: never the repository's iku/offices."""
+    folder = tmp_path / "offices"
+    folder.mkdir()
+    monkeypatch.setattr(catalogue, "OFFICES_DIR", folder)
+    return folder
+
+
+def imported(document: Path, *options: str):
+    """`office import` of an IKU document."""
+    return run_cli("office", "import", document, *options)
+
+
 def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

@@ -7,21 +7,9 @@ from pathlib import Path
 
 import iku_layout_builder as L
 import pytest
-from conftest import run_cli
+from conftest import imported
 
 from iku import catalogue
-
-
-@pytest.fixture
-def offices(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "offices"
-    folder.mkdir()
-    monkeypatch.setattr(catalogue, "OFFICES_DIR", folder)
-    return folder
-
-
-def imported(document: Path, *options: str):
-    return run_cli("office", "import", document, *options)
 
 
 def standard(path: Path, heading: list[str] | None = None, instansi: str = "KECAMATAN WANASARI KABUPATEN CONTOH",

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal as D
-from pathlib import Path
 
 import iku_layout_builder as L
 import pytest
-from conftest import run_cli
+from conftest import imported
 
 from iku import catalogue
 
@@ -18,16 +17,6 @@ YEARS = range(2025, 2030)
 FILE = "wanasari_2025-2029.toml"
 
 
-@pytest.fixture
-def offices(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "offices"
-    folder.mkdir()
-    monkeypatch.setattr(catalogue, "OFFICES_DIR", folder)
-    return folder
-
-
-def imported(document: Path, *options: str):
-    return run_cli("office", "import", document, *options)
 
 
 def targets(*values) -> dict[int, D | None]:

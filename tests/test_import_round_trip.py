@@ -22,13 +22,6 @@ COMPARED = ("number", "level", "objective", "name", "formula", "unit", "unit_wri
             "data_origin", "responsible")
 
 
-@pytest.fixture
-def offices(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "offices"
-    folder.mkdir()
-    monkeypatch.setattr(catalogue, "OFFICES_DIR", folder)
-    return folder
-
 
 def built(tmp_path: Path, offices: Path, document: Path, realisations: dict) -> tuple[catalogue.Catalogue, Path, str]:
     result = run_cli("office", "import", document)

@@ -16,13 +16,6 @@ NIP = "19700101 199001 1 001"
 CAMAT = "Camat Wanasari"
 
 
-@pytest.fixture
-def offices(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "offices"
-    folder.mkdir()
-    monkeypatch.setattr(catalogue, "OFFICES_DIR", folder)
-    return folder
-
 
 def signed(tmp_path: Path, offices: Path, lines: list) -> tuple[tuple, str]:
     document = L.document(tmp_path / "iku.docx", L.level_table(), L.target_table(), signature=lines)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import iku_doc_builder as seed_doc
 import pytest
-from conftest import identity_row, png, run_cli, sha
+from conftest import identity_row, imported, png, run_cli, sha
 from docx import Document
 from docx_text import full_text, tables
 from openpyxl import load_workbook
@@ -32,14 +32,6 @@ SHOWN_INDICATOR_FIELDS = ("number", "level", "objective", "name", "definition", 
                           "unit", "targets", "end_target")
 
 
-@pytest.fixture
-def offices(tmp_path, monkeypatch) -> Path:
-    """The catalogues folder, in the test's own folder: never the repository's iku/offices."""
-    folder = tmp_path / "offices"
-    folder.mkdir()
-    monkeypatch.setattr(catalogue, "OFFICES_DIR", folder)
-    return folder
-
 
 @pytest.fixture(scope="session")
 def mantup_iku(tmp_path_factory) -> Path:
@@ -49,9 +41,6 @@ def mantup_iku(tmp_path_factory) -> Path:
     assert result.exit_code == 0, result.output
     return next(out.glob("*/*IKU_Kecamatan_Mantup_2021-2026.docx"))
 
-
-def imported(document: Path, *options: str):
-    return run_cli("office", "import", document, *options)
 
 
 def _graded(office):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import iku_doc_builder as seed_doc
 import pytest
-from conftest import identity_row, run_cli, sha
+from conftest import identity_row, imported, run_cli, sha
 from docx_text import full_text, tables
 from openpyxl import load_workbook
 
@@ -29,21 +29,11 @@ FIVE_YEAR_TARGETS = [
 ]
 
 
-@pytest.fixture
-def offices(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "offices"
-    folder.mkdir()
-    monkeypatch.setattr(catalogue, "OFFICES_DIR", folder)
-    return folder
-
 
 def five_year_document(tmp_path: Path) -> Path:
     return seed_doc.build(tmp_path / "iku_2025-2029.docx", period=(2025, 2029), targets=FIVE_YEAR_TARGETS,
                           target_header=True)
 
-
-def imported(document: Path, *options: str):
-    return run_cli("office", "import", document, *options)
 
 
 def test_five_year_office_builds_its_full_set(tmp_path, offices):
