@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import struct
+import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -36,7 +38,13 @@ def sample_set(tmp_path_factory) -> Path:
 
 
 def run_cli(*args: str):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    started = time.time()
+    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    if os.environ.get("IKU_OOXML_CHECK"):  # every .docx/.xlsx this run wrote, through the OOXML validator
+        from ooxml_check import assert_valid
+        for path in _written(list(map(str, args)), started):
+            assert_valid(path)
+    return result
 
 
 @pytest.fixture
@@ -51,6 +59,16 @@ def offices(tmp_path, monkeypatch) -> Path:
 def imported(document: Path, *options: str):
     """`office import` of an IKU document."""
     return run_cli("office", "import", document, *options)
+
+
+def _written(args: list[str], since: float) -> list[Path]:
+    """The .docx and .xlsx files a build (under --output) or a template command wrote after `since`."""
+    roots = [Path(args[i + 1]) for i, a in enumerate(args[:-1]) if a == "--output"]
+    if args and args[0] == "template" and len(args) > 1:
+        roots.append(Path(args[1]))
+    found = [p for root in roots for p in ([root] if root.is_file() else root.rglob("*"))]
+    return sorted(p for p in found if p.suffix in (".docx", ".xlsx") and p.is_file() and p.stat().st_mtime >= since
+                  and not p.name.startswith("~$"))
 
 
 def sha(path: Path) -> str:

@@ -20,14 +20,14 @@ from iku import formatting as fmt
 from iku.catalogue import OFFICES_DIR
 from iku.measure.report import ProgramBudget, total_budget
 from iku.model import Results
-from iku.render import page_flow, tables
+from iku.render import docx_package, page_flow, tables
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 SAMPLE_MARK = "CONTOH — ANGKA ILUSTRATIF, BUKAN DATA RESMI"
 PAPER_MM = {"F4": (215, 330), "A4": (210, 297)}
 BLANK_NAME = "(" + "." * 40 + ")"
 LEVEL_NAMES = {"tujuan": "Tujuan", "sasaran": "Sasaran", "program": "Program"}
-LANGUAGE = "id-ID"  # Word checks spelling against Indonesian, not English
+LANGUAGE = docx_package.LANGUAGE  # Word checks spelling against Indonesian, not English
 # Core property "title" of each document (the PDF export carries it over), filled from common_context's "properti".
 TITLES = {
     "iku.docx": "Indikator Kinerja Utama (IKU) {instansi} Tahun {periode}",
@@ -189,28 +189,22 @@ def render(template_name: str, context: Callable[[DocxTemplate], dict], paper: s
         finish(template)
     tables.finish(template.docx)
     page_flow.finish(template.docx)
-    _properties(template, template_name, values)
+    title = _properties(template, template_name, values)
     width, height = (Mm(v) for v in PAPER_MM[paper])
     for section in template.docx.sections:
         landscape = section.page_width > section.page_height
         section.page_width, section.page_height = (height, width) if landscape else (width, height)
-    if update_fields:  # Word recomputes the table of contents and page numbers on opening
-        flag = OxmlElement("w:updateFields")
-        flag.set(qn("w:val"), "true")
-        template.docx.settings.element.append(flag)
+    docx_package.finish(template.docx, title, values.get("properti", {}).get("instansi", ""), update_fields)
     buffer = io.BytesIO()
     template.save(buffer)
     return buffer.getvalue()
 
 
-def _properties(template: DocxTemplate, template_name: str, values: dict) -> None:
-    """Author (the office), title and language of the document, instead of python-docx's defaults."""
+def _properties(template: DocxTemplate, template_name: str, values: dict) -> str:
+    """The document's title, and Indonesian as the language of its styles (the other document properties:
+    iku/render/docx_package.py)."""
     facts = values.get("properti", {})
-    core = template.docx.core_properties
-    core.author = core.last_modified_by = facts.get("instansi", "")
-    core.title = TITLES.get(template_name, "{instansi}").format(triwulan=values.get("triwulan", ""), **facts)
-    core.language = LANGUAGE
-    core.comments = core.keywords = ""
+    title = TITLES.get(template_name, "{instansi}").format(triwulan=values.get("triwulan", ""), **facts)
     styles = template.docx.styles.element
     defaults = styles.find(qn("w:docDefaults"))
     if defaults is None:
@@ -226,3 +220,4 @@ def _properties(template: DocxTemplate, template_name: str, values: dict) -> Non
         defaults.append(OxmlElement("w:lang"))
     for lang in styles.iter(qn("w:lang")):  # the default run and any style that names a language
         lang.set(qn("w:val"), LANGUAGE)
+    return title

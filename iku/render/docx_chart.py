@@ -22,6 +22,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
 from docx.shared import Length
 from openpyxl.utils import get_column_letter
+from openpyxl.writer.theme import theme_xml
 
 FONT = "Arial"
 EMU_PER_PT = 12700
@@ -199,7 +200,11 @@ _XLSX_PARTS = {
         '<Override PartName="/xl/worksheets/sheet1.xml" '
         'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
         '<Override PartName="/xl/styles.xml" '
-        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>'),
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+        '<Override PartName="/xl/sharedStrings.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+        '<Override PartName="/xl/theme/theme1.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>'),
     "_rels/.rels": (
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
         f'<Relationship Id="rId1" Type="{RT.OFFICE_DOCUMENT}" Target="xl/workbook.xml"/></Relationships>'),
@@ -209,7 +214,10 @@ _XLSX_PARTS = {
     "xl/_rels/workbook.xml.rels": (
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
         f'<Relationship Id="rId1" Type="{NS_R}/worksheet" Target="worksheets/sheet1.xml"/>'
-        f'<Relationship Id="rId2" Type="{NS_R}/styles" Target="styles.xml"/></Relationships>'),
+        f'<Relationship Id="rId2" Type="{NS_R}/styles" Target="styles.xml"/>'
+        f'<Relationship Id="rId3" Type="{NS_R}/theme" Target="theme/theme1.xml"/>'  # Excel requires a theme
+        f'<Relationship Id="rId4" Type="{NS_R}/sharedStrings" Target="sharedStrings.xml"/></Relationships>'),
+    "xl/theme/theme1.xml": theme_xml,
     "xl/styles.xml": (  # Excel's own minimum: one font, the two reserved fills, one border, one format
         '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
         '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill>'
@@ -221,11 +229,12 @@ _XLSX_PARTS = {
 }
 
 
-def _cell(ref: str, value) -> str:
+def _cell(ref: str, value, strings: dict[str, int]) -> str:
+    """A cell; text in the shared strings table, as Excel writes it (inline strings are rewritten on save)."""
     if value is None:
         return ""
     if isinstance(value, str):
-        return f'<c r="{ref}" t="inlineStr"><is><t>{escape(value)}</t></is></c>'
+        return f'<c r="{ref}" t="s"><v>{strings.setdefault(value, len(strings))}</v></c>'
     return f'<c r="{ref}"><v>{value}</v></c>'
 
 
@@ -235,14 +244,18 @@ def workbook(chart: BarChart) -> bytes:
     every = [*chart.series, *chart.lines]
     table = [[chart.category_title or "Kategori", *(s.name for s in every)]]
     table += [[c, *(s.values[i] for s in every)] for i, c in enumerate(chart.categories)]
+    strings: dict[str, int] = {}
     rows = "".join(f'<row r="{r}">'
-                   + "".join(_cell(f"{get_column_letter(c)}{r}", v) for c, v in enumerate(values, start=1))
+                   + "".join(_cell(f"{get_column_letter(c)}{r}", v, strings) for c, v in enumerate(values, start=1))
                    + "</row>" for r, values in enumerate(table, start=1))
     sheet = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
              f'<sheetData>{rows}</sheetData></worksheet>')
+    shared = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+              f'count="{sum(isinstance(v, str) for values in table for v in values)}" uniqueCount="{len(strings)}">'
+              + "".join(f'<si><t xml:space="preserve">{escape(text)}</t></si>' for text in strings) + "</sst>")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, xml in (*_XLSX_PARTS.items(), ("xl/worksheets/sheet1.xml", sheet)):
+        for name, xml in (*_XLSX_PARTS.items(), ("xl/worksheets/sheet1.xml", sheet), ("xl/sharedStrings.xml", shared)):
             z.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), xml)
     return buffer.getvalue()
 

@@ -30,6 +30,8 @@ VACANT = "(lowong)"
 FUNCTIONAL = "kelompok jabatan fungsional"  # a group of posts, not one: it has no single holder
 NS_WPG = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
 NS_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+NS_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+FALLBACK = "Bagan organisasi hanya tampil di Microsoft Word 2010 atau yang lebih baru."
 BOLD = {True: "<w:b/>", False: '<w:b w:val="0"/>'}
 
 
@@ -203,6 +205,11 @@ class OrgChart:
 
     def __html__(self) -> str:
         graphic, width, height = chart(self.positions, shape_ids(self.template))
-        return inline(self.template, graphic, Emu(width), Emu(height), "Bagan organisasi")
+        run = inline(self.template, graphic, Emu(width), Emu(height), "Bagan organisasi")
+        # A shape group is Word 2010's (wpg): for older readers an alternative, as Word itself writes it.
+        return (run.replace("<w:r><w:drawing>", f'<w:r><mc:AlternateContent xmlns:mc="{NS_MC}" xmlns:wpg="{NS_WPG}">'
+                            '<mc:Choice Requires="wpg"><w:drawing>', 1)
+                .replace("</w:drawing></w:r>", f"</w:drawing></mc:Choice><mc:Fallback><w:t>{FALLBACK}</w:t>"
+                         "</mc:Fallback></mc:AlternateContent></w:r>", 1))
 
     __str__ = __html__

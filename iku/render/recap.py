@@ -4,7 +4,6 @@ F4, one page wide, header rows repeated, a sample marked on every page."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -32,6 +31,8 @@ from iku.xlsx_style import (
     chart_text,
     header,
     put_text,
+    set_author,
+    workbook_bytes,
 )
 
 BANDS = tuple(key for _, key in rules.PREDICATE_BANDS) + (rules.LOWEST_BAND,)
@@ -88,9 +89,8 @@ def recap_workbook(regency: str, year: int, offices: list[OfficeRecap], is_sampl
     offices = sorted(offices, key=lambda o: o.name.casefold())
     _summary_sheet(wb.active, regency, year, ranked(offices), is_sample)
     _detail_sheet(wb.create_sheet(DETAIL_SHEET), regency, year, offices, is_sample)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    set_author(wb, f"Pemerintah Kabupaten {regency}", f"Rekap Kinerja Kabupaten {regency} Tahun {year}")
+    return workbook_bytes(wb)
 
 
 def _title(ws: Worksheet, lines: list[str], width: int, is_sample: bool) -> int:
@@ -230,6 +230,7 @@ def _chart(ws: Worksheet, head: int, last_row: int, top: int, count: int, mean: 
     chart.y_axis.scaling.min = 0  # bars from zero: a cut axis makes small differences look large
     chart.x_axis.scaling.orientation = "maxMin"  # rank 1 at the top, as in the table
     chart.legend = None
+    chart.x_axis.delete = chart.y_axis.delete = False  # without <c:delete val="0"/> Excel may hide both axes
     chart.add_data(Reference(ws, min_col=mean, min_row=head, max_row=last_row), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=2, min_row=head + 1, max_row=last_row))
     chart.series[0].graphicalProperties.solidFill = "595959"  # one grey: readable in black-and-white print

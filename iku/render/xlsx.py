@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 
 from openpyxl import Workbook
@@ -34,6 +33,8 @@ from iku.xlsx_style import (
     chart_text,
     header,
     put_text,
+    set_author,
+    workbook_bytes,
 )
 
 BAND_FILLS = {
@@ -61,9 +62,9 @@ def measurement_workbook(results: Results, view: AnnualReport) -> bytes:
     _chart_sheet(wb.create_sheet("Grafik"), results, year)
     for sheet in evidence_view.workbook_sheets(results):
         _evidence_sheet(wb.create_sheet(sheet.title[:31]), results, sheet)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    office = results.catalogue.office.name
+    set_author(wb, office, f"Pengukuran Kinerja {office} Tahun {year}")
+    return workbook_bytes(wb)
 
 
 def _title(ws: Worksheet, results: Results, lines: list[str], width: int) -> int:

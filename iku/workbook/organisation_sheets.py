@@ -11,6 +11,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from iku import layout as L
 from iku.model import Catalogue
+from iku.workbook.choice_lists import list_validation
 from iku.xlsx_style import BOLD, BORDER, INPUT_FILL, WRAP, header, put_text
 
 HEADER_ROW = 4
@@ -99,8 +100,7 @@ def _budget_link(ws: Worksheet, catalogue: Catalogue) -> None:
     header(ws.cell(row=HEADER_ROW, column=col), L.BUDGET_SUPPORTS)
     ws.column_dimensions[get_column_letter(col)].width = 45
     choices = [ind.objective for ind in catalogue.indicators if ind.level in ("tujuan", "sasaran") and ind.objective]
-    pick = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', showErrorMessage=False,
-                          allow_blank=True)
+    pick = list_validation(ws.parent, choices, showErrorMessage=False, allow_blank=True)
     letter = get_column_letter(col)
     pick.add(f"{letter}{HEADER_ROW + 1}:{letter}{HEADER_ROW + L.BUDGET_ROWS}")
     ws.add_data_validation(pick)

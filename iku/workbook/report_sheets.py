@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from iku import layout as L
 from iku.model import Catalogue
+from iku.workbook.choice_lists import list_validation
 from iku.workbook.value_cells import number_format, predicate_choice, stored
 from iku.xlsx_style import (
     BOLD,
@@ -116,8 +117,7 @@ def _budget(ws: Worksheet, catalogue: Catalogue, year: int) -> None:
     for col, title in enumerate(titles, start=1):
         header(ws.cell(row=HEADER_ROW, column=col), title)
     programs = [ind.objective for ind in catalogue.indicators if ind.level == "program"]
-    choice = DataValidation(type="list", formula1='"' + ",".join(programs) + '"', showErrorMessage=False,
-                            allow_blank=True)
+    choice = list_validation(ws.parent, programs, showErrorMessage=False, allow_blank=True)
     money = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
                            showErrorMessage=True, errorTitle="Bukan rupiah", error="Isi angka rupiah, 0 atau lebih.")
     for offset in range(L.BUDGET_ROWS):

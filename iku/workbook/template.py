@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from decimal import Decimal
 
 from openpyxl import Workbook
@@ -18,7 +17,7 @@ from iku.catalogue import OPEN_RANGE
 from iku.formatting import date as fmt_date
 from iku.model import Catalogue, Indicator
 from iku.rules import PREDICATE_LETTERS, quarter_report_date
-from iku.workbook import follow_up_sheet, organisation_sheets
+from iku.workbook import choice_lists, follow_up_sheet, organisation_sheets
 from iku.workbook import report_sheets as workbook_report_sheets
 from iku.workbook.value_cells import number_format, predicate_choice, stored
 from iku.xlsx_style import (
@@ -29,6 +28,8 @@ from iku.xlsx_style import (
     WRAP,
     header,
     put_text,
+    set_author,
+    workbook_bytes,
 )
 
 GUIDE = (
@@ -72,14 +73,15 @@ def build(catalogue: Catalogue, report_year: int, sample: bool = False) -> Workb
     organisation_sheets.add_sheets(wb, catalogue)
     follow_up_sheet.add_sheet(wb, catalogue, report_year)
     sources.add_sheets(wb, catalogue, report_year)
+    if choice_lists.SHEET in wb.sheetnames:  # the hidden lists last, after every sheet staff fill
+        wb.move_sheet(choice_lists.SHEET, len(wb.sheetnames) - 1 - wb.sheetnames.index(choice_lists.SHEET))
     wb.active = 2
+    set_author(wb, catalogue.office.name, f"Buku Kerja Realisasi {catalogue.office.name} Tahun {report_year}")
     return wb
 
 
 def to_bytes(wb: Workbook) -> bytes:
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(wb)
 
 
 def default_report_year(catalogue: Catalogue, today: dt.date) -> int:
