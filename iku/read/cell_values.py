@@ -3,15 +3,10 @@ Excel's `_x000D_` escapes, control characters, digits that only look like digits
 
 from __future__ import annotations
 
-import io
 import re
 import unicodedata
-import zipfile
-from posixpath import join, normpath
 
-from defusedxml.ElementTree import fromstring, iterparse
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import coordinate_to_tuple
 
 from iku import layout as L
 from iku.errors import Problem
@@ -27,9 +22,6 @@ FORM_SHEETS = (L.SHEET_IDENTITY, L.SHEET_REALISATION, L.SHEET_QUARTERS, L.SHEET_
 
 MAX_ERRORS_PER_SHEET = 20
 
-_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
@@ -58,12 +50,13 @@ def error_cells(raw, problems: list[Problem]) -> None:
         _report(name, found, problems)
 
 
-def _report(sheet: str, found: list[tuple[str, str]], problems: list[Problem]) -> None:
+def _report(sheet: str, found: list[tuple[str, str]], problems: list[Problem], message: str | None = None,
+            what: str = "galat Excel") -> None:
     for coordinate, code in found[:MAX_ERRORS_PER_SHEET]:
-        problems.append(Problem(error_message(code), sheet=sheet, cell=coordinate))
+        problems.append(Problem(message or error_message(code), sheet=sheet, cell=coordinate))
     if len(found) > MAX_ERRORS_PER_SHEET:
-        problems.append(Problem(f"{len(found) - MAX_ERRORS_PER_SHEET} sel lain di lembar ini juga berisi galat "
-                                "Excel", sheet=sheet))
+        problems.append(Problem(f"{len(found) - MAX_ERRORS_PER_SHEET} sel lain di lembar ini juga berisi {what}",
+                                sheet=sheet))
 
 
 def clean_text(text: str) -> str:
@@ -85,37 +78,27 @@ def ascii_int(text: str) -> int | None:
     return None
 
 
-def restore_errors(content: bytes, sheet: str, rows: list[list[object]]) -> None:
-    """python-calamine reads an error cell as '' (python-calamine issue #105): put the error value back so
-    that it is reported instead of read as an empty cell. Costs one scan of the sheet's XML, only when the
-    sheet holds an error cell at all."""
-    with zipfile.ZipFile(io.BytesIO(content)) as archive:
-        member = _sheet_member(archive, sheet)
-        if member is None:
-            return
-        data = archive.read(member)
-        if b't="e"' not in data and b"t='e'" not in data:
-            return
-        for _event, element in iterparse(io.BytesIO(data), events=("end",)):
-            if element.tag != _MAIN + "c":
-                continue
-            reference = element.get("r")
-            if element.get("t") == "e" and reference:
-                r, c = coordinate_to_tuple(reference)
-                while len(rows) < r:
-                    rows.append([])
-                row = rows[r - 1]
-                row.extend([""] * (c - len(row)))
-                row[c - 1] = element.findtext(_MAIN + "v") or "#N/A"
-            element.clear()
+def restore_errors(rows: list[list[object]], errors) -> None:
+    """python-calamine reads an error cell as '' (python-calamine issue #105): put the error value back, as the
+    sheet's scan found it (row, column, value), so that it is reported instead of read as an empty cell."""
+    for r, c, value in errors:
+        while len(rows) < r:
+            rows.append([])
+        row = rows[r - 1]
+        row.extend([""] * (c - len(row)))
+        row[c - 1] = value
 
 
-def _sheet_member(archive: zipfile.ZipFile, sheet: str) -> str | None:
-    book = fromstring(archive.read("xl/workbook.xml"))
-    rel_id = next((s.get(_REL + "id") for s in book.iter(_MAIN + "sheet") if s.get("name") == sheet), None)
-    rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    target = next((r.get("Target") for r in rels.iter(_PKG_REL + "Relationship") if r.get("Id") == rel_id), None)
-    if not target:
-        return None
-    member = target.lstrip("/") if target.startswith("/") else normpath(join("xl", target))
-    return member if member in archive.namelist() else None
+UNCACHED = ("rumus tanpa nilai tersimpan: sel ini berisi rumus yang hasilnya belum tersimpan (file dibuat atau "
+            "diubah oleh program lain dan belum dibuka di Excel), jadi nilainya tidak dapat dibaca. Buka dan simpan "
+            "file di Excel, lalu ulangi.")
+
+
+def uncached_problems(found) -> list[Problem]:
+    """One problem per formula cell without a cached value, by sheet ([(sheet, ((row, column), ...))]); past
+    MAX_ERRORS_PER_SHEET in one sheet, a count (one formula copied down a column is one mistake)."""
+    problems: list[Problem] = []
+    for sheet, cells in found:
+        _report(sheet, [(f"{get_column_letter(c)}{r}", "") for r, c in sorted(cells)], problems, UNCACHED,
+                "rumus tanpa nilai tersimpan")
+    return problems

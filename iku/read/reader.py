@@ -23,8 +23,8 @@ from python_calamine import CalamineWorkbook
 
 from iku import layout as L
 from iku.errors import FATAL, InputError, Problem
-from iku.read import cell_values, gc_pause, limits, sanity
-from iku.read.sanity import Extent
+from iku.read import cell_values, gc_pause, limits, sanity, sheet_names, sheet_scan
+from iku.read.sheet_scan import Extent
 
 LOCK_PREFIX = "~$"
 FORM_SHEETS = (L.SHEET_IDENTITY, L.SHEET_REALISATION, L.SHEET_QUARTERS, L.SHEET_ANALYSIS, L.SHEET_BUDGET,
@@ -82,8 +82,10 @@ def is_lock_file(path: Path) -> bool:
 
 
 def read(path: Path) -> RawWorkbook:
-    """Read the sheets the tool uses. The file is read into memory once, bounded, and never opened for writing.
-    Whatever is wrong with it (damaged, encrypted, too big, not a workbook) ends as an InputError."""
+    """Read the sheets the tool uses. The file is read into memory once, bounded, and never opened for writing;
+    each part is unpacked once by the checks, and the sheets the tool reads are scanned from those bytes.
+    Whatever is wrong with it (damaged, encrypted, too big, not a workbook, a formula never computed, a sheet
+    named almost as one the tool reads) ends as an InputError."""
     if is_lock_file(path):
         raise InputError(Problem(
             f"{path.name} adalah file kunci Excel (dibuat saat buku kerja sedang dibuka), bukan buku kerja. "
@@ -98,10 +100,12 @@ def read(path: Path) -> RawWorkbook:
         raise InputError(Problem(
             f"{path.name} bukan buku kerja .xlsx. Simpan ulang dari Excel sebagai 'Excel Workbook (*.xlsx)'."
         ))
-    content = _read_bounded(path)
-    archive = sanity.check_archive(path.name, content)
+    content = read_bounded(path)
+    kept: dict[str, bytes] = {}
+    archive = sanity.check_archive(path.name, content, kept=kept)
     try:
-        sheets, names, extents = _form_sheets(content, archive)
+        sheets, names, extents = _form_sheets(content, archive, kept)
+        del kept
         tables = _data_sheets(content, names, extents)
     except (InputError, *FATAL):
         raise
@@ -110,24 +114,48 @@ def read(path: Path) -> RawWorkbook:
     return RawWorkbook(path=path, sheets=sheets, tables=tables, sheet_names=tuple(names))
 
 
-def _read_bounded(path: Path) -> bytes:
+_KINDS = ((stat.S_ISDIR, "folder"), (stat.S_ISFIFO, "pipa bernama (FIFO)"), (stat.S_ISSOCK, "soket"),
+          (stat.S_ISCHR, "perangkat"), (stat.S_ISBLK, "perangkat"))
+
+
+def not_regular(path: Path, mode: int) -> str:
+    kind = next((name for test, name in _KINDS if test(mode)), "jenis khusus")
+    return (f"{path.name} bukan file biasa melainkan {kind}, jadi tidak dibuka ({path}). Pakai file buku kerja "
+            ".xlsx.")
+
+
+def read_bounded(path: Path, limit: int | None = None) -> bytes:
+    """The file's bytes, at most `limit` (limits.MAX_FILE_BYTES): opened without waiting (a FIFO or a device
+    never blocks the run), refused unless it is a regular file once open, and read in bounded pieces."""
+    limit = limits.MAX_FILE_BYTES if limit is None else limit
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(Problem(
-                f"{path.name} bukan file biasa (mungkin folder, pipa, atau perangkat); pakai file buku kerja .xlsx."
-            ))
-        if info.st_size > limits.MAX_FILE_BYTES:
-            raise InputError(Problem(sanity.too_big(path.name, info.st_size)))
-        with open(path, "rb") as source:
-            content = source.read(limits.MAX_FILE_BYTES + 1)
+        before = os.stat(path)
+        if not stat.S_ISREG(before.st_mode):
+            raise InputError(Problem(not_regular(path, before.st_mode)))
+        handle = os.open(path, flags)
+        try:
+            info = os.fstat(handle)  # what was opened, should the name now point elsewhere
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(Problem(not_regular(path, info.st_mode)))
+            if info.st_size > limit:
+                raise InputError(Problem(sanity.too_big(path.name, info.st_size)))
+            pieces, size = [], 0
+            while size <= limit and (piece := os.read(handle, min(limit + 1 - size, 4 * limits.MB))):
+                pieces.append(piece)
+                size += len(piece)
+        finally:
+            os.close(handle)
     except FileNotFoundError:
         raise InputError(Problem(f"file {path} tidak ditemukan")) from None
     except OSError as exc:
         raise InputError(Problem(f"file {path} tidak dapat dibaca: {exc.strerror}")) from None
-    if len(content) > limits.MAX_FILE_BYTES:  # the file grew after stat
-        raise InputError(Problem(sanity.too_big(path.name, len(content))))
-    return content
+    if size > limit:  # the file grew after stat
+        raise InputError(Problem(sanity.too_big(path.name, size)))
+    return b"".join(pieces)
+
+
+_read_bounded = read_bounded  # the earlier name
 
 
 def _used(name: str) -> bool:
@@ -139,38 +167,47 @@ class _UsedSheets(ExcelReader):
     openpyxl's own load makes one for every sheet, and parses in full each sheet that lacks a <dimension>
     element, even one the tool never reads."""
 
-    def __init__(self, content: bytes, archive: zipfile.ZipFile) -> None:
+    def __init__(self, content: bytes, archive: zipfile.ZipFile, kept: dict[str, bytes]) -> None:
         super().__init__(io.BytesIO(content), read_only=True, data_only=True)
         self.checked = archive
+        self.kept = kept
         self.names: list[str] = []
         self.extents: dict[str, Extent] = {}
 
     def read_worksheets(self) -> None:
         cells = {True: 0, False: 0}  # data sheet? -> cells so far
-        for sheet, rel in self.parser.find_sheets():
-            self.names.append(sheet.name)
+        found = list(self.parser.find_sheets())
+        self.names = [sheet.name for sheet, _rel in found]
+        sheet_names.refuse_near_misses(self.names)
+        for sheet, rel in found:
             if not _used(sheet.name) or rel.target not in self.valid_files or "chartsheet" in rel.Type:
                 continue  # the guide and the staff's own sheets: never read
             data = sheet.name in L.DATA_SHEETS
             member = rel.target.lstrip("/")
+            xml = self.kept.pop(member, None)
+            if xml is None:  # a part where the workbook's relations did not say (already checked)
+                xml = self.checked.read(member)
             bounds = (limits.MAX_DATA_ROWS, limits.MAX_DATA_CELLS) if data else \
                 (limits.MAX_FORM_ROWS, limits.MAX_FORM_CELLS)
-            extent = (sanity.quick_extent(self.checked, member, sheet.name, *bounds, cells[data]) if data
-                      else None) or sanity.scan_sheet(self.checked, member, sheet.name, *bounds, cells[data])
+            extent = sheet_scan.scan(xml, sheet.name, *bounds, cells[data], quick=data)
+            del xml
             self.extents[sheet.name] = extent
             cells[data] += extent.rows * extent.columns
             if not data:  # data sheets are read by _data_sheets
                 ws = ReadOnlyWorksheet(self.wb, sheet.name, rel.target, self.shared_strings)
                 ws.sheet_state = sheet.state
                 self.wb._sheets.append(ws)
+        uncached = [(name, extent.uncached) for name, extent in self.extents.items() if extent.uncached]
+        if uncached:
+            raise InputError(cell_values.uncached_problems(uncached))
 
 
-def _form_sheets(content: bytes, archive: zipfile.ZipFile,
+def _form_sheets(content: bytes, archive: zipfile.ZipFile, kept: dict[str, bytes],
                  ) -> tuple[dict[str, list[list[RawCell]]], list[str], dict[str, Extent]]:
     # One openpyxl load for the cached values and number formats; the formula cells come from a scan of each
-    # used sheet's own XML, which also finds where its data ends (iku/read/sanity.py). Only together do they reveal a
-    # formula whose value was never computed (a file saved by a program, never opened in Excel).
-    loader = _UsedSheets(content, archive)
+    # used sheet's own XML, which also finds where its data ends (iku/read/sheet_scan.py) and refuses a formula
+    # whose value was never computed (a file saved by a program, never opened in Excel).
+    loader = _UsedSheets(content, archive, kept)
     loader.read()
     values = loader.wb
     sheets: dict[str, list[list[RawCell]]] = {}
@@ -201,7 +238,7 @@ def _form_sheets(content: bytes, archive: zipfile.ZipFile,
 
 def _data_sheets(content: bytes, names: list[str], extents: dict[str, Extent]) -> dict[str, Table]:
     # The scan has bounded every data sheet (rows, columns), so the dense table calamine builds is bounded too.
-    wanted = [name for name in names if name in L.DATA_SHEETS]
+    wanted = [name for name in names if name in L.DATA_SHEETS and name in extents]
     tables = {name: Table(name=name, rows=[]) for name in wanted if not extents[name].rows}
     wanted = [name for name in wanted if name not in tables]
     if not wanted:
@@ -213,6 +250,6 @@ def _data_sheets(content: bytes, names: list[str], extents: dict[str, Extent]) -
             merged = tuple((r1 + 1, c1 + 1, r2 + 1, c2 + 1)
                            for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or ()))
             rows = sheet.to_python(skip_empty_area=False)
-            cell_values.restore_errors(content, name, rows)
+            cell_values.restore_errors(rows, extents[name].errors)
             tables[name] = Table(name=name, rows=rows, merged=merged)
     return tables

@@ -3,23 +3,23 @@ as an Indonesian message, within the limits of iku/read/limits.py, instead of a 
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass, field
-from xml.parsers import expat
-
-from openpyxl.utils import column_index_from_string, get_column_letter
-from openpyxl.utils.cell import coordinate_to_tuple
+from dataclasses import dataclass
 
 from iku.errors import InputError, Problem
-from iku.read import limits
+from iku.read import limits, sheet_names, sheet_scan
+from iku.read.sheet_scan import Extent
+
+__all__ = ["Archive", "ArchiveKind", "Extent", "check_archive", "damaged", "quick_extent", "scan_sheet", "too_big"]
 
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # Compound File: an .xls, or an .xlsx encrypted with a password
 ZIP_SIGNATURE = b"PK\x03\x04"
 LOCAL_HEADER = 30
-DOCTYPE = b"<!DOCTYPE"  # no part of an Excel workbook has one; refusing it stops entity tricks in every part
+DOCTYPE = "<!DOCTYPE"  # no part of an Excel workbook has one; refusing it stops entity tricks in every part
 CHUNK = 1024 * 1024
 SAVE_AGAIN = "Buka di Excel lalu simpan ulang sebagai 'Excel Workbook (*.xlsx)', atau pakai salinan cadangannya."
 
@@ -34,15 +34,6 @@ class ArchiveKind:
 
 
 WORKBOOK = ArchiveKind()
-
-
-@dataclass(frozen=True)
-class Extent:
-    """Where a sheet's values end (last row and column holding a value or formula), and its formula cells."""
-
-    rows: int = 0
-    columns: int = 0
-    formulas: frozenset[tuple[int, int]] = field(default_factory=frozenset)
 
 
 def _mb(size: int) -> str:
@@ -67,49 +58,139 @@ def _fail(message: str) -> InputError:
     return InputError(Problem(message))
 
 
-def check_archive(name: str, content: bytes, kind: ArchiveKind = WORKBOOK) -> zipfile.ZipFile:
-    """The workbook's zip archive, once its signature, part count, sizes, compression and checksums are right.
-    Every part is unpacked here once, in chunks, counting the real bytes: a header that understates a part's
-    size cannot make a later parser unpack more than the limit."""
-    if content.startswith(OLE_SIGNATURE):
-        if "EncryptedPackage".encode("utf-16-le") in content:
-            raise _fail(f"{name} dilindungi kata sandi, jadi tidak dapat dibaca. Buka di Excel, hapus kata "
-                        "sandinya (File > Info > Lindungi Buku Kerja > Enkripsi dengan Kata Sandi), lalu simpan.")
-        raise _fail(f"{name} bukan buku kerja .xlsx: isinya buku kerja .xls lama (atau dilindungi kata sandi); "
-                    "untuk .xls: simpan ulang sebagai .xlsx.")
-    if not content.startswith(ZIP_SIGNATURE):
-        raise _fail(f"{name} tidak dapat dibuka sebagai {kind.noun}: isinya bukan format Excel. {SAVE_AGAIN}")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(content))
-        members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-        raise _fail(damaged(name, exc, kind)) from None
-    if len(members) > limits.MAX_MEMBERS:
-        raise _fail(f"{name} berisi {_number(len(members))} bagian (batas {_number(limits.MAX_MEMBERS)}); bukan "
-                    f"{kind.noun} yang wajar.")
-    declared = sum(m.file_size for m in members)
-    if declared > limits.MAX_UNCOMPRESSED_BYTES:
-        raise _fail(f"{name} setelah dibuka berukuran {_mb(declared)} (batas {_mb(limits.MAX_UNCOMPRESSED_BYTES)}); "
-                    "file ini kemungkinan bom zip atau berisi data yang tidak dipakai.")
-    real = 0
-    for member in members:
-        if member.flag_bits & 0x1:
-            raise _fail(f"{name} dilindungi kata sandi (bagian {member.filename} terenkripsi), jadi tidak dapat "
-                        f"dibaca. Hapus kata sandinya di {kind.program} lalu simpan ulang.")
-        if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise _fail(f"{name} rusak: bagian {member.filename} dipadatkan dengan metode yang tidak dikenal "
-                        f"(nomor {member.compress_type}). {kind.save_again}")
-        if member.file_size > limits.RATIO_FLOOR_BYTES and \
-                member.file_size > limits.MAX_RATIO * max(member.compress_size, 1):
-            ratio = member.file_size // max(member.compress_size, 1)
-            raise _fail(f"{name}: bagian {member.filename} mengembang {ratio}"
-                        f" kali saat dibuka (batas {limits.MAX_RATIO}); file ini kemungkinan bom zip.")
-        real += _unpack(name, content, member, limits.MAX_UNCOMPRESSED_BYTES - real, kind)
-    return archive
+class Archive:
+    """A workbook's zip archive, checked: its signature, part count, sizes and compression at once from the
+    headers; then every part unpacked exactly once, in chunks, counting the real bytes (a header that understates a
+    part's size cannot make a later parser unpack more than the limit), its checksum compared and its text, as
+    decoded, searched for a DTD. `unpack` returns a part's bytes (the reader's sheets, scanned in memory instead of
+    unpacked a second time); `verify` unpacks the rest."""
+
+    def __init__(self, name: str, content: bytes, kind: ArchiveKind = WORKBOOK) -> None:
+        if content.startswith(OLE_SIGNATURE):
+            if "EncryptedPackage".encode("utf-16-le") in content:
+                raise _fail(f"{name} dilindungi kata sandi, jadi tidak dapat dibaca. Buka di Excel, hapus kata "
+                            "sandinya (File > Info > Lindungi Buku Kerja > Enkripsi dengan Kata Sandi), lalu simpan.")
+            raise _fail(f"{name} bukan buku kerja .xlsx: isinya buku kerja .xls lama (atau dilindungi kata sandi); "
+                        "untuk .xls: simpan ulang sebagai .xlsx.")
+        if not content.startswith(ZIP_SIGNATURE):
+            raise _fail(f"{name} tidak dapat dibuka sebagai {kind.noun}: isinya bukan format Excel. {SAVE_AGAIN}")
+        try:
+            self.zip = zipfile.ZipFile(io.BytesIO(content))
+            members = self.zip.infolist()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+            raise _fail(damaged(name, exc, kind)) from None
+        if len(members) > limits.MAX_MEMBERS:
+            raise _fail(f"{name} berisi {_number(len(members))} bagian (batas {_number(limits.MAX_MEMBERS)}); "
+                        f"bukan {kind.noun} yang wajar.")
+        declared = sum(m.file_size for m in members)
+        if declared > limits.MAX_UNCOMPRESSED_BYTES:
+            raise _fail(f"{name} setelah dibuka berukuran {_mb(declared)} (batas "
+                        f"{_mb(limits.MAX_UNCOMPRESSED_BYTES)}); file ini kemungkinan bom zip atau berisi data yang "
+                        "tidak dipakai.")
+        seen: set[str] = set()
+        for member in members:
+            _check_header(name, member, kind)
+            if member.filename in seen:  # two parsers may each take another of the two
+                raise _fail(f"{name} rusak: bagian {member.filename} tercatat dua kali. {kind.save_again}")
+            seen.add(member.filename)
+        self.name, self.content, self.kind = name, content, kind
+        self._left = {m.filename: m for m in members}
+        self._real = 0
+
+    def unpack(self, part: str) -> bytes | None:
+        """A part's bytes, unpacked and checked; None when the archive has no such part or it was unpacked already
+        by verify."""
+        member = self._left.pop(part, None)
+        if member is None:
+            return None
+        data = _unpack(self.name, self.content, member, limits.MAX_UNCOMPRESSED_BYTES - self._real, self.kind,
+                       keep=True)
+        self._real += len(data)
+        return data
+
+    def verify(self, keep: frozenset[str] | set[str] = frozenset()) -> dict[str, bytes]:
+        """Unpack and check every part not unpacked yet; the bytes of the parts named in `keep`."""
+        kept = {}
+        for part in list(self._left):
+            if part in keep:
+                kept[part] = self.unpack(part)
+                continue
+            member = self._left.pop(part)
+            self._real += _unpack(self.name, self.content, member, limits.MAX_UNCOMPRESSED_BYTES - self._real,
+                                  self.kind)
+        return kept
 
 
-def _unpack(name: str, content: bytes, member: zipfile.ZipInfo, budget: int, kind: ArchiveKind = WORKBOOK) -> int:
-    """Unpack one part in chunks; its real size must equal the declared one, its CRC must match."""
+def check_archive(name: str, content: bytes, kind: ArchiveKind = WORKBOOK,
+                  kept: dict[str, bytes] | None = None) -> zipfile.ZipFile:
+    """The workbook's zip archive, once every check of Archive passed on every part. `kept`, when given, receives
+    the bytes of the parts holding the sheets the tool reads (iku/read/sheet_names.py), unpacked once here."""
+    archive = Archive(name, content, kind)
+    parts = archive.verify(keep=sheet_names.used_parts(archive) if kept is not None else frozenset())
+    if kept is not None:
+        kept.update(parts)
+    return archive.zip
+
+
+def _check_header(name: str, member: zipfile.ZipInfo, kind: ArchiveKind) -> None:
+    if member.flag_bits & 0x1:
+        raise _fail(f"{name} dilindungi kata sandi (bagian {member.filename} terenkripsi), jadi tidak dapat "
+                    f"dibaca. Hapus kata sandinya di {kind.program} lalu simpan ulang.")
+    if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise _fail(f"{name} rusak: bagian {member.filename} dipadatkan dengan metode yang tidak dikenal "
+                    f"(nomor {member.compress_type}). {kind.save_again}")
+    if member.file_size > limits.RATIO_FLOOR_BYTES and \
+            member.file_size > limits.MAX_RATIO * max(member.compress_size, 1):
+        ratio = member.file_size // max(member.compress_size, 1)
+        raise _fail(f"{name}: bagian {member.filename} mengembang {ratio}"
+                    f" kali saat dibuka (batas {limits.MAX_RATIO}); file ini kemungkinan bom zip.")
+
+
+# How a part's text is written, from its first bytes (XML 1.0, appendix F). Every byte-compatible encoding is
+# searched as bytes; UTF-16 is decoded; anything else is refused: the Open Packaging Conventions allow UTF-8 and
+# UTF-16 only, and a parser that decodes another (libxml2 knows UTF-7, EBCDIC...) would see a DTD the bytes hide.
+BYTES = "bytes"
+_BYTE_CODECS = ("utf-8", "ascii", "latin-1", "iso8859-1", "cp1252")
+_DECLARED = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']{0,40})[\"']")
+_XML_NAMES = (".xml", ".rels", ".vml")
+
+
+def _text_mode(name: str, part: str, first: bytes, kind: ArchiveKind) -> str | None:
+    """BYTES, a codec to decode with, or None for a part that is not text (a picture)."""
+    if first[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"<\x00\x00\x00", b"\x00\x00\x00<"):
+        raise _encoding(name, part, "UTF-32", kind)
+    if first[:2] == b"\xff\xfe" or (first[:1] == b"<" and first[1:2] == b"\x00"):
+        return "utf-16-le"
+    if first[:2] == b"\xfe\xff" or (first[:1] == b"\x00" and first[1:2] == b"<"):
+        return "utf-16-be"
+    if not part.lower().endswith(_XML_NAMES) and not first.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        return None
+    declared = _DECLARED.match(first)
+    if declared:
+        label = declared.group(1).decode("ascii", "replace")
+        try:
+            codec = codecs.lookup(label).name
+        except LookupError:
+            raise _encoding(name, part, label, kind) from None
+        if codec not in _BYTE_CODECS:
+            raise _encoding(name, part, label, kind)
+    return BYTES
+
+
+def _encoding(name: str, part: str, label: str, kind: ArchiveKind) -> InputError:
+    return _fail(f"{name} rusak: bagian {part} memakai pengodean '{label}', padahal {kind.program} hanya menulis "
+                 f"UTF-8 atau UTF-16 (atau pengodeannya tidak cocok dengan isinya). {kind.save_again}")
+
+
+def _dtd(name: str, part: str, kind: ArchiveKind) -> InputError:
+    return _fail(f"{name} rusak: bagian {part} memuat deklarasi DTD (<!DOCTYPE>), yang tidak pernah ditulis "
+                 f"{kind.program} dan ditolak demi keamanan. {kind.save_again}")
+
+
+def _unpack(name: str, content: bytes, member: zipfile.ZipInfo, budget: int, kind: ArchiveKind = WORKBOOK,
+            keep: bool = False):
+    """Unpack one part in chunks; its real size must equal the declared one, its CRC must match, its text must
+    hold no DTD. The part's bytes when `keep`, else its size."""
     view = memoryview(content)
     start = member.header_offset
     header = bytes(view[start:start + LOCAL_HEADER])
@@ -121,8 +202,8 @@ def _unpack(name: str, content: bytes, member: zipfile.ZipInfo, budget: int, kin
         raise _fail(f"{name} rusak: bagian {member.filename} terpotong. {kind.save_again}")
     limit = min(member.file_size, budget)
     crc = size = 0
-    xml = member.filename.lower().endswith((".xml", ".rels", ".vml"))
-    tail = b""
+    mode, decoder, tail, kept = "", None, "", []
+    needle = DOCTYPE.encode()
     try:
         if member.compress_type == zipfile.ZIP_STORED:
             chunks = (bytes(packed[i:i + CHUNK]) for i in range(0, len(packed), CHUNK))
@@ -137,11 +218,20 @@ def _unpack(name: str, content: bytes, member: zipfile.ZipInfo, budget: int, kin
                 raise _fail(f"{name}: bagian {member.filename} lebih besar daripada yang tercatat di kepala "
                             "filenya; file ini rusak atau bom zip.")
             crc = zlib.crc32(chunk, crc)
-            if xml:
-                if DOCTYPE in tail + chunk[:len(DOCTYPE)] or DOCTYPE in chunk:
-                    raise _fail(f"{name} rusak: bagian {member.filename} memuat deklarasi DTD (<!DOCTYPE>), yang "
-                                f"tidak pernah ditulis {kind.program} dan ditolak demi keamanan. {kind.save_again}")
-                tail = chunk[-len(DOCTYPE):]
+            if keep:
+                kept.append(chunk)
+            if mode == "" and chunk:
+                mode = _text_mode(name, member.filename, chunk, kind)
+                decoder = codecs.getincrementaldecoder(mode)("replace") if mode not in (BYTES, None) else None
+            if mode == BYTES:
+                if needle in tail.encode("latin-1") + chunk[:len(needle)] or needle in chunk:
+                    raise _dtd(name, member.filename, kind)
+                tail = chunk[-len(needle):].decode("latin-1")
+            elif decoder is not None:
+                text = tail + decoder.decode(chunk)
+                if DOCTYPE in text:
+                    raise _dtd(name, member.filename, kind)
+                tail = text[-len(DOCTYPE):]
         if ended is None:
             ended = inflater.eof
     except zlib.error as exc:
@@ -149,7 +239,7 @@ def _unpack(name: str, content: bytes, member: zipfile.ZipInfo, budget: int, kin
     if not ended or size != member.file_size or crc != member.CRC:
         raise _fail(f"{name} rusak: bagian {member.filename} tidak utuh (ukuran atau checksum tidak cocok). "
                     f"{kind.save_again}")
-    return size
+    return b"".join(kept) if keep else size
 
 
 def _inflate(inflater, packed: memoryview, limit: int):
@@ -164,113 +254,13 @@ def _inflate(inflater, packed: memoryview, limit: int):
     yield inflater.flush()
 
 
-CELL_TAGS = (b"<c ", b"<c>", b"<c/", b"<c\t", b"<c\n", b"<c\r")
-REFERENCE_FIRST = b'<c r="'
-PREFIXED_CELL = re.compile(rb"<[A-Za-z_][\w.-]*:c[\s>/]")  # <x:c ...>: a cell tag with a namespace prefix
-BAD_REFERENCE = re.compile(rb'<c r="(?![A-Z]{1,3}[0-9]{1,7}")')
-VALUED_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>]*(?<!/)>(?!</c>)')  # not <c .../> nor <c ...></c>
-
-
-def _column(letters: bytes) -> int:
-    return column_index_from_string(letters.decode())
-
-
-def _beyond(sheet: str, max_rows: int, column: int, row: int) -> InputError:
-    return InputError(Problem(
-        f"ada isian di luar batas tabel (lembar ini dibaca sampai baris {_number(max_rows)} dan "
-        f"kolom {get_column_letter(limits.MAX_COLUMNS)}); hapus isian itu, atau pindahkan ke lembar lain.",
-        sheet=sheet, cell=f"{get_column_letter(min(column, 16384))}{row}"))
-
-
-def _too_many(sheet: str, rows: int, columns: int, max_cells: int) -> InputError:
-    return InputError(Problem(
-        f"tabel terlalu besar untuk dibaca (sampai baris {_number(rows)} dan kolom {get_column_letter(columns)}; "
-        f"batas {_number(max_cells)} sel untuk lembar sejenis bersama-sama). Hapus baris atau kolom yang tidak "
-        "dipakai.", sheet=sheet))
-
-
 def quick_extent(archive: zipfile.ZipFile, member: str, sheet: str, max_rows: int, max_cells: int,
                  used: int = 0) -> Extent | None:
-    """Where a data sheet's values end, from a regular-expression pass over its XML as Excel writes it (every
-    cell tag `<c r="A1" ...>` with its reference first; a cell without content closes at once): several times
-    faster than scan_sheet on a 100,000-row register. Formulas are not collected (data sheets are read as
-    values). None when any cell tag is written otherwise: then scan_sheet, exact, decides."""
-    rows = columns = 0
-    carry = b""
-    with archive.open(member) as source:
-        while True:
-            chunk = source.read(CHUNK)
-            text = carry + chunk
-            cut = text.rfind(b"<") if chunk else -1  # a tag cut by the chunk's end waits for the next chunk
-            cut = cut if cut >= 0 else len(text)
-            text, carry = text[:cut], text[cut:]
-            if sum(text.count(tag) for tag in CELL_TAGS) != text.count(REFERENCE_FIRST) or \
-                    BAD_REFERENCE.search(text) or PREFIXED_CELL.search(text):
-                return None
-            valued = VALUED_CELL.findall(text)
-            if valued:
-                letters, digits = zip(*valued, strict=True)
-                wide = max(map(_column, set(letters)))
-                deep = max(map(int, digits))
-                if deep > max_rows or wide > limits.MAX_COLUMNS:
-                    column, row = next((_column(a), int(b)) for a, b in valued
-                                       if int(b) > max_rows or _column(a) > limits.MAX_COLUMNS)
-                    raise _beyond(sheet, max_rows, column, row)
-                rows, columns = max(rows, deep), max(columns, wide)
-                if used + rows * columns > max_cells:
-                    raise _too_many(sheet, rows, columns, max_cells)
-            if not chunk:
-                break
-    return Extent(rows=rows, columns=columns)
-
-
-class _Refused(ValueError):
-    """A DTD or entity declaration in a sheet: refused, as defusedxml does (billion laughs, XXE)."""
+    """sheet_scan.quick_scan of a part of an archive already checked."""
+    return sheet_scan.quick_scan(archive.read(member), sheet, max_rows, max_cells, used)
 
 
 def scan_sheet(archive: zipfile.ZipFile, member: str, sheet: str, max_rows: int, max_cells: int,
                used: int = 0) -> Extent:
-    """Stream a sheet's XML once with expat: where its values end, and which cells hold formulas. A value beyond
-    the limits is an error naming its cell, found without building anything for the empty cells before it (only
-    element starts are seen: about 1 microsecond a cell). Some writers leave out row and cell references;
-    positions then count on, as Excel and openpyxl read them. `used`: cells of sheets of the same kind so far."""
-    formulas = set()
-    state = {"row": 0, "column": 0, "last_row": 0, "last_column": 0}
-
-    def start(name: str, attributes: dict[str, str]) -> None:
-        local = name.rpartition(" ")[2]
-        if local == "c":
-            reference = attributes.get("r")
-            if reference:  # the cell's own reference wins over its row's, as in openpyxl and calamine
-                state["row"], state["column"] = coordinate_to_tuple(reference)
-            else:
-                state["column"] += 1
-        elif local in ("v", "is", "f"):
-            row, column = state["row"], state["column"]
-            if local == "f":
-                formulas.add((row, column))
-            if row <= state["last_row"] and column <= state["last_column"]:
-                return
-            if row > max_rows or column > limits.MAX_COLUMNS:
-                raise _beyond(sheet, max_rows, column, row)
-            state["last_row"], state["last_column"] = max(state["last_row"], row), max(state["last_column"], column)
-            if used + state["last_row"] * state["last_column"] > max_cells:
-                raise _too_many(sheet, state["last_row"], state["last_column"], max_cells)
-        elif local == "row":
-            state["row"], state["column"] = int(attributes.get("r") or state["row"] + 1), 0
-
-    def refuse(*_args) -> None:
-        raise _Refused("deklarasi DTD atau entitas tidak diizinkan")
-
-    parser = expat.ParserCreate(namespace_separator=" ")
-    parser.StartElementHandler = start
-    parser.StartDoctypeDeclHandler = refuse
-    parser.EntityDeclHandler = refuse
-    parser.UnparsedEntityDeclHandler = refuse
-    parser.ExternalEntityRefHandler = refuse
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    with archive.open(member) as source:
-        while chunk := source.read(CHUNK):
-            parser.Parse(chunk, False)
-        parser.Parse(b"", True)
-    return Extent(rows=state["last_row"], columns=state["last_column"], formulas=frozenset(formulas))
+    """sheet_scan.exact_scan of a part of an archive already checked."""
+    return sheet_scan.exact_scan(archive.read(member), sheet, max_rows, max_cells, used)
