@@ -12,25 +12,26 @@ worker fails.
 
 from __future__ import annotations
 
-import io
 import multiprocessing
 import os
+import stat
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
 from iku import catalogue as catalogue_mod
+from iku import errors, pipeline
 from iku import layout as L
-from iku import pipeline
+from iku.check import validate
 from iku.check.cells import norm
-from iku.errors import FATAL, InputError, crash_line
+from iku.errors import FATAL, InputError, crash_line, os_error_of
 from iku.model import Catalogue, Results
-from iku.read import limits, sanity
+from iku.read import reader
 from iku.render.pdf import PdfError
-from iku.writer import OutputError
+from iku.writer import OutputError, describe_os_error
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,12 @@ class Key:
     office: str
     year: int
     is_sample: bool
+    period: str = field(default="", compare=False)  # the Renstra period, e.g. "2021-2026"
+
+    @property
+    def folder(self) -> pipeline.FolderKey:
+        """What names its output folder (pipeline.output_folder): two workbooks with one are twins."""
+        return (self.code, self.year, self.is_sample)
 
 
 @dataclass(frozen=True)
@@ -94,50 +101,94 @@ _CATALOGUES: list[Catalogue] = []
 def _init(catalogues: list[Catalogue]) -> None:
     global _CATALOGUES
     _CATALOGUES = catalogues
+    errors.worker_signals()
 
 
 def identify(path: Path, catalogues: list[Catalogue] | None = None, year: int | None = None) -> Key | None:
-    """Office, year and status from the Identitas sheet alone; None when they cannot be read (the build then
-    reports why). Guarded like the full read: size and zip checks before any parser sees the file."""
+    """Office, year, status and period as the build will find them: the build's own read (iku/read/reader.py,
+    bounded and guarded) and its own rules for the Identitas labels, the catalogue and the Renstra period
+    (iku/check/validate.py). None when they cannot be resolved: the build then fails on the same cells, and
+    says why."""
     catalogues = _CATALOGUES if catalogues is None else catalogues
     try:
-        if path.suffix.lower() != ".xlsx" or path.stat().st_size > limits.MAX_FILE_BYTES:
+        raw = reader.read(path)
+        if L.SHEET_IDENTITY not in raw.sheets:
             return None
-        content = path.read_bytes()
-        sanity.check_archive(path.name, content)
-        from python_calamine import CalamineWorkbook
-
-        rows = CalamineWorkbook.from_filelike(io.BytesIO(content)).get_sheet_by_name(L.SHEET_IDENTITY) \
-            .to_python(nrows=60)
-        labels = {norm(row[0]): row[1] for row in rows if len(row) >= 2}
-        found = catalogue_mod.find(str(labels.get(norm(L.ID_OFFICE)) or ""), catalogues)
-        report_year = year if year is not None else int(float(str(labels.get(norm(L.ID_YEAR))).strip()))
+        problems: list = []
+        labels = validate._identity_cells(raw, problems)
+        office_cell = labels.get(norm(L.ID_OFFICE))
+        candidates = catalogue_mod.of_office(str(office_cell.value or ""), catalogues) if office_cell else []
+        chosen = validate.period_catalogue(raw, labels, candidates, problems) if candidates else None
+        identity = validate._identity(labels, chosen, year, problems) if chosen else None
     except FATAL:
         raise
     except BaseException:  # noqa: BLE001 - unreadable here (a panic too) means: leave it to the build, which says why
         return None
-    if found is None:
+    if chosen is None or identity is None:
         return None
-    status = str(labels.get(norm(L.ID_STATUS)) or "").strip().upper()
-    return Key(found.office.code, found.office.name, report_year, status == L.STATUS_SAMPLE)
+    return Key(chosen.office.code, chosen.office.name, identity.report_year, identity.is_sample,
+               catalogue_mod.period_text(chosen))
+
+
+FILE_KINDS = ((stat.S_ISDIR, "folder"), (stat.S_ISFIFO, "pipa bernama (FIFO)"), (stat.S_ISSOCK, "soket"),
+              (stat.S_ISCHR, "perangkat karakter"), (stat.S_ISBLK, "perangkat blok"))
+
+
+def not_regular(path: Path) -> str | None:
+    """What a path is when it is not an ordinary file (a pipe, a device, a socket, a folder), told from os.stat
+    alone: such a file is never opened (reading a pipe or /dev/zero would never end). None for a regular file, and
+    for a path that cannot be looked at (the build says why)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in FILE_KINDS if test(mode)), "berkas khusus")
+    via = f" (tautan ke {os.path.realpath(path)})" if os.path.islink(path) else ""
+    return f"bukan file biasa melainkan {kind}{via}; dilewati tanpa dibaca"
+
+
+def distinct(paths: list[Path]) -> tuple[list[Path], dict[Path, Path]]:
+    """The paths naming different files, in order; and each path dropped -> the one kept for the same file (a
+    symlink, a hard link, './x.xlsx' beside 'x.xlsx', a relative and an absolute name): one file is built once."""
+    kept: list[Path] = []
+    dropped: dict[Path, Path] = {}
+    seen: dict[object, Path] = {}
+    for path in paths:
+        try:
+            info = os.stat(path)
+            identity: object = (info.st_dev, info.st_ino) if info.st_ino else os.path.realpath(path)
+        except (OSError, ValueError):  # a missing file: the build says so, once per name
+            identity = os.path.normcase(os.path.abspath(path))
+        if identity in seen:
+            if path != seen[identity]:
+                dropped[path] = seen[identity]
+            continue
+        seen[identity] = path
+        kept.append(path)
+    return kept, dropped
 
 
 def duplicates(keys: dict[Path, Key | None]) -> dict[Path, str]:
-    """Workbooks of the same office, year and status: an error for each, naming all of them."""
-    groups: dict[Key, list[Path]] = {}
+    """Workbooks for one output folder (office, year and status): an error for each, naming all of them."""
+    groups: dict[pipeline.FolderKey, list[Path]] = {}
     for path, key in keys.items():
         if key is not None:
-            groups.setdefault(key, []).append(path)
-    errors = {}
-    for key, paths in groups.items():
+            groups.setdefault(key.folder, []).append(path)
+    found = {}
+    for paths in groups.values():
         if len(paths) > 1:
+            key = keys[paths[0]]
+            assert key is not None
             names = ", ".join(p.name for p in paths[:-1]) + f" dan {paths[-1].name}"
             sample = " (CONTOH)" if key.is_sample else ""
+            period = f", periode Renstra {key.period}" if key.period else ""
             message = (f"GAGAL, tidak ada dokumen yang ditulis: {names} sama-sama buku kerja {key.office} tahun "
-                       f"{key.year}{sample}. Tidak satu pun diproses, agar dokumen yang satu tidak menimpa yang "
-                       "lain; pindahkan yang bukan versi terakhir dari folder masukan, lalu jalankan lagi.")
-            errors.update({path: message for path in paths})
-    return errors
+                       f"{key.year}{sample}{period}. Tidak satu pun diproses, agar dokumen yang satu tidak menimpa "
+                       "yang lain; pindahkan yang bukan versi terakhir dari folder masukan, lalu jalankan lagi.")
+            found.update({path: message for path in paths})
+    return found
 
 
 def _peak_rss_kb() -> int:
@@ -170,6 +221,9 @@ def describe_failure(exc: BaseException) -> tuple[str, int]:
                 "(misalnya karena memori komputer habis), juga saat dicoba lagi sendirian. Buku kerja lain tetap "
                 "dibuat. Tutup program lain lalu jalankan lagi buku kerja ini saja; bila tetap gagal, kirimkan "
                 "buku kerja ini kepada pengelola alat ini.", 1)
+    if (refused := os_error_of(exc)) is not None:  # by the system (disk full, file too large): not a bug
+        return (f"GAGAL, tidak ada dokumen yang diubah: {describe_os_error(refused)}. Folder hasilnya tetap seperti "
+                "sebelumnya.", 1)
     return f"GAGAL. {crash_line(exc)}", 1
 
 
@@ -186,9 +240,12 @@ def summarise(path: Path, outcome: pipeline.BuildOutcome | BaseException) -> Sum
                    peak_rss_kb=_peak_rss_kb())
 
 
-def build_one(path: Path, output: Path, year: int | None) -> Summary:
+Claims = dict[pipeline.FolderKey, Path]  # the output folders the run's quick look gave out, and to whom
+
+
+def build_one(path: Path, output: Path, year: int | None, claims: Claims | None = None) -> Summary:
     try:
-        outcome = pipeline.build(path, output, _CATALOGUES, year)
+        outcome = pipeline.build(path, output, _CATALOGUES, year, claims=claims)
     except FATAL:
         raise
     except BaseException as exc:  # noqa: BLE001 - a bug (or a panic) on one workbook must not stop the others
@@ -196,8 +253,9 @@ def build_one(path: Path, output: Path, year: int | None) -> Summary:
     return summarise(path, outcome)
 
 
-def build_share(paths: list[Path], output: Path, year: int | None, pdf: bool) -> list[Summary]:
-    outcomes = pipeline.build_many(paths, output, _CATALOGUES, year, pdf=pdf)
+def build_share(paths: list[Path], output: Path, year: int | None, pdf: bool,
+                claims: Claims | None = None) -> list[Summary]:
+    outcomes = pipeline.build_many(paths, output, _CATALOGUES, year, pdf=pdf, claims=claims)
     return [summarise(path, outcome) for path, outcome in zip(paths, outcomes, strict=True)]
 
 
@@ -217,22 +275,39 @@ def _pool(workers: int, catalogues: list[Catalogue]) -> ProcessPoolExecutor:
 
 
 Call = tuple[Callable, tuple]
+STOP_WAIT = 20.0  # seconds a stopped worker has to unwind (remove its staging folder, end LibreOffice)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Ctrl+C or SIGTERM in the parent: no task not yet started is started; each worker gets SIGTERM, unwinds the
+    workbook in hand (errors.run_task) and leaves; one that does not within STOP_WAIT is killed."""
+    processes = list((pool._processes or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(STOP_WAIT)
+        if process.is_alive():
+            process.kill()
+            process.join()
 
 
 def _pooled(calls: list[Call], workers: int, catalogues: list[Catalogue]) -> Iterator[tuple[int, object]]:
     """(index of the call, its result or the exception it raised) as each finishes; BrokenProcessPool for each
     call left unfinished when a worker died (the caller runs those again with _alone)."""
-    with _pool(workers, catalogues) as pool:
-        try:
-            futures = {pool.submit(fn, *args): index for index, (fn, args) in enumerate(calls)}
-            for future in as_completed(futures):
-                exc = future.exception()
-                if isinstance(exc, FATAL):
-                    raise exc
-                yield futures[future], future.result() if exc is None else exc
-        except BaseException:  # Ctrl+C: no workbook not yet started is started now
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
+    pool = _pool(workers, catalogues)
+    try:
+        futures = {pool.submit(errors.run_task, fn, *args): index for index, (fn, args) in enumerate(calls)}
+        for future in as_completed(futures):
+            exc = future.exception()
+            if isinstance(exc, FATAL):
+                raise exc
+            yield futures[future], future.result() if exc is None else exc
+    except BaseException:  # Ctrl+C, SIGTERM (also while the caller holds a result: GeneratorExit)
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
 
 
 def _alone(calls: list[Call], catalogues: list[Catalogue]) -> Iterator[tuple[int, object]]:
@@ -243,7 +318,7 @@ def _alone(calls: list[Call], catalogues: list[Catalogue]) -> Iterator[tuple[int
         for index, (fn, args) in enumerate(calls):
             if pool is None:
                 pool = _pool(1, catalogues)
-            future = pool.submit(fn, *args)
+            future = pool.submit(errors.run_task, fn, *args)
             exc = future.exception()
             if isinstance(exc, BrokenProcessPool):
                 pool.shutdown(wait=True)
@@ -251,9 +326,14 @@ def _alone(calls: list[Call], catalogues: list[Catalogue]) -> Iterator[tuple[int
             elif isinstance(exc, FATAL):
                 raise exc
             yield index, future.result() if exc is None else exc
+    except BaseException:
+        if pool is not None:
+            _stop(pool)
+            pool = None
+        raise
     finally:
         if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.shutdown(wait=True)
 
 
 def _surviving(calls: list[Call], workers: int, catalogues: list[Catalogue]) -> Iterator[tuple[int, object]]:
@@ -271,12 +351,12 @@ def _surviving(calls: list[Call], workers: int, catalogues: list[Catalogue]) -> 
 
 def run(paths: list[Path], output: Path, catalogues: list[Catalogue], year: int | None = None, pdf: bool = False,
         jobs: int | None = None, done: Callable[[Summary], None] = lambda summary: None) -> list[Summary]:
-    """Build every workbook; the summaries in the order of `paths`. `done` is called as each one finishes."""
-    _init(catalogues)
+    """Build every workbook; the summaries in the order of `paths`. `done` is called as each one finishes.
+    What is not a regular file is refused before anything opens it; with more than one workbook, twins (one output
+    folder) are refused before any is built, and each build checks it writes only the folder it was given."""
+    _init_parent(catalogues)
     original = list(paths)
-    workers = workers_for(len(paths), jobs)
     finished: dict[Path, Summary] = {}
-
     keys: dict[Path, Key | None] = {}
 
     def record(summary: Summary) -> None:
@@ -285,18 +365,33 @@ def run(paths: list[Path], output: Path, catalogues: list[Catalogue], year: int 
         finished[summary.source] = summary
         done(summary)
 
-    if workers == 1:
-        if len(paths) > 1:
+    for path in paths:
+        if (why := not_regular(path)) is not None:
+            record(Summary(path, error=f"GAGAL, tidak ada dokumen yang ditulis: {path.name} {why}. Pakai "
+                                      "file buku kerja .xlsx yang disimpan dari Excel.", problems=1))
+    paths = [path for path in paths if path not in finished]
+    workers = workers_for(len(paths), jobs)
+    claims: Claims | None = None
+    if len(paths) > 1:
+        if workers == 1:
             keys.update({path: identify(path, year=year) for path in paths})
-            paths = _without_duplicates(paths, keys, record)
-        _serial(paths, output, year, pdf, record)
+        else:
+            calls: list[Call] = [(identify, (path, None, year)) for path in paths]
+            for index, outcome in _surviving(calls, workers, catalogues):
+                keys[paths[index]] = None if isinstance(outcome, BaseException) else outcome
+        keys = {path: keys.get(path) for path in paths}  # in the order given, whichever look ended first
+        paths = _without_duplicates(paths, keys, record)
+        claims = {key.folder: path for path, key in keys.items() if key is not None and path in paths}
+    if workers == 1:
+        _serial(paths, output, year, pdf, claims, record)
     else:
-        calls: list[Call] = [(identify, (path, None, year)) for path in paths]
-        for index, outcome in _surviving(calls, workers, catalogues):
-            keys[paths[index]] = None if isinstance(outcome, BaseException) else outcome
-        todo = _without_duplicates(paths, keys, record)
-        _parallel(todo, output, year, pdf, workers_for(len(todo), workers), catalogues, record)
+        _parallel(paths, output, year, pdf, workers_for(len(paths), workers), catalogues, claims, record)
     return [finished[path] for path in original]
+
+
+def _init_parent(catalogues: list[Catalogue]) -> None:
+    global _CATALOGUES
+    _CATALOGUES = catalogues
 
 
 def _without_duplicates(paths: list[Path], keys: dict[Path, Key | None], record) -> list[Path]:
@@ -307,23 +402,23 @@ def _without_duplicates(paths: list[Path], keys: dict[Path, Key | None], record)
     return [path for path in paths if path not in twice]
 
 
-def _serial(paths: list[Path], output: Path, year: int | None, pdf: bool, record) -> None:
+def _serial(paths: list[Path], output: Path, year: int | None, pdf: bool, claims: Claims | None, record) -> None:
     if pdf:
-        for summary in build_share(paths, output, year, pdf):
+        for summary in build_share(paths, output, year, pdf, claims):
             record(summary)
         return
     for path in paths:
-        record(build_one(path, output, year))
+        record(build_one(path, output, year, claims))
 
 
 def _parallel(paths: list[Path], output: Path, year: int | None, pdf: bool, workers: int,
-              catalogues: list[Catalogue], record) -> None:
+              catalogues: list[Catalogue], claims: Claims | None, record) -> None:
     if pdf:  # one share per worker: two LibreOffice starts each
         shares = [share for share in (paths[i::workers] for i in range(workers)) if share]
-        calls: list[Call] = [(build_share, (share, output, year, pdf)) for share in shares]
+        calls: list[Call] = [(build_share, (share, output, year, pdf, claims)) for share in shares]
     else:  # one workbook per task: the faster worker takes more
         shares = [[path] for path in paths]
-        calls = [(build_one, (path, output, year)) for path in paths]
+        calls = [(build_one, (path, output, year, claims)) for path in paths]
     lost = set()
     for index, outcome in _pooled(calls, workers, catalogues):
         if isinstance(outcome, BrokenProcessPool):
@@ -331,7 +426,7 @@ def _parallel(paths: list[Path], output: Path, year: int | None, pdf: bool, work
         else:
             _record(shares[index], outcome, record)
     again = [path for path in paths if path in lost]  # alone, so one at a time even with --pdf
-    calls = [(build_share, ([path], output, year, pdf)) if pdf else (build_one, (path, output, year))
+    calls = [(build_share, ([path], output, year, pdf, claims)) if pdf else (build_one, (path, output, year, claims))
              for path in again]
     for index, outcome in _alone(calls, catalogues):
         _record([again[index]], outcome, record)

@@ -20,7 +20,10 @@ PROGRESS_LABEL = "Membuat dokumen"
 def build_all(paths: list[Path], output: Path, catalogues: list[Catalogue], year: int | None, pdf: bool,
               quiet: bool, jobs: int | None, after: Callable[[], None] = lambda: None) -> int:
     """Build, report, write the recaps; the number of failures (workbooks and recaps)."""
-    paths = list(dict.fromkeys(paths))  # the same file named twice is built once
+    paths, dropped = batch.distinct(paths)  # the same file named twice (a link, another path) is built once
+    if not quiet:
+        for again, first in dropped.items():
+            click.echo(f"{again} adalah file yang sama dengan {first}: dibuat sekali saja.")
     total = len(paths)
     shown = total > 1 and not quiet
     terminal = shown and _terminal()
@@ -134,7 +137,8 @@ def _recaps(summaries: list[batch.Summary], output: Path, quiet: bool) -> int:
                            f"({why})", err=True)
             continue
         try:
-            content = render_recap.recap_workbook(regency, year, list(offices.values()), is_sample)
+            with writer.temp_space():  # openpyxl writes its worksheets to TMPDIR first
+                content = render_recap.recap_workbook(regency, year, list(offices.values()), is_sample)
             path = writer.write_owned(output, name, content)
         except writer.OutputError as exc:
             failures += 1

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from iku import safe_names
 from iku.errors import InputError, Problem
 from iku.model import (
     COUNT_UNITS,
@@ -192,9 +193,13 @@ class _Reader:
             )
             for f in data.get("fungsi", [])
         )
+        code, name = self.text(k, "kode", "[kantor]"), self.text(k, "nama", "[kantor]")
+        for why in (safe_names.refuse_reserved_code(code), name and safe_names.refuse_unsafe_office_name(name)):
+            if why:
+                self.fail(f"[kantor]: {why}")
         return Office(
-            code=self.text(k, "kode", "[kantor]"),
-            name=self.text(k, "nama", "[kantor]"),
+            code=code,
+            name=name,
             regency=self.text(k, "kabupaten", "[kantor]"),
             government=self.text(k, "pemerintah", "[kantor]"),
             superior=self.text(k, "atasan", "[kantor]"),

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import re
+import signal
 import sys
 import warnings
 from pathlib import Path
 
 import click
 
-from iku import batch_cli, pipeline
+from iku import batch_cli, pipeline, writer
 from iku import catalogue as catalogue_mod
+from iku.batch import not_regular
 from iku.carry import forward as carry_forward
-from iku.errors import InputError, crash_line
+from iku.errors import STOP_SIGNALS, Cancelled, InputError, crash_line, os_error_of, signals_cancel
 from iku.office_import.command import office as office_command
 from iku.read import reader
 from iku.workbook import period as workbook_period
 from iku.workbook import template as workbook_template
-from iku.writer import write_atomic
+from iku.writer import describe_os_error, write_atomic
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUT_DIR = ROOT / "input"
@@ -78,6 +82,21 @@ class Cli(click.Group):
         # openpyxl warns in English about what it drops or cannot read (a date serial out of range becomes an
         # error value, an unsupported extension); our own checks report the cells that matter, in Indonesian.
         warnings.filterwarnings("ignore", module="openpyxl")
+        console_proof()
+        hook, sys.unraisablehook = sys.unraisablehook, _quiet  # restored after: the tests run many commands
+        code = 1
+        try:
+            with signals_cancel():
+                code = self._guarded(args, prog_name, complete_var, **extra)
+        finally:
+            gc.collect()  # what failed is finalised now, under the quiet hook
+            if not _cancelled(code):
+                sys.unraisablehook = hook
+        # after a signal the quiet hook stays to the end: the executor's exit hook may still write to the pipe of
+        # a pool the signal already shut down, which Python reports as "Exception ignored ..." with a traceback
+        sys.exit(code)
+
+    def _guarded(self, args, prog_name, complete_var, **extra) -> int:
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.ClickException as exc:
@@ -85,15 +104,42 @@ class Cli(click.Group):
             if isinstance(exc, click.UsageError):
                 path = exc.ctx.command_path if exc.ctx else "python generate.py"
                 click.echo(f"Lihat bantuan: {path} --help", err=True)
-            sys.exit(exc.exit_code)
-        except click.Abort:
-            click.echo("Dibatalkan (Ctrl+C). Folder hasil tetap berisi satu set dokumen yang utuh, tidak campuran.",
-                       err=True)
-            sys.exit(130)  # the shell's code for a run ended by Ctrl+C
+            return exc.exit_code
+        except (click.Abort, KeyboardInterrupt) as exc:
+            cause = exc if isinstance(exc, KeyboardInterrupt) else exc.__cause__ or exc.__context__
+            signum = cause.signum if isinstance(cause, Cancelled) else signal.SIGINT
+            how = "Ctrl+C" if signum == signal.SIGINT else f"sinyal {signal.Signals(signum).name}"
+            click.echo(f"Dibatalkan ({how}). {CANCELLED}", err=True)
+            return 128 + signum  # the shell's code for a run ended by that signal (130 for Ctrl+C)
         except Exception as exc:  # noqa: BLE001 - a bug: one line and a log file, never a bare traceback
-            click.echo(f"GAGAL. {crash_line(exc)}", err=True)
-            sys.exit(1)
-        sys.exit(code if isinstance(code, int) else 0)
+            refused = os_error_of(exc)  # or the system refused (disk full, file too large, no permission)
+            click.echo(f"GAGAL: {describe_os_error(refused)}." if refused else f"GAGAL. {crash_line(exc)}", err=True)
+            return 1
+        return code if isinstance(code, int) else 0
+
+
+CANCELLED = ("Setiap folder hasil berisi satu set dokumen yang utuh, tidak campuran: yang baru bila buku kerjanya "
+             "sudah selesai, selain itu yang sebelumnya.")
+
+
+def _cancelled(code: object) -> bool:
+    return isinstance(code, int) and code - 128 in STOP_SIGNALS
+
+
+def _quiet(unraisable) -> None:
+    """An error Python cannot raise, in a finaliser: a library object collected after its file failed (openpyxl's
+    sheet writer on a full disk) would print "Exception ignored in ..." with a traceback, beside the failure the
+    run has already reported in Indonesian."""
+
+
+def console_proof() -> None:
+    """A console or a redirected output that cannot hold a character (cp1252 on Windows, for a workbook name in
+    Chinese, an emoji, '№') shows it as \\uXXXX instead of stopping the run with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError, TypeError):
+                reconfigure(errors="backslashreplace")
 
 
 class Year(click.ParamType):
@@ -159,6 +205,8 @@ SKIP_REASONS = {
 
 
 def _skip_reason(path: Path) -> str | None:
+    if (why := not_regular(path)) is not None:  # a pipe or a device is never opened: reading it would not end
+        return why
     if reader.is_lock_file(path):
         return ("file kunci Excel: buku kerja aslinya sedang dibuka; simpan dan tutup Excel agar perubahan "
                 "terakhir ikut terbaca")
@@ -226,6 +274,7 @@ def check(workbook: Path, year: int | None) -> None:
     click.echo(f"{workbook.name}: buku kerja sah ({results.catalogue.office.name}, tahun {results.report_year}, "
                f"periode Renstra {catalogue_mod.period_text(results.catalogue)}).")
     _warn(results.warnings)
+    _warn(writer.restore(pipeline.output_folder(results, OUTPUT_DIR)))  # a swap a killed run left, finished
 
 
 class Period(click.ParamType):

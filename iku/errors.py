@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import os
+import signal
 import sys
 import tempfile
+import threading
 import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,12 +56,94 @@ class InputError(Exception):
 FATAL = (KeyboardInterrupt, SystemExit, GeneratorExit)
 
 
+class Cancelled(KeyboardInterrupt):
+    """The run was ended by Ctrl+C (SIGINT) or SIGTERM: every `finally` on the way out still runs (staging folders,
+    locks, LibreOffice), and the command line prints one line."""
+
+    def __init__(self, signum: int = signal.SIGINT) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+STOP_SIGNALS = tuple(s for s in (signal.SIGINT, getattr(signal, "SIGTERM", None)) if s is not None)
+_MAIN_PID = 0  # the process that runs the command; any other process with our handler is one of its workers
+_IN_TASK = False  # a worker is building (unwind first) rather than waiting for work (leave at once)
+
+
+def _on_signal(signum: int, frame) -> None:
+    if os.getpid() != _MAIN_PID and not _IN_TASK:
+        os._exit(128 + signum)  # a worker with nothing in hand: nothing to clean up, nothing to print
+    for number in STOP_SIGNALS:  # the first signal ends the run; another would only interrupt its clean-up
+        signal.signal(number, signal.SIG_IGN)
+    raise Cancelled(signum)
+
+
+@contextlib.contextmanager
+def signals_cancel() -> Iterator[None]:
+    """In the command's own process: SIGINT and SIGTERM raise Cancelled (SIGTERM would otherwise end the process
+    at once, leaving its workers, their staging folders and LibreOffice behind). The previous handlers come back
+    afterwards (the tests run many commands in one process)."""
+    global _MAIN_PID
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {number: signal.getsignal(number) for number in STOP_SIGNALS}
+    _MAIN_PID = os.getpid()
+    for number in STOP_SIGNALS:
+        signal.signal(number, _on_signal)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def worker_signals() -> None:
+    """In a worker process: Ctrl+C reaches the whole process group, but only the parent decides (it stops the
+    workers with SIGTERM); SIGTERM unwinds the workbook in hand, then the worker leaves without a word."""
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, _on_signal)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def run_task(fn, *args):
+    """A worker's task: on SIGTERM the workbook in hand is unwound (its `finally` blocks run), then the worker
+    exits quietly, sending nothing back and starting no other task."""
+    global _IN_TASK
+    _IN_TASK = True
+    try:
+        return fn(*args)
+    except Cancelled as exc:
+        os._exit(128 + exc.signum)
+    finally:
+        _IN_TASK = False
+
+
+def os_error_of(exc: BaseException) -> OSError | None:
+    """The system's refusal behind a failure (disk full, file too large, no permission), not a bug: an OSError, one
+    a library raised from an OSError, or lxml's 'IO_EFBIG' / 'IO_ENOSPC' (openpyxl writes each sheet to a
+    temporary file first, in the TMPDIR folder). None for anything else."""
+    for found in (exc, exc.__cause__):
+        if isinstance(found, OSError):
+            return found
+        text = str(found or "")
+        if type(found).__name__ == "SerialisationError" and text.startswith("IO_E"):
+            code = getattr(errno, text[3:].split()[0], None)
+            if isinstance(code, int):
+                return OSError(code, os.strerror(code), tempfile.gettempdir())
+    return None
+
+
 def write_crash_log(exc: BaseException) -> Path:
     """The traceback of a bug, for the maintainer; staff see one line pointing here."""
     handle, name = tempfile.mkstemp(prefix="iku-galat-", suffix=".log")
-    with os.fdopen(handle, "w", encoding="utf-8") as log:
-        log.write(f"iku, {dt.datetime.now().isoformat(timespec='seconds')}, argumen: {sys.argv[1:]}\n")
-        traceback.print_exception(exc, file=log)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as log:
+            log.write(f"iku, {dt.datetime.now().isoformat(timespec='seconds')}, argumen: {sys.argv[1:]}\n")
+            traceback.print_exception(exc, file=log)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)  # a full disk: no empty log left behind
+        raise
     return Path(name)
 
 

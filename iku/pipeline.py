@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from iku import catalogue as catalogue_mod
-from iku import writer
+from iku import safe_names, writer
 from iku.check import validate
+from iku.errors import InputError, Problem
 from iku.measure import compute, report
 from iku.model import Catalogue, Results
 from iku.read import reader
@@ -40,6 +42,14 @@ def check(path: Path, catalogues: list[Catalogue] | None = None, year: int | Non
     return compute.compute(checked.catalogue, checked.report, checked.warnings)
 
 
+FolderKey = tuple[str, int, bool]  # office code, report year, sample: what names the output folder
+Claims = Mapping[FolderKey, Path]  # in a batch: the folders its quick look gave out, and to which workbook
+
+
+def folder_key(results: Results) -> FolderKey:
+    return (results.catalogue.office.code, results.report_year, results.report.identity.is_sample)
+
+
 def output_folder(results: Results, output_root: Path) -> Path:
     name = f"{results.catalogue.office.code}-{results.report_year}"
     if results.report.identity.is_sample:
@@ -47,10 +57,23 @@ def output_folder(results: Results, output_root: Path) -> Path:
     return output_root / name
 
 
+def _claimed(path: Path, results: Results, claims: Claims | None) -> None:
+    """A workbook of a batch writes only a folder no other workbook of the batch was given: the quick look before
+    the batch refused twins, and this holds even if a file changed since, or the look could not read one."""
+    owner = claims.get(folder_key(results)) if claims else None
+    if owner is None or owner == path:
+        return
+    sample = " (CONTOH)" if results.report.identity.is_sample else ""
+    raise InputError(Problem(
+        f"buku kerja ini ternyata untuk {results.catalogue.office.name} tahun {results.report_year}{sample}, sama "
+        f"seperti {owner.name} pada proses ini. Tidak ditulis, agar dokumen {owner.name} tidak tertimpa; pindahkan "
+        "yang bukan versi terakhir dari folder masukan, lalu jalankan lagi."), source=path.name)
+
+
 def _name(results: Results, kind: str) -> str:
     office = results.catalogue.office
     prefix = "CONTOH_" if results.report.identity.is_sample else ""
-    return f"{prefix}{kind}_{office.name.replace(' ', '_')}_{results.report_year}"
+    return f"{prefix}{kind}_{safe_names.office_part(office.name)}_{results.report_year}"
 
 
 def lkjip_name(results: Results) -> str:
@@ -98,16 +121,18 @@ class Staged:
 
 
 def stage(path: Path, output_root: Path, catalogues: list[Catalogue] | None = None,
-          year: int | None = None) -> Staged:
+          year: int | None = None, claims: Claims | None = None) -> Staged:
     results = check(path, catalogues, year)
+    _claimed(path, results, claims)
     view = report.annual_report(results)  # computed once; the renderers only format it
-    documents = render(results, view)  # everything rendered in memory before anything is written
+    with writer.temp_space():  # openpyxl writes its worksheets to TMPDIR first
+        documents = render(results, view)  # everything rendered in memory before anything is written
     folder = output_folder(results, output_root)
     warnings = list(results.warnings) + list(filter(None, [render_pk.draft_warning(results)]))
     hold = contextlib.ExitStack()
     try:
-        hold.enter_context(writer.locked(folder))
-        writer.recover(folder)  # what a killed run left: finished or discarded before anything else
+        warnings += hold.enter_context(writer.locked(folder)).notes  # a stale lock taken over
+        warnings += writer.recover(folder)  # what a killed run left: finished or discarded before anything else
         staging = hold.enter_context(writer.staged(folder))
         written = [_write(staging, doc) for doc in documents]
     except OSError as exc:
@@ -121,7 +146,7 @@ def stage(path: Path, output_root: Path, catalogues: list[Catalogue] | None = No
 
 def _unwritten(exc: OSError, folder: Path) -> writer.OutputError:
     return writer.OutputError(f"Dokumen tidak dapat ditulis: {writer.describe_os_error(exc)}. "
-                              f"Isi {folder} tetap seperti sebelumnya.")
+                              f"Isi {writer.shown_path(folder)} tetap seperti sebelumnya.")
 
 
 def finish(staged: Staged) -> BuildOutcome:
@@ -139,15 +164,16 @@ def finish(staged: Staged) -> BuildOutcome:
 
 
 def build(path: Path, output_root: Path, catalogues: list[Catalogue] | None = None,
-          year: int | None = None, pdf: bool = False) -> BuildOutcome:
-    outcome = build_many([path], output_root, catalogues, year, pdf)[0]
+          year: int | None = None, pdf: bool = False, claims: Claims | None = None) -> BuildOutcome:
+    outcome = build_many([path], output_root, catalogues, year, pdf, claims)[0]
     if isinstance(outcome, BaseException):
         raise outcome
     return outcome
 
 
 def build_many(paths: list[Path], output_root: Path, catalogues: list[Catalogue] | None = None,
-               year: int | None = None, pdf: bool = False) -> list[BuildOutcome | Exception]:
+               year: int | None = None, pdf: bool = False,
+               claims: Claims | None = None) -> list[BuildOutcome | Exception]:
     """Several workbooks in stages, so that their PDFs take one LibreOffice start per stage, not two per
     workbook. Each workbook keeps its own all-or-nothing set: a failure (returned, not raised) touches no other."""
     outcomes: dict[int, BuildOutcome | Exception] = {}
@@ -155,10 +181,14 @@ def build_many(paths: list[Path], output_root: Path, catalogues: list[Catalogue]
     try:
         for index, path in enumerate(paths):
             try:
-                staged.append((index, stage(path, output_root, catalogues, year)))
+                staged.append((index, stage(path, output_root, catalogues, year, claims)))
             except Exception as exc:  # noqa: BLE001 - reported for this workbook; the others go on
                 outcomes[index] = exc
-        failed = _pdfs([s for _, s in staged]) if pdf else {}
+        try:
+            failed = _pdfs([s for _, s in staged]) if pdf else {}
+        except OSError as exc:  # a full TMPDIR, for one: every PDF step fails, each output folder stays as it was
+            failed = {id(item): pdf_mod.PdfError(f"PDF tidak dapat dibuat: {writer.describe_os_error(exc)}.")
+                      for _, item in staged}
         for index, item in staged:
             if id(item) in failed:
                 item.hold.close()  # the staging folder goes; the output folder keeps its previous set

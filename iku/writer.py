@@ -1,40 +1,52 @@
 """Write a run's whole set of documents to one output folder: all or nothing.
 
-The set is written to a staging folder beside the output folder (same filesystem), then swapped in by
-renames. A marker file in the staging folder says the set is complete; from then on the swap only moves
-forward, so a run killed at any point leaves either the previous set (no marker: the staging folder is
-discarded) or, once the next run has finished the moves, the new set. A manifest in the output folder
-names the files (with their sha256) the tool wrote: only those are ever moved or removed.
+The set is written to a staging folder beside the output folder (same filesystem). The previous set's files are
+hard-linked (or copied) into the staging folder, and a marker file there, the journal, names both sets. Only then
+is the output folder touched: each new file replaces its name by one rename, with nothing else in between, so the
+window in which the folder holds neither whole set lasts those renames only, and every name holds a whole file at
+every moment. A run killed in that window leaves the journal; the next run on the folder finishes the renames
+before anything else (a staging folder without a readable journal is discarded: the output folder was not touched).
+A manifest in the output folder names the files (with their sha256) the tool wrote: only those are ever moved or
+removed.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import filecmp
 import hashlib
 import json
 import os
 import shutil
+import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from iku import safe_names
+from iku.safe_names import describe_os_error, shown_path
+
 MANIFEST = ".iku-manifest.json"
-COMPLETE = ".lengkap.json"  # in the staging folder: the set is whole, the swap may proceed
-PREVIOUS = ".sebelumnya"  # in the staging folder: the previous set's files, moved aside during the swap
+COMPLETE = ".lengkap.json"  # in the staging folder, the journal: both sets named, the swap may proceed
+PREVIOUS = ".sebelumnya"  # in the staging folder: hard links to (or copies of) the previous set's files
 LOCK_WAIT = 60.0  # seconds a second run waits for the first before giving up
 STALE_EMPTY_LOCK = 30.0  # a lock file still without a pid after this long was left by a killed run
 
 
 @dataclass(frozen=True)
 class Document:
-    filename: str
+    filename: str  # made safe here whatever the caller built it from (safe_names.file_name; unchanged if safe)
     content: bytes
     title: str  # what it is, for the run summary
     formal: str = ""  # its title in the cover letter's list of attachments; empty: not an attachment
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "filename", safe_names.file_name(self.filename))
 
 
 class OutputError(Exception):
@@ -42,8 +54,11 @@ class OutputError(Exception):
 
 
 def write_atomic(path: Path, content: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _named(exc, path) from None
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; colleagues on a shared folder must read it
         with os.fdopen(fd, "wb") as handle:
@@ -51,9 +66,19 @@ def write_atomic(path: Path, content: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise _named(exc, path) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _named(exc: OSError, path: Path) -> OSError:
+    """A failed write() or fsync() names no file (EFBIG, ENOSPC, EDQUOT): the message must say which one."""
+    if exc.filename is None:
+        exc.filename = str(path)
+    return exc
 
 
 def _umask() -> int:
@@ -70,13 +95,61 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def describe_os_error(exc: OSError) -> str:
-    reason = {errno.ENOSPC: "ruang disk penuh", errno.EDQUOT: "kuota disk habis",
-              errno.EACCES: "tidak ada izin menulis", errno.EPERM: "tidak ada izin menulis",
-              errno.EROFS: "disk hanya-baca", errno.EISDIR: "nama itu dipakai oleh sebuah folder",
-              errno.ENOTDIR: "bagian jalurnya adalah berkas, bukan folder"}.get(exc.errno or 0)
-    where = f" ({exc.filename})" if exc.filename else ""
-    return f"{reason or exc.strerror or exc}{where}"
+# ---- the temporary folder -------------------------------------------------------------------------------
+
+class temp_space:  # noqa: N801 - used as `with writer.temp_space():`, like a contextmanager
+    """Rendering that writes to the temporary folder (openpyxl writes every worksheet to a file there first):
+    a full, size-limited or unwritable TMPDIR becomes an OutputError in Indonesian naming the folder, instead of
+    lxml's SerialisationError('IO_ENOSPC') or tempfile's English 'No usable temporary directory found'."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        if exc is None:
+            return False
+        if isinstance(exc, OSError):
+            error = _temp_error(exc)
+        elif isinstance(exc, Exception) and (code := _lxml_errno(exc)) is not None:
+            error = _temp_error(OSError(code, os.strerror(code), _temp_folder()))
+        else:
+            return False
+        exc.__traceback__ = tb = None  # noqa: F841 - the failed writer's frames go now, not with the message
+        _quietly_collect()
+        raise error from None
+
+
+def _quietly_collect() -> None:
+    """The failed writer's half-closed files (openpyxl's worksheet stream, its zip) fail once more when Python
+    frees them, and Python prints that as 'Exception ignored in ...' with a traceback: freed here, in silence."""
+    import gc
+
+    previous = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
+    try:
+        gc.collect()
+    finally:
+        sys.unraisablehook = previous
+
+
+def _lxml_errno(exc: Exception) -> int | None:
+    if type(exc).__name__ != "SerialisationError" or not str(exc).startswith("IO_E"):
+        return None
+    return getattr(errno, str(exc)[3:], None)
+
+
+def _temp_folder() -> str:
+    return tempfile.tempdir or os.environ.get("TMPDIR") or os.environ.get("TEMP") or "/tmp"
+
+
+def _temp_error(exc: OSError) -> OutputError:
+    folder = _temp_folder()
+    if exc.filename is None and exc.errno == errno.ENOENT:  # tempfile.gettempdir found no folder it could write to
+        reason = f"tidak ada folder sementara yang dapat ditulisi (TMPDIR={os.environ.get('TMPDIR', '')!r})"
+    else:
+        reason = describe_os_error(exc if exc.filename is not None else _named(exc, Path(folder)))
+    return OutputError(f"Dokumen tidak dapat dibuat di folder sementara: {reason}. Kosongkan ruang di sana atau "
+                       f"arahkan TMPDIR ke folder lain, lalu jalankan lagi. Tidak ada dokumen yang diubah.")
 
 
 # ---- the lock ---------------------------------------------------------------------------------------------
@@ -107,23 +180,69 @@ def _alive_windows(pid: int) -> bool:
         kernel.CloseHandle(handle)
 
 
-def _holder(lock: Path) -> int | None:
-    """The pid in a lock file; None when the lock is stale (its process is gone) or already removed."""
+def start_time(pid: int) -> str | None:
+    """When a process started, in the kernel's clock ticks since boot (Linux: field 22 of /proc/<pid>/stat);
+    None where it cannot be read. With the pid it names one process: a pid reused later has another start."""
     try:
-        text = lock.read_text().strip()
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except (OSError, ValueError):
+        return None
+    fields = stat.rpartition(")")[2].split()  # after the command name, which may hold spaces and ')'
+    return fields[19] if len(fields) > 19 and fields[19].isdigit() else None
+
+
+def _runs_iku(pid: int) -> bool | None:
+    """Whether a process's command line is this tool's (Linux); None where it cannot be read."""
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return None
+    if not raw:
+        return None
+    line = raw.replace(b"\0", b" ").decode(errors="replace").casefold()
+    return "iku" in line or "generate.py" in line
+
+
+@dataclass
+class Held:
+    """The lock held; `notes` say what was found on taking it (an abandoned lock taken over), for the user."""
+
+    lock: Path
+    notes: list[str] = field(default_factory=list)
+
+
+def _holder(lock: Path) -> tuple[int | None, str]:
+    """(pid of the live process holding the lock, '') - 0 while the lock is being written - or (None, why) when the
+    lock is stale: its process is gone, or its pid now belongs to another program (why says so; '' otherwise)."""
+    try:
+        text = lock.read_text(encoding="ascii", errors="replace").split()
         age = time.time() - lock.stat().st_mtime
     except FileNotFoundError:
-        return None
-    if not text.isdigit():
-        return 0 if age < STALE_EMPTY_LOCK else None  # 0: being written right now
-    pid = int(text)
-    return pid if _alive(pid) else None
+        return None, ""
+    if not text or not text[0].isdigit():
+        return (0, "") if age < STALE_EMPTY_LOCK else (None, "")  # 0: being written right now
+    pid = int(text[0])
+    if pid == os.getpid():
+        return pid, ""  # this process: another thread of it holds the folder
+    if not _alive(pid):
+        return None, ""
+    recorded, now = (text[1] if len(text) > 1 else None), start_time(pid)
+    if recorded is not None and now is not None:
+        same = recorded == now
+    else:
+        same = _runs_iku(pid) is not False  # a lock of an older version holds only the pid
+    if same:
+        return pid, ""
+    return None, (f"Kunci {shown_path(lock)} menyebut pid {pid}, tetapi nomor itu kini dipakai program lain, bukan "
+                  "proses alat ini yang membuat kunci itu; kunci itu sisa proses yang terhenti dan diambil alih.")
 
 
 @contextlib.contextmanager
-def locked(folder: Path, wait: float | None = None) -> Iterator[None]:
-    """One run at a time per output folder: a lock file beside it, created exclusively, holding our pid."""
+def locked(folder: Path, wait: float | None = None) -> Iterator[Held]:
+    """One run at a time per output folder: a lock file beside it, created exclusively, holding our pid and
+    start time (so that a pid reused by another program after a crash is not taken for a run of ours)."""
     lock = folder.parent / f".{folder.name}.lock"
+    held = Held(lock)
     folder.parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + (LOCK_WAIT if wait is None else wait)
     while True:
@@ -131,29 +250,35 @@ def locked(folder: Path, wait: float | None = None) -> Iterator[None]:
             fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
             break
         except FileExistsError:
-            holder = _holder(lock)
+            holder, why = _holder(lock)
             if holder is None:
                 lock.unlink(missing_ok=True)  # left by a killed run
+                held.notes += [why] if why else []
                 continue
             if time.monotonic() >= deadline:
-                raise OutputError(f"Folder {folder} sedang dipakai oleh proses lain (pid {holder or '?'}); "
+                raise OutputError(f"Folder {shown_path(folder)} sedang dipakai oleh proses lain (pid {holder or '?'}); "
                                   "tunggu sampai selesai lalu jalankan lagi. Tidak ada yang diubah.") from None
             time.sleep(0.2)
     try:
         with os.fdopen(fd, "w") as handle:
-            handle.write(str(os.getpid()))
-        yield
+            handle.write(f"{os.getpid()} {start_time(os.getpid()) or ''}".strip())
+        yield held
     finally:
         lock.unlink(missing_ok=True)
 
 
 # ---- the manifest -----------------------------------------------------------------------------------------
 
+def _plain(name: object) -> bool:
+    return isinstance(name, str) and name not in ("", ".", "..") and "/" not in name and "\\" not in name \
+        and "\0" not in name
+
+
 def read_manifest(folder: Path) -> dict[str, str]:
     try:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
         files = data["berkas"]
-        return {str(k): str(v) for k, v in files.items() if "/" not in str(k) and str(k) not in ("", ".", "..")}
+        return {str(k): str(v) for k, v in files.items() if _plain(str(k))}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}  # no manifest (or an unreadable one): nothing in the folder counts as ours
 
@@ -176,49 +301,117 @@ def ours(folder: Path) -> list[str]:
 def staging_folders(folder: Path) -> list[Path]:
     if not folder.parent.is_dir():
         return []
-    return sorted(p for p in folder.parent.glob(f".{folder.name}.staging-*") if p.is_dir())
+    return sorted(p for p in folder.parent.glob(f".{folder.name}.staging-*") if p.is_dir() and not p.is_symlink())
 
 
-def recover(folder: Path) -> None:
-    """Finish or discard what a killed run left: call with the lock held."""
+def recover(folder: Path) -> list[str]:
+    """Finish or discard what a killed run left: call with the lock held. Returns what was done, for the user."""
+    notes = []
     for staging in staging_folders(folder):
         if (staging / COMPLETE).is_file():
-            _forward(staging, folder)
+            try:
+                _plan(staging)
+            except ValueError:
+                _put_back(staging, folder)
+                notes.append(f"Folder sementara {staging.name} dari proses yang terhenti dibuang: catatan "
+                             f"kelengkapannya ({COMPLETE}) rusak, jadi set dokumen di dalamnya tidak dipakai.")
+            else:
+                _forward(staging, folder)
+                notes.append(f"Penggantian dokumen di {shown_path(folder)} yang terhenti pada proses sebelumnya "
+                             "diselesaikan lebih dulu.")
+        else:
+            _put_back(staging, folder)
         shutil.rmtree(staging, ignore_errors=True)
+    return notes
+
+
+def restore(folder: Path) -> list[str]:
+    """recover() for a command that writes nothing (`check`): only when no other run holds the folder."""
+    if not staging_folders(folder):
+        return []
+    try:
+        with locked(folder, wait=0):
+            return recover(folder)
+    except OutputError:
+        return []  # a run is at work there: it recovers the folder itself
 
 
 def _plan(staging: Path) -> tuple[list[str], list[str]]:
-    plan = json.loads((staging / COMPLETE).read_text(encoding="utf-8"))
-    return list(plan["baru"]), list(plan["lama"])
+    """The journal's two lists; ValueError when it is damaged (not JSON, cut short, or naming anything but a
+    plain file name): then it is no journal, and the staging folder counts as unfinished."""
+    try:
+        plan = json.loads((staging / COMPLETE).read_text(encoding="utf-8"))
+        new, old = list(plan["baru"]), list(plan["lama"])
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"journal {staging / COMPLETE}: {exc}") from None
+    if not all(_plain(name) for name in new + old):
+        raise ValueError(f"journal {staging / COMPLETE}: names outside the folder")
+    return new, old
+
+
+def _put_back(staging: Path, folder: Path) -> None:
+    """An unfinished staging folder: the output folder was not touched, except by an older version of this tool,
+    which moved the previous set aside before the new one in. Whatever is aside and missing goes back."""
+    aside = staging / PREVIOUS
+    if not aside.is_dir():
+        return
+    for kept in aside.iterdir():
+        if _plain(kept.name) and kept.is_file() and not os.path.lexists(folder / kept.name):
+            os.replace(kept, folder / kept.name)
+
+
+def _keep(source: Path, target: Path) -> None:
+    """The previous set's file kept in the staging folder before the swap: a hard link (no copy, no space), or a
+    copy on a file system without hard links."""
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        return
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def _forward(staging: Path, folder: Path) -> None:
-    """Move the previous set aside and the new set in. Each step checks where the file is, so running
-    it again after a kill at any point continues where it stopped."""
+    """The swap itself, all-or-nothing from the journal: each new file in by one rename, nothing else in between.
+    A file still in the staging folder is not placed yet, so running it again after a kill continues where it
+    stopped. The previous set's files that the new set does not replace go after the whole new set is in."""
     new, old = _plan(staging)
-    aside = staging / PREVIOUS
-    aside.mkdir(exist_ok=True)
     folder.mkdir(parents=True, exist_ok=True)
-    for name in old:
-        not_yet_placed = name not in new or (staging / name).exists()
-        if not_yet_placed and (folder / name).is_file():
-            os.replace(folder / name, aside / name)
     for name in new:
-        if (staging / name).exists():
+        if os.path.lexists(staging / name):
             os.replace(staging / name, folder / name)
     _fsync_dir(folder)
+    aside = staging / PREVIOUS
+    for name in old:
+        if name not in new:
+            with contextlib.suppress(OSError):  # a leftover is only an extra file beside the whole new set
+                if _same(folder / name, aside / name):
+                    (folder / name).unlink()
+
+
+def _same(path: Path, kept: Path) -> bool:
+    if not (path.is_file() and kept.is_file()):
+        return False
+    return os.path.samefile(path, kept) or filecmp.cmp(path, kept, shallow=False)
 
 
 def _backward(staging: Path, folder: Path) -> None:
-    """Undo a swap that failed part-way, while the run is still alive to do it."""
+    """Undo a swap that failed part-way, while the run is still alive to do it: each placed name gets its
+    previous file back (or goes, if it is new), its new file first linked back into the staging folder so that
+    a kill here still leaves a journal the next run can finish."""
     new, old = _plan(staging)
     aside = staging / PREVIOUS
     for name in new:
-        if not (staging / name).exists() and (folder / name).is_file():  # placed by this swap
+        if os.path.lexists(staging / name) or not os.path.lexists(folder / name):
+            continue  # not placed by this swap
+        try:
+            os.link(folder / name, staging / name)
+        except OSError:
             os.replace(folder / name, staging / name)
-    for name in old:
-        if (aside / name).exists():
+        if name in old and (aside / name).is_file():
             os.replace(aside / name, folder / name)
+        elif os.path.lexists(folder / name):
+            (folder / name).unlink()
     (staging / COMPLETE).unlink()  # only now: a kill before this lets the next run finish the swap instead
 
 
@@ -249,33 +442,54 @@ def staged(folder: Path) -> Iterator[Path]:
             shutil.rmtree(staging, ignore_errors=True)
 
 
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM delivered only after the block: the few renames of a swap and the removal of its staging
+    folder are not cut in half by the user's own Ctrl+C (kill -9 still can; the next run finishes that)."""
+    stops = {s for s in (signal.SIGINT, getattr(signal, "SIGTERM", None)) if s is not None}
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, stops)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def swap(staging: Path, folder: Path, new: list[str]) -> list[str]:
     """Put the staged set in place of the previous one; returns the tool's earlier files not written again.
     Staff files stay; a staff file under a name of the new set stops everything before any change."""
     owned = ours(folder) if folder.is_dir() else []
     taken = conflicts(folder, new, owned)
     if taken:
-        raise OutputError(f"Di {folder} sudah ada {', '.join(taken)} yang tidak tercatat sebagai buatan alat ini "
-                          f"(tidak ada di {MANIFEST}: berkas staf, hasil versi lama alat ini, atau dokumen yang "
-                          "sudah diubah sejak ditulis). Pindahkan atau ganti namanya agar tidak tertimpa, lalu "
+        raise OutputError(f"Di {shown_path(folder)} sudah ada {', '.join(taken)} yang tidak tercatat sebagai buatan "
+                          f"alat ini (tidak ada di {MANIFEST}: berkas staf, hasil versi lama alat ini, atau dokumen "
+                          "yang sudah diubah sejak ditulis). Pindahkan atau ganti namanya agar tidak tertimpa, lalu "
                           "jalankan lagi. Tidak ada yang diubah.")
     manifest = {"alat": "iku", "berkas": {name: sha256(staging / name) for name in new}}
     write_atomic(staging / MANIFEST, json.dumps(manifest, indent=1, ensure_ascii=False).encode())
     old = owned + ([MANIFEST] if (folder / MANIFEST).is_file() else [])
-    write_atomic(staging / COMPLETE, json.dumps({"baru": [*new, MANIFEST], "lama": old}).encode())
-    _fsync_dir(staging)
-    try:
-        _forward(staging, folder)
-    except BaseException:
+    aside = staging / PREVIOUS
+    aside.mkdir(exist_ok=True)
+    for name in old:  # everything the swap needs, done before the output folder is touched
+        _keep(folder / name, aside / name)
+    _fsync_dir(aside)
+    with signals_held():  # Ctrl+C or SIGTERM from here waits for the set to be whole and the staging gone
+        write_atomic(staging / COMPLETE, json.dumps({"baru": [*new, MANIFEST], "lama": old}).encode())
+        _fsync_dir(staging)
         try:
-            _backward(staging, folder)
-        except OSError:
-            raise OutputError(f"Penggantian dokumen di {folder} terhenti dan tidak dapat dibatalkan; jalankan "
-                              "lagi untuk menyelesaikannya (berkas sementara disimpan di "
-                              f"{staging.name}).") from None
+            _forward(staging, folder)
+        except BaseException:
+            try:
+                _backward(staging, folder)
+            except OSError:
+                raise OutputError(f"Penggantian dokumen di {shown_path(folder)} terhenti dan tidak dapat dibatalkan; "
+                                  "jalankan lagi untuk menyelesaikannya (berkas sementara disimpan di "
+                                  f"{staging.name}).") from None
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
         shutil.rmtree(staging, ignore_errors=True)
-        raise
-    shutil.rmtree(staging, ignore_errors=True)
     return sorted(set(owned) - set(new))
 
 

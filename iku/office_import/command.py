@@ -13,6 +13,7 @@ from iku.errors import InputError
 from iku.office_import import read_iku, summary
 from iku.office_import.draft import CODE_PATTERN, Draft, code_for
 from iku.office_import.toml_out import FILL, catalogue_text
+from iku.safe_names import refuse_reserved_code, refuse_unsafe_office_name
 from iku.writer import write_atomic
 
 
@@ -40,11 +41,18 @@ def import_(document: Path, code: str | None, force: bool) -> None:
         for line in draft.errors:
             click.echo(f"  - {line}", err=True)
         raise click.ClickException("katalog tidak ditulis; perbaiki bagian di atas pada dokumen IKU lalu ulangi.")
+    unsafe = refuse_unsafe_office_name(draft.name)
+    if unsafe:
+        raise click.ClickException(f"{document.name}: {unsafe}; katalog tidak ditulis. Perbaiki nama kantor pada "
+                                   "dokumen IKU lalu ulangi.")
     existing = _catalogues_of(draft)
     code = code or (existing[0][1].office.code if existing else code_for(draft.name))
     if not CODE_PATTERN.match(code):
         raise click.ClickException(f"kode kantor tidak dapat dibentuk dari nama '{draft.name}'; sebutkan dengan "
                                    "--code (misalnya --code mantup).")
+    reserved = refuse_reserved_code(code)
+    if reserved:
+        raise click.ClickException(f"{reserved}; sebutkan dengan --code.")
     for path, other in existing:
         if other.office.code != code:
             raise click.ClickException(f"{draft.name} sudah punya katalog {path.name} dengan kode {other.office.code}; "

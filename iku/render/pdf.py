@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -17,6 +19,7 @@ MANUAL_HINT = "Buka .docx di Word dan simpan sebagai PDF."
 # PDF/A-2b, the archival PDF (fonts embedded, title and author in XMP), so the files can be kept and uploaded as
 # they are. The JSON form of the filter options needs LibreOffice 7.4 or later; older versions write plain PDF.
 PDF_A = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+KILL_WAIT = 30  # seconds for LibreOffice to be gone after SIGKILL
 
 
 class PdfError(Exception):
@@ -43,15 +46,47 @@ def convert(docx_paths: list[Path], out_dir: Path, timeout: int = 180) -> list[P
     if soffice is None:
         raise PdfUnavailable(INSTALL_HINT)
     sources = _check_sources(docx_paths)
-    work = Path(tempfile.mkdtemp(prefix="iku-pdf-"))  # HOME, private profile and staging folder
+    _sweep()
+    try:
+        work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-"))  # HOME, private profile, staging
+    except OSError as exc:  # a full or unwritable TMPDIR
+        raise PdfError(f"Folder sementara untuk LibreOffice tidak dapat dibuat: {describe_os_error(exc)}; PDF tidak "
+                       "dibuat.") from None
     try:
         staging = work / "pdf"
         staging.mkdir()
         _run(_command(soffice, sources, work / "profile", staging), work, timeout)
         produced = _expected(sources, staging)
         return [_move(pdf, out_dir) for pdf in produced]
+    except OSError as exc:
+        raise PdfError(f"PDF tidak dapat dibuat: {describe_os_error(exc)}.") from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+WORK_PREFIX = "iku-pdf-"  # then the pid of the process that started LibreOffice
+
+
+def _sweep() -> None:
+    """Work folders (profile, staging) left by a run killed with -9, which cannot clean up: removed when the
+    process named in the folder's name is gone. A live process's folder is never touched."""
+    if not hasattr(os, "killpg"):
+        return
+    with contextlib.suppress(OSError):
+        for folder in Path(tempfile.gettempdir()).glob(f"{WORK_PREFIX}*-*"):
+            pid = folder.name[len(WORK_PREFIX):].split("-", 1)[0]
+            if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)) and folder.is_dir():
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's
+    return True
 
 
 def _check_sources(docx_paths: list[Path]) -> list[Path]:
@@ -75,15 +110,22 @@ def _command(soffice: str, sources: list[Path], profile: Path, staging: Path) ->
 
 
 def _run(command: list[str], home: Path, timeout: int) -> None:
-    env = {**os.environ, "HOME": str(home)}
+    scratch = home / "tmp"  # LibreOffice's own temporary files (lu*.tmp), removed with the work folder
+    scratch.mkdir(exist_ok=True)
+    env = {**os.environ, "HOME": str(home), "TMPDIR": str(scratch), "TMP": str(scratch), "TEMP": str(scratch)}
+    # Its own session (process group on Windows): Ctrl+C in the terminal reaches the tool, which then ends
+    # LibreOffice and its helpers together (_kill), and removes their work folder; a signal never leaves it alone.
+    group = {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP} if sys.platform == "win32" else \
+        {"start_new_session": True}
     try:
         proc = subprocess.Popen(command, env=env, cwd=home, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, start_new_session=True)
+                                stderr=subprocess.STDOUT, **group)
     except OSError as exc:
-        raise PdfError(f"LibreOffice tidak dapat dijalankan ({exc}); PDF tidak dibuat. {MANUAL_HINT}") from exc
+        raise PdfError(f"LibreOffice tidak dapat dijalankan ({describe_os_error(exc)}); PDF tidak dibuat. "
+                       f"{MANUAL_HINT}") from None
     try:
         output, _ = proc.communicate(timeout=timeout)
-    except BaseException as exc:  # Ctrl+C too: soffice runs in its own session and would not get the signal
+    except BaseException as exc:  # Ctrl+C, SIGTERM (iku.errors.Cancelled), the timeout: LibreOffice goes too
         _kill(proc)
         if not isinstance(exc, subprocess.TimeoutExpired):
             raise
@@ -104,7 +146,8 @@ def _kill(proc: subprocess.Popen[bytes]) -> None:
             proc.kill()
     except ProcessLookupError:
         pass
-    proc.communicate()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.communicate(timeout=KILL_WAIT)  # a helper that left the session would keep the pipe open for ever
 
 
 def _expected(sources: list[Path], staging: Path) -> list[Path]:
@@ -135,7 +178,12 @@ def convert_groups(groups: list[tuple[list[Path], Path]]) -> list[list[Path] | P
     if len(groups) <= 1:
         return [_group(*group) for group in groups]
     sources = [path for docs, _ in groups for path in docs]
-    with tempfile.TemporaryDirectory(prefix="iku-pdfs-") as tmp:
+    try:
+        joint = tempfile.TemporaryDirectory(prefix="iku-pdfs-")
+    except OSError as exc:
+        failed = PdfError(f"Folder sementara untuk PDF tidak dapat dibuat: {describe_os_error(exc)}; PDF tidak dibuat.")
+        return [failed for _ in groups]
+    with joint as tmp:
         try:
             made = convert(sources, Path(tmp), timeout=batch_timeout(len(sources)))
         except PdfUnavailable as exc:
