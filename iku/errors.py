@@ -1,4 +1,5 @@
-"""The one exception for "the user's input is wrong"; anything else is a bug."""
+"""The one exception for "the user's input is wrong" and the one for "the output could not be written"; anything else
+is a bug."""
 
 from __future__ import annotations
 
@@ -49,6 +50,10 @@ class InputError(Exception):
         if len(self.problems) > limits.MAX_PROBLEMS_SHOWN:
             lines.append(f"  ... dan {len(self.problems) - limits.MAX_PROBLEMS_SHOWN} kesalahan lain")
         return "\n".join(lines)
+
+
+class OutputError(Exception):
+    """The set could not be written; the output folder is as it was. The message is for the user."""
 
 
 # What a bug handler lets through: the user or Python ending the run. Everything else is one workbook's failure,

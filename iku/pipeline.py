@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from iku import catalogue as catalogue_mod
-from iku import safe_names, writer
+from iku import output_lock, safe_names, writer
 from iku.check import validate
 from iku.errors import InputError, Problem
 from iku.measure import compute, report
@@ -131,7 +131,7 @@ def stage(path: Path, output_root: Path, catalogues: list[Catalogue] | None = No
     warnings = list(results.warnings) + list(filter(None, [render_pk.draft_warning(results)]))
     hold = contextlib.ExitStack()
     try:
-        warnings += hold.enter_context(writer.locked(folder)).notes  # a stale lock taken over
+        warnings += hold.enter_context(output_lock.locked(folder)).notes  # a stale lock taken over
         warnings += writer.recover(folder)  # what a killed run left: finished or discarded before anything else
         staging = hold.enter_context(writer.staged(folder))
         written = [_write(staging, doc) for doc in documents]

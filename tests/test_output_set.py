@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli, sha
 
-from iku import writer
+from iku import output_lock, writer
 from iku.render import pdf, toc_pages
 
 VALUES = {10: {2025: 40}}
@@ -92,7 +92,7 @@ def test_second_run_waits_for_the_lock_then_says_so(previous, monkeypatch):
     out, folder, newer = previous
     lock = out / ".mantup-2025.lock"
     lock.write_text(str(os.getpid()))  # a live process holds it
-    monkeypatch.setattr(writer, "LOCK_WAIT", 0.3)
+    monkeypatch.setattr(output_lock, "LOCK_WAIT", 0.3)
     refused(out, newer, "sedang dipakai oleh proses lain", f"pid {os.getpid()}")
 
 
@@ -197,7 +197,7 @@ def test_kill_during_the_swap_is_finished_by_the_next_run(previous, stop):
     killed = subprocess.run([sys.executable, "-c", KILLER, str(folder), str(stop), str(newer)], cwd=ROOT,
                             capture_output=True)
     assert killed.returncode == -9
-    with writer.locked(folder):
+    with output_lock.locked(folder):
         writer.recover(folder)
     now = _consistent(folder)
     assert now == old or Q1 in now  # the previous set, or the whole new one

@@ -13,7 +13,7 @@ from conftest import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from iku import catalogue, pipeline, safe_names, writer
+from iku import catalogue, output_lock, pipeline, safe_names, writer
 from iku.safe_names import file_name, office_part
 
 # Any text, with the characters an attack would use drawn often.
@@ -60,7 +60,7 @@ def test_a_set_named_by_hostile_text_is_written_inside_its_folder(tmp_path_facto
     root = tmp_path_factory.mktemp("swap")
     folder = root / "hasil" / "x-2025"
     documents = {writer.Document(f"LKjIP_{n}_2025.docx", n.encode("utf-8", "replace"), "t").filename for n in names}
-    with writer.locked(folder), writer.staged(folder) as staging:
+    with output_lock.locked(folder), writer.staged(folder) as staging:
         for name in documents:
             writer.write_atomic(staging / name, b"isi")
         writer.swap(staging, folder, sorted(documents))

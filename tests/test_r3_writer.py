@@ -15,7 +15,7 @@ import pytest
 from conftest import run_cli, sha
 from openpyxl import Workbook
 
-from iku import writer
+from iku import output_lock, writer
 from iku.safe_names import describe_os_error
 
 VALUES = {10: {2025: 40}}
@@ -150,7 +150,7 @@ def test_a_damaged_marker_is_an_unfinished_staging_folder(previous, marker):
     (leftover / "lepas.docx").write_bytes(b"jangan dipindah")
     (leftover / writer.COMPLETE).write_bytes(marker)
     old = (folder / LKJIP).read_bytes()
-    with writer.locked(folder):
+    with output_lock.locked(folder):
         notes = writer.recover(folder)
     assert notes == [f"Folder sementara {leftover.name} dari proses yang terhenti dibuang: catatan kelengkapannya "
                      f"({writer.COMPLETE}) rusak, jadi set dokumen di dalamnya tidak dipakai."]
@@ -179,7 +179,7 @@ def test_files_an_older_version_moved_aside_come_back(previous):
     (leftover / writer.PREVIOUS).mkdir(parents=True)
     content = (folder / LKJIP).read_bytes()
     os.replace(folder / LKJIP, leftover / writer.PREVIOUS / LKJIP)
-    with writer.locked(folder):
+    with output_lock.locked(folder):
         writer.recover(folder)
     assert (folder / LKJIP).read_bytes() == content and not leftover.exists()
 
@@ -198,14 +198,14 @@ def stranger():
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc")
 def test_a_lock_of_a_live_unrelated_process_is_taken_over(previous, stranger, monkeypatch):
     out, folder, newer = previous
-    monkeypatch.setattr(writer, "LOCK_WAIT", 0.3)  # a wait would fail the build
+    monkeypatch.setattr(output_lock, "LOCK_WAIT", 0.3)  # a wait would fail the build
     lock = out / ".mantup-2025.lock"
     lock.write_text(str(stranger))  # an older version's lock: the pid only, now a 'sleep'
-    with writer.locked(folder) as held:
+    with output_lock.locked(folder) as held:
         assert held.notes == [f"Kunci {lock} menyebut pid {stranger}, tetapi nomor itu kini dipakai program lain, "
                               "bukan proses alat ini yang membuat kunci itu; kunci itu sisa proses yang terhenti "
                               "dan diambil alih."]
-        assert lock.read_text().split() == [str(os.getpid()), writer.start_time(os.getpid())]
+        assert lock.read_text().split() == [str(os.getpid()), output_lock.start_time(os.getpid())]
     lock.write_text(f"{stranger} 1")  # pid and start time: the pid was reused since
     result = run_cli("build", newer, "--output", out)
     assert result.exit_code == 0, result.output
@@ -216,9 +216,9 @@ def test_a_lock_of_a_live_unrelated_process_is_taken_over(previous, stranger, mo
 def test_a_lock_of_the_live_run_that_made_it_is_waited_for(previous, stranger, monkeypatch):
     out, folder, newer = previous
     lock = out / ".mantup-2025.lock"
-    lock.write_text(f"{stranger} {writer.start_time(stranger)}")  # that very process: it holds the folder
+    lock.write_text(f"{stranger} {output_lock.start_time(stranger)}")  # that very process: it holds the folder
     with pytest.raises(writer.OutputError, match=f"sedang dipakai oleh proses lain \\(pid {stranger}\\)"):
-        with writer.locked(folder, wait=0.3):
+        with output_lock.locked(folder, wait=0.3):
             pass
     assert lock.exists()
 

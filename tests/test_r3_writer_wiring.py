@@ -1,5 +1,5 @@
 """The writer's guards as the build uses them (iku/pipeline.py calls safe_names.office_part, writer.temp_space, and
-shows what writer.locked and writer.recover found)."""
+shows what output_lock.locked and writer.recover found)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from conftest import run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iku import catalogue, pipeline, safe_names, writer
+from iku import catalogue, output_lock, pipeline, safe_names, writer
 from iku.render import xlsx as render_xlsx
 
 
@@ -72,7 +72,7 @@ def test_a_stale_lock_taken_over_is_said(make_workbook, tmp_path, monkeypatch):
     stranger = subprocess.Popen(["sleep", "60"])
     try:
         (out / ".mantup-2025.lock").write_text(str(stranger.pid))
-        monkeypatch.setattr(writer, "LOCK_WAIT", 0.3)
+        monkeypatch.setattr(output_lock, "LOCK_WAIT", 0.3)
         result = run_cli("build", make_workbook({10: {2025: 40}}), "--output", out)
     finally:
         stranger.kill()
