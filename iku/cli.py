@@ -207,9 +207,6 @@ SKIP_REASONS = {
 def _skip_reason(path: Path) -> str | None:
     if (why := not_regular(path)) is not None:  # a pipe or a device is never opened: reading it would not end
         return why
-    if reader.is_lock_file(path):
-        return ("file kunci Excel: buku kerja aslinya sedang dibuka; simpan dan tutup Excel agar perubahan "
-                "terakhir ikut terbaca")
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         return None
@@ -234,9 +231,11 @@ def main(ctx: click.Context, pdf: bool, quiet: bool) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    # Hidden files (.gitkeep, .DS_Store) and folders are not the staff's workbooks: passed over in silence.
-    # Anything else that is not an .xlsx is named with the reason, so that no workbook is ignored unseen.
-    entries = sorted(p for p in INPUT_DIR.glob("*") if not p.name.startswith(".") and not p.is_dir())
+    # Hidden files (.gitkeep, .DS_Store), folders and the owner file Excel keeps beside an open workbook (~$...)
+    # are not the staff's workbooks: passed over in silence. Anything else that is not an .xlsx is named with the
+    # reason, so that no workbook is ignored unseen.
+    entries = sorted(p for p in INPUT_DIR.glob("*") if not p.name.startswith(".") and not reader.is_lock_file(p)
+                     and not p.is_dir())
     skipped = tuple(f"{p.name}: {_skip_reason(p)}" for p in entries if _skip_reason(p))
     paths = [p for p in entries if not _skip_reason(p)]
     if not paths:

@@ -219,12 +219,29 @@ def shown_path(path: object) -> str:
     return f"{text[:90]}…{text[-90:]} ({count} karakter)"
 
 
+# Windows: another program holds the file open without sharing it (Word or Excel on an open document, a PDF reader,
+# an antivirus scan of a new file). Its errno is EACCES, which would say "no permission" falsely.
+HELD_OPEN = (32, 33)  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+HELD_OPEN_REASON = ("berkas itu sedang dibuka di program lain, misalnya Word, Excel atau pembaca PDF; tutup berkas itu "
+                    "di sana, lalu jalankan lagi")
+
+
+def held_open(exc: OSError) -> bool:
+    return getattr(exc, "winerror", None) in HELD_OPEN
+
+
 def describe_os_error(exc: OSError) -> str:
     """What went wrong and where, in Indonesian: 'ruang disk penuh (/srv/hasil/mantup-2025/LKjIP_...docx)'. Never
     the OS's English text: an errno without a sentence here is named by its symbol (EIO, ENOLINK...)."""
     code = exc.errno or 0
-    reason = REASONS.get(code) or (f"sistem operasi menolak (galat {errno.errorcode[code]})" if code in errno.errorcode
-                                   else "sistem operasi menolak tanpa menyebut sebabnya")
+    if held_open(exc):
+        reason = HELD_OPEN_REASON
+    elif code in REASONS:
+        reason = REASONS[code]
+    elif code in errno.errorcode:
+        reason = f"sistem operasi menolak (galat {errno.errorcode[code]})"
+    else:
+        reason = "sistem operasi menolak tanpa menyebut sebabnya"
     where = exc.filename2 if exc.filename2 is not None else exc.filename  # os.replace: the destination
     head, sep, advice = reason.partition("; ")  # the path right after what went wrong, before any advice
     return f"{head} ({shown_path(where)}){sep}{advice}" if where is not None else reason

@@ -23,6 +23,7 @@ import signal
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,13 +61,48 @@ def write_atomic(path: Path, content: bytes) -> None:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise _named(exc, path) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+REPLACE_TRIES = 5  # about a second in all: an antivirus scanner lets go of a new file by then, Word never does
+REPLACE_PAUSE = 0.25
+
+
+def replace(source: Path | str, target: Path) -> None:
+    """os.replace, tried again for about a second while Windows says another program holds the target open. If it
+    still does, the error says so (safe_names.held_open) whichever of its two codes Windows gave."""
+    for attempt in range(REPLACE_TRIES):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError as exc:
+            if not _in_use(exc, target):
+                raise
+            if attempt == REPLACE_TRIES - 1:
+                held = PermissionError(errno.EACCES, "in use", os.fspath(source))
+                held.filename2, held.winerror = os.fspath(target), safe_names.HELD_OPEN[0]
+                raise held from None
+        time.sleep(REPLACE_PAUSE)
+
+
+def _in_use(exc: PermissionError, target: Path) -> bool:
+    """Windows refuses a rename onto an open file with a sharing violation or plain 'access denied' (5); the
+    second also means no permission, so it counts only when the target itself cannot be opened for writing."""
+    if safe_names.held_open(exc):
+        return True
+    if getattr(exc, "winerror", None) != 5:
+        return False
+    try:
+        os.close(os.open(target, os.O_WRONLY | os.O_APPEND))  # opens, changes nothing
+    except OSError as probe:
+        return safe_names.held_open(probe)
+    return False
 
 
 def _named(exc: OSError, path: Path) -> OSError:
@@ -259,7 +295,7 @@ def _forward(staging: Path, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name in new:
         if os.path.lexists(staging / name):
-            os.replace(staging / name, folder / name)
+            replace(staging / name, folder / name)
     _fsync_dir(folder)
     aside = staging / PREVIOUS
     for name in old:
@@ -287,9 +323,9 @@ def _backward(staging: Path, folder: Path) -> None:
         try:
             os.link(folder / name, staging / name)
         except OSError:
-            os.replace(folder / name, staging / name)
+            replace(folder / name, staging / name)
         if name in old and (aside / name).is_file():
-            os.replace(aside / name, folder / name)
+            replace(aside / name, folder / name)
         elif os.path.lexists(folder / name):
             (folder / name).unlink()
     (staging / COMPLETE).unlink()  # only now: a kill before this lets the next run finish the swap instead

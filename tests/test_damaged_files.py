@@ -252,11 +252,10 @@ def test_damaged_file_does_not_stop_the_good_one(make_workbook, tmp_path, monkey
     assert "rusak.xlsx rusak" in out
     assert any(p.suffix == ".docx" for p in outbox.rglob("*")), out
     summary = out[out.index("Selesai:"):]
-    assert "Dilewati: 4 file" in summary
-    for fragment in ("lama.xls: format .xls lama", "makro.xlsm: buku kerja bermakro", "data.csv: file CSV",
-                     "~$baik.xlsx: file kunci Excel"):
+    assert "Dilewati: 3 file" in summary
+    for fragment in ("lama.xls: format .xls lama", "makro.xlsm: buku kerja bermakro", "data.csv: file CSV"):
         assert fragment in summary, summary
-    assert ".gitkeep" not in out
+    assert ".gitkeep" not in out and "~$" not in out  # Excel's owner file beside an open workbook: silent (issue 19)
     assert_no_traceback(out)
 
 

@@ -25,7 +25,7 @@ def test_default_command_builds_every_workbook_in_input(tmp_path, monkeypatch):
 
     result = run_cli()
     assert result.exit_code == 0, result.output
-    assert "file kunci Excel" in result.output  # the lock file is named and skipped
+    assert "~$" not in result.output and "Dilewati" not in result.output  # Excel's owner file: skipped in silence
     assert sha(inbox / SAMPLE.name) == before
 
     folder = tmp_path / "output" / "mantup-2025-CONTOH"
