@@ -13,8 +13,19 @@ from pathlib import Path
 
 from iku.writer import describe_os_error, write_atomic
 
+SOFFICE_ENV = "IKU_SOFFICE"  # the full path of a soffice elsewhere (a portable LibreOffice, another drive)
 INSTALL_HINT = ("LibreOffice tidak terpasang, PDF tidak dibuat. Pasang paket Debian libreoffice-writer-nogui "
-                "(apt-get install libreoffice-writer-nogui) atau buka .docx di Word dan simpan sebagai PDF.")
+                "(apt-get install libreoffice-writer-nogui), atau sebut letak soffice di variabel lingkungan "
+                f"{SOFFICE_ENV}, atau buka .docx di Word dan simpan sebagai PDF.")
+WINDOWS_INSTALL_HINT = ("LibreOffice tidak ditemukan, PDF tidak dibuat. Pasang LibreOffice dari "
+                        "https://www.libreoffice.org/download/ (folder bawaannya, C:\\Program Files\\LibreOffice, "
+                        f"ditemukan sendiri), atau sebut letak soffice.exe di variabel lingkungan {SOFFICE_ENV}, atau "
+                        "buka .docx di Word dan simpan sebagai PDF.")
+# Where the Windows installer puts it: the 64-bit Program Files, then the 32-bit one (environment variables first,
+# since Windows may live on another drive).
+PROGRAM_FOLDERS = ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")
+WINDOWS_DEFAULTS = ("C:\\Program Files", "C:\\Program Files (x86)")
+SOFFICE_IN_PROGRAM_FOLDER = ("LibreOffice", "program", "soffice.exe")
 MANUAL_HINT = "Buka .docx di Word dan simpan sebagai PDF."
 # PDF/A-2b, the archival PDF (fonts embedded, title and author in XMP), so the files can be kept and uploaded as
 # they are. The JSON form of the filter options needs LibreOffice 7.4 or later; older versions write plain PDF.
@@ -31,11 +42,33 @@ class PdfUnavailable(PdfError):
 
 
 def find_soffice() -> str | None:
+    """The one named in IKU_SOFFICE, else the first on PATH, else the one in Program Files (64-bit, then 32-bit)."""
+    named = os.environ.get(SOFFICE_ENV, "").strip().strip('"')
+    if named:
+        if Path(named).is_file():
+            return named
+        raise PdfUnavailable(f"Variabel lingkungan {SOFFICE_ENV} menunjuk {named}, tetapi berkas itu tidak ada; PDF "
+                             f"tidak dibuat. Perbaiki letaknya (misalnya C:\\Program Files\\LibreOffice\\program\\"
+                             f"soffice.exe) atau hapus variabel itu.")
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
             return found
+    for folder in program_folders():
+        candidate = Path(folder, *SOFFICE_IN_PROGRAM_FOLDER)
+        if candidate.is_file():
+            return str(candidate)
     return None
+
+
+def program_folders() -> list[str]:
+    named = [os.environ[var] for var in PROGRAM_FOLDERS if os.environ.get(var)]
+    defaults = list(WINDOWS_DEFAULTS) if sys.platform == "win32" else []
+    return list(dict.fromkeys(named + defaults))
+
+
+def install_hint() -> str:
+    return WINDOWS_INSTALL_HINT if sys.platform == "win32" else INSTALL_HINT
 
 
 def convert(docx_paths: list[Path], out_dir: Path, timeout: int = 180) -> list[Path]:
@@ -44,7 +77,7 @@ def convert(docx_paths: list[Path], out_dir: Path, timeout: int = 180) -> list[P
         return []
     soffice = find_soffice()
     if soffice is None:
-        raise PdfUnavailable(INSTALL_HINT)
+        raise PdfUnavailable(install_hint())
     sources = _check_sources(docx_paths)
     _sweep()
     try:
@@ -137,17 +170,28 @@ def _run(command: list[str], home: Path, timeout: int) -> None:
                        + (f"\n{detail}" if detail else ""))
 
 
-def _kill(proc: subprocess.Popen[bytes]) -> None:
-    """soffice starts helper processes; end the whole session it was started in."""
+def _kill(proc: subprocess.Popen[bytes], windows: bool = sys.platform == "win32") -> None:
+    """soffice starts helper processes (soffice.bin on Windows); end the whole session or process tree."""
     try:
-        if hasattr(os, "killpg"):
-            os.killpg(proc.pid, signal.SIGKILL)
-        else:
+        if windows:
+            _end_tree_windows(proc.pid)
             proc.kill()
+        else:
+            os.killpg(proc.pid, signal.SIGKILL)
     except ProcessLookupError:
         pass
     with contextlib.suppress(subprocess.TimeoutExpired):
         proc.communicate(timeout=KILL_WAIT)  # a helper that left the session would keep the pipe open for ever
+
+
+def _end_tree_windows(pid: int) -> None:
+    """Windows has no process groups to signal: taskkill ends soffice.exe and the soffice.bin it started."""
+    system = Path(os.environ.get("SystemRoot", "C:\\Windows"), "System32", "taskkill.exe")
+    taskkill = str(system) if system.is_file() else "taskkill"
+    with contextlib.suppress(OSError, subprocess.TimeoutExpired):
+        subprocess.run([taskkill, "/F", "/T", "/PID", str(pid)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, timeout=KILL_WAIT, check=False,
+                       creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
 
 
 def _expected(sources: list[Path], staging: Path) -> list[Path]:
