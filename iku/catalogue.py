@@ -53,7 +53,17 @@ def available() -> list[Path]:
 
 
 def load_all() -> list[Catalogue]:
-    return [load(path) for path in available()]
+    catalogues = [load(path) for path in available()]
+    spellings: dict[str, dict[str, Path]] = {}
+    for cat in catalogues:
+        spellings.setdefault(cat.office.code.casefold(), {}).setdefault(cat.office.code, cat.source)
+    clashes = [found for found in spellings.values() if len(found) > 1]
+    if clashes:  # Windows (and macOS) would take their output folders and catalogue files for one
+        raise InputError([Problem(f"katalog {' dan '.join(p.name for p in found.values())}: kode "
+                                  f"{' dan '.join(repr(c) for c in found)} hanya berbeda huruf besar/kecil; di Windows "
+                                  "folder hasilnya menjadi satu folder. Samakan kodenya bila kantornya sama, atau beri "
+                                  "kode lain") for found in clashes])
+    return catalogues
 
 
 def find(office_name: str, catalogues: list[Catalogue]) -> Catalogue | None:

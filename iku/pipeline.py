@@ -128,6 +128,10 @@ def stage(path: Path, output_root: Path, catalogues: list[Catalogue] | None = No
     with writer.temp_space():  # openpyxl writes its worksheets to TMPDIR first
         documents = render(results, view)  # everything rendered in memory before anything is written
     folder = output_folder(results, output_root)
+    names = [doc.filename for doc in documents]
+    for why in (safe_names.windows_path_problem(folder, names), _same_in_case(names)):
+        if why:
+            raise writer.OutputError(f"Dokumen tidak dapat ditulis: {why}. Tidak ada dokumen yang diubah.")
     warnings = list(results.warnings) + list(filter(None, [render_pk.draft_warning(results)]))
     hold = contextlib.ExitStack()
     try:
@@ -142,6 +146,11 @@ def stage(path: Path, output_root: Path, catalogues: list[Catalogue] | None = No
         hold.close()
         raise
     return Staged(path, results, view, folder, staging, written, [d.title for d in documents], warnings, hold)
+
+
+def _same_in_case(names: list[str]) -> str | None:
+    pair = safe_names.distinct_in_case(names)
+    return f"dua dokumen set ini, {pair}, hanya berbeda huruf besar/kecil (satu berkas di Windows)" if pair else None
 
 
 def _unwritten(exc: OSError, folder: Path) -> writer.OutputError:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -144,6 +145,42 @@ def refuse_reserved_code(code: str) -> str | None:
         return (f"kode '{code}' adalah nama perangkat yang dicadangkan Windows (CON, PRN, AUX, NUL, COM1-COM9, "
                 f"LPT1-LPT9) sehingga tidak dapat dipakai sebagai nama berkas; pilih kode lain, misalnya "
                 f"'kec_{code.lower()}'")
+    return None
+
+
+# ---- paths Windows accepts --------------------------------------------------------------------------------
+
+WINDOWS = sys.platform == "win32"
+WINDOWS_MAX_PATH = 259  # MAX_PATH less its closing NUL: Explorer, Word and Excel open no longer path
+TEMP_NAME_EXTRA = 14  # write_atomic's temporary file: "." + name + "." + 8 random characters + ".tmp"
+
+
+def windows_path_problem(folder: Path, names: list[str]) -> str | None:
+    """Why a set of files cannot be written to `folder` on Windows (a path over 259 characters, as under a long
+    OneDrive folder), or None. Measured on the longest path the write makes: a temporary file in the staging
+    folder beside `folder` (writer.staged)."""
+    if not WINDOWS or not names:
+        return None
+    absolute = os.path.abspath(folder)
+    staging = os.path.join(os.path.dirname(absolute), f".{os.path.basename(absolute)}.staging-{os.getpid()}")
+    longest = max(names, key=len)
+    needed = len(staging) + 1 + len(longest) + TEMP_NAME_EXTRA
+    if needed <= WINDOWS_MAX_PATH:
+        return None
+    allowed = len(absolute) - (needed - WINDOWS_MAX_PATH)
+    return (f"jalur folder hasil {shown_path(absolute)} ({len(absolute)} karakter) terlalu panjang untuk Windows: "
+            f"menulis {longest} ke sana memerlukan jalur {needed} karakter, sedangkan Windows, Word dan Excel hanya "
+            f"menerima {WINDOWS_MAX_PATH}. Pakai folder hasil yang jalurnya paling banyak {max(allowed, 3)} karakter "
+            "(--output, misalnya C:\\SAKIP\\output) atau pindahkan folder alat ini lebih dekat ke akar drive")
+
+
+def distinct_in_case(names: list[str]) -> str | None:
+    """Two names of one set that differ only in case are one file on Windows and macOS: the first such pair."""
+    seen: dict[str, str] = {}
+    for name in names:
+        other = seen.setdefault(name.casefold(), name)
+        if other != name:
+            return f"{other} dan {name}"
     return None
 
 
