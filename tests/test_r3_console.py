@@ -30,14 +30,14 @@ def offices(tmp_path) -> Path:
     return folder
 
 
-def on_cp1252(offices: Path, cwd: Path, *args: object) -> tuple[int, str]:
-    """The command in its own process under PYTHONIOENCODING=cp1252; its exit code and its output (stdout, then
-    stderr), which must be cp1252 throughout and hold no traceback."""
-    env = {**os.environ, "PYTHONIOENCODING": "cp1252", "TMPDIR": str(cwd)}
+def on_cp1252(offices: Path, cwd: Path, *args: object, encoding: str = "cp1252") -> tuple[int, str]:
+    """The command in its own process under PYTHONIOENCODING=cp1252 (or another code page); its exit code and its
+    output (stdout, then stderr), which must be in that code page throughout and hold no traceback."""
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "TMPDIR": str(cwd)}
     env.pop("PYTHONUTF8", None)
     done = subprocess.run([sys.executable, "-c", RUNNER, str(offices), *map(str, args)], cwd=ROOT, env=env,
                           capture_output=True, timeout=600)
-    output = done.stdout.decode("cp1252") + done.stderr.decode("cp1252")  # strict: raises on anything else
+    output = done.stdout.decode(encoding) + done.stderr.decode(encoding)  # strict: raises on anything else
     assert "Traceback" not in output and "UnicodeEncodeError" not in output, output
     assert "Kesalahan tak terduga" not in output, output
     assert "東" not in output and "😀" not in output
@@ -88,6 +88,18 @@ def test_every_command_runs_on_a_cp1252_console(make_workbook, tmp_path, offices
     assert code == 0, output
     assert f"IKU_{SHOWN}.docx: dokumen IKU" in output
     assert "Katalog ditulis:" in output and (target / "mantup_2021-2026.toml").is_file()
+
+
+@pytest.mark.parametrize(("encoding", "shown"), [("cp1252", r"Hulu \u2192 Hilir \u2264 2 — Barat"),
+                                                  ("cp850", r"Hulu \u2192 Hilir \u2264 2 \u2014 Barat")])
+def test_arrows_and_dashes_on_windows_code_pages(make_workbook, tmp_path, offices, encoding, shown):
+    """Issue 19: "→", "≤" and "—" in text a message quotes, on the Western (cp1252) and DOS (cp850) code pages."""
+    stranger = make_workbook(name="asing.xlsx", identity={"Instansi": "Kecamatan Hulu → Hilir ≤ 2 — Barat"})
+    code, output = on_cp1252(offices, tmp_path, "check", stranger, encoding=encoding)
+    assert code == 1, output
+    assert f"instansi 'Kecamatan {shown}' tidak ada di katalog" in output
+    code, output = on_cp1252(offices, tmp_path, "build", stranger, "--output", tmp_path / "hasil", encoding=encoding)
+    assert code == 1 and f"'Kecamatan {shown}'" in output, output
 
 
 def test_in_process_runs_keep_their_streams(tmp_path):

@@ -25,7 +25,8 @@ def test_a_long_output_folder_is_refused_before_anything_is_written(make_workboo
     assert result.exit_code != 0
     message = " ".join(result.output.split())
     folder = os.path.abspath(out / "mantup-2025")
-    assert f"jalur folder hasil {safe_names.shown_path(folder)} ({len(folder)} karakter) terlalu panjang untuk Windows" in message
+    shown = safe_names.shown_path(folder)
+    assert f"jalur folder hasil {shown} ({len(folder)} karakter) terlalu panjang untuk Windows" in message
     assert "hanya menerima 259" in message and "Tidak ada dokumen yang diubah" in message
     assert not out.exists()
 
