@@ -131,9 +131,15 @@ def _ordered_font(match: re.Match) -> str:
     return "<font>" + "".join(piece for _, piece in ordered) + "</font>"
 
 
+APP_XML = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+           b'<Application>iku</Application><DocSecurity>0</DocSecurity></Properties>')
+
+
 def workbook_bytes(wb: Workbook) -> bytes:
-    """Save the workbook, with its styles part in the SDK's element order (iku's only change to openpyxl's
-    output; the other parts are copied as they are)."""
+    """Save the workbook, with its styles part in the SDK's element order and the application named honestly in
+    docProps/app.xml (openpyxl writes "Microsoft Excel Compatible / Openpyxl"); the other parts are copied as
+    they are."""
     if wb.properties.creator == "openpyxl":  # openpyxl's default author: nobody's name
         wb.properties.creator = ""
     buffer = io.BytesIO()
@@ -144,5 +150,7 @@ def workbook_bytes(wb: Workbook) -> bytes:
             data = source.read(info)
             if info.filename == "xl/styles.xml":
                 data = _FONT.sub(_ordered_font, data.decode("utf-8")).encode("utf-8")
+            elif info.filename == "docProps/app.xml":
+                data = APP_XML
             target.writestr(info, data)
     return written.getvalue()

@@ -104,12 +104,16 @@ def test_document_properties_are_the_offices(sample_set):
         assert [s.get(f"{W}val") for s in mode] == ["15"], path.name
         assert settings.find(f"{W}zoom").get(f"{W}percent") == "100"
         assert settings.find(f"{W}savePreviewPicture") is None
+        theme = settings.find(f"{W}themeFontLang")  # python-docx's template said en-US and ja-JP
+        assert theme.get(f"{W}val") == "id-ID" and theme.get(f"{W}eastAsia") is None, path.name
         tags = [child.tag for child in settings]
         if f"{W}updateFields" in tags:  # the LKjIP only, before w:compat as the schema orders it
             assert path.name.startswith("CONTOH_LKjIP") and tags.index(f"{W}updateFields") < tags.index(f"{W}compat")
     for path in sample_set.glob("*.xlsx"):
         core = xml(path, "docProps/core.xml")
         assert core.findtext("{http://purl.org/dc/elements/1.1/}creator") == "Kecamatan Mantup"
+        app = part(path, "docProps/app.xml")
+        assert b"penpyxl" not in app and b"<Application>iku</Application>" in app, app
         fonts = re.findall(rb"<font>(.*?)</font>", part(path, "xl/styles.xml"))
         assert fonts and all(f.index(b"<name ") > f.index(b"<sz ") for f in fonts if b"<sz " in f)
 

@@ -13,15 +13,13 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 
 from iku.render.ooxml_order import reorder
+from iku.xlsx_style import APP_XML  # the same docProps/app.xml in every file
 
 LANGUAGE = "id-ID"
 MAX_PROPERTY = 255  # Word and python-docx refuse a document property longer than this
 COMPATIBILITY_MODE = "15"  # Word 2013 and later: no "[Compatibility Mode]" in the title bar
 WORD_URI = "http://schemas.microsoft.com/office/word"
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
-APP_XML = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-           b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
-           b'<Application>iku</Application><DocSecurity>0</DocSecurity></Properties>')
 CORE_XML = ('<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
             'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
             'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{title}</dc:title>'
@@ -108,6 +106,10 @@ def _settings(settings, update_fields: bool) -> None:
     for tag in ("w:updateFields", "w:savePreviewPicture"):  # no thumbnail saved back by Word either
         for old in settings.findall(qn(tag)):
             settings.remove(old)
+    theme_language = settings.find(qn("w:themeFontLang"))  # python-docx's template: en-US, ja-JP
+    if theme_language is not None:
+        theme_language.set(qn("w:val"), LANGUAGE)
+        theme_language.attrib.pop(qn("w:eastAsia"), None)
     zoom = settings.find(qn("w:zoom"))
     if zoom is not None and zoom.get(qn("w:percent")) is None:
         zoom.set(qn("w:percent"), "100")  # required by the schema
