@@ -179,3 +179,22 @@ def test_signing_date_of_1900_is_refused(tmp_path):
     path = workbook_with(tmp_path, {}, edit=sign)
     rejected(path, tmp_path, f"Tanggal Penandatanganan 01/01/1900 sebelum tahun 2000, jadi tidak mungkin benar: "
              f"{SMALL}")
+
+
+def test_pk_date_of_1900_is_refused(tmp_path):
+    def sign(wb):
+        wb[L.SHEET_IDENTITY].cell(row=identity_row(L.ID_PK_DATE), column=2, value=D(1900, 2, 28))
+
+    path = workbook_with(tmp_path, {}, edit=sign)
+    rejected(path, tmp_path, f"Identitas!B{identity_row(L.ID_PK_DATE)}: Tanggal Perjanjian Kinerja 28/02/1900 "
+             "(di Excel mungkin tampil 29/02/1900) sebelum tahun 2000")
+
+
+def test_pk_date_far_from_its_year_is_warned(tmp_path):
+    def sign(wb):
+        wb[L.SHEET_IDENTITY].cell(row=identity_row(L.ID_PK_DATE), column=2, value=D(2019, 1, 6))
+
+    path = workbook_with(tmp_path, {}, edit=sign)
+    result = run_cli("check", path)
+    assert "Tanggal Perjanjian Kinerja 06/01/2019 bukan pada tahun 2025 atau akhir tahun sebelumnya" in \
+        " ".join(result.output.split()), result.output

@@ -87,6 +87,11 @@ def validate(raw: RawWorkbook, catalogues: list[Catalogue], year: int | None = N
     if not identity.report_year <= identity.signing_date.year <= identity.report_year + 1:
         warnings.append(f"Tanggal penandatanganan {identity.signing_date:%d/%m/%Y} jauh dari tahun laporan "
                         f"{identity.report_year}; periksa lembar Identitas.")
+    # The PK of a year is signed at its start, or late in the year before (PermenPANRB 53/2014: within a month of
+    # the budget's approval).
+    if identity.pk_date is not None and not identity.report_year - 1 <= identity.pk_date.year <= identity.report_year:
+        warnings.append(f"{L.ID_PK_DATE} {identity.pk_date:%d/%m/%Y} bukan pada tahun {identity.report_year} atau "
+                        "akhir tahun sebelumnya; periksa lembar Identitas.")
     sheets = validate_report.report_sheets(raw, catalogue, identity.report_year, problems, warnings)
     data = sources.read_all(raw, catalogue, problems, warnings, signed=identity.signing_date)
     staff_sheets = organisation.read(raw, problems)
@@ -204,6 +209,10 @@ def _identity(
         signing_date = None
     pk_cell = labels.get(norm(L.ID_PK_DATE))
     pk_date = _date(pk_cell, problems) if pk_cell is not None else None
+    if pk_date is not None and pk_date < FIRST_DATE:  # Excel's 1900 serials (60: the phantom 29/02/1900)
+        problems.append(Problem(f"{L.ID_PK_DATE} {date_refusal(pk_date, None)}", sheet=pk_cell.sheet,
+                                cell=pk_cell.coordinate))
+        pk_date = None
     nip = _nip(labels.get(norm(L.ID_NIP)), problems) or office.signatory.nip
     place = text(L.ID_PLACE, office.signing_place)
     place_cell = labels.get(norm(L.ID_PLACE))
