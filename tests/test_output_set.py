@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import _thread
 import errno
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -217,7 +217,7 @@ def test_ctrl_c_during_pdf_ends_libreoffice_and_its_temp_folder(tmp_path, monkey
     monkeypatch.setattr(pdf, "find_soffice", lambda: str(script))
     source = tmp_path / "a.docx"
     source.write_bytes(b"x")
-    timer = threading.Timer(1.5, _thread.interrupt_main)
+    timer = threading.Timer(1.5, os.kill, (os.getpid(), signal.SIGINT))  # a real signal: it wakes the wait
     timer.start()
     with pytest.raises(KeyboardInterrupt):
         pdf.convert([source], tmp_path / "out", timeout=60)
