@@ -129,7 +129,8 @@ def stage(path: Path, output_root: Path, catalogues: list[Catalogue] | None = No
         documents = render(results, view)  # everything rendered in memory before anything is written
     folder = output_folder(results, output_root)
     names = [doc.filename for doc in documents]
-    for why in (safe_names.windows_path_problem(folder, names), _same_in_case(names)):
+    previous = list(writer.read_manifest(folder))
+    for why in (safe_names.windows_path_problem(folder, names, previous), _same_in_case(names)):
         if why:
             raise writer.OutputError(f"Dokumen tidak dapat ditulis: {why}. Tidak ada dokumen yang diubah.")
     warnings = list(results.warnings) + list(filter(None, [render_pk.draft_warning(results)]))

@@ -153,25 +153,39 @@ def refuse_reserved_code(code: str) -> str | None:
 WINDOWS = sys.platform == "win32"
 WINDOWS_MAX_PATH = 259  # MAX_PATH less its closing NUL: Explorer, Word and Excel open no longer path
 TEMP_NAME_EXTRA = 14  # write_atomic's temporary file: "." + name + "." + 8 random characters + ".tmp"
+KEPT_FOLDER = ".sebelumnya"  # = writer.PREVIOUS, in the staging folder
+# The longest path (folder and file name) each program opens (Microsoft support: Excel 218 characters, Word 255).
+OPEN_LIMITS = {".xlsx": (218, "Excel"), ".docx": (255, "Word")}
 
 
-def windows_path_problem(folder: Path, names: list[str]) -> str | None:
-    """Why a set of files cannot be written to `folder` on Windows (a path over 259 characters, as under a long
-    OneDrive folder), or None. Measured on the longest path the write makes: a temporary file in the staging
-    folder beside `folder` (writer.staged)."""
+def windows_path_problem(folder: Path, names: list[str], previous: list[str] | tuple[str, ...] = ()) -> str | None:
+    """Why a set of files cannot be written to `folder` on Windows (as under a long OneDrive folder), or None.
+    Measured on every path the write makes: each temporary file in the staging folder beside `folder`
+    (writer.staged), each previous file kept there (`previous`, writer.PREVIOUS), and each document where it
+    ends up, which Excel and Word must still open."""
     if not WINDOWS or not names:
         return None
     absolute = os.path.abspath(folder)
     staging = os.path.join(os.path.dirname(absolute), f".{os.path.basename(absolute)}.staging-{os.getpid()}")
-    longest = max(names, key=len)
-    needed = len(staging) + 1 + len(longest) + TEMP_NAME_EXTRA
-    if needed <= WINDOWS_MAX_PATH:
+    paths = [(len(staging) + 1 + len(name) + TEMP_NAME_EXTRA, WINDOWS_MAX_PATH, name, "") for name in names]
+    paths += [(len(staging) + 2 + len(KEPT_FOLDER) + len(name), WINDOWS_MAX_PATH, name, "") for name in previous]
+    for name in names:
+        limit, program = OPEN_LIMITS.get(os.path.splitext(name)[1].lower(), (WINDOWS_MAX_PATH, ""))
+        paths.append((len(absolute) + 1 + len(name), limit, name, program))
+    length, limit, name, program = max(paths, key=lambda path: path[0] - path[1])
+    if length <= limit:
         return None
-    allowed = len(absolute) - (needed - WINDOWS_MAX_PATH)
-    return (f"jalur folder hasil {shown_path(absolute)} ({len(absolute)} karakter) terlalu panjang untuk Windows: "
-            f"menulis {longest} ke sana memerlukan jalur {needed} karakter, sedangkan Windows, Word dan Excel hanya "
-            f"menerima {WINDOWS_MAX_PATH}. Pakai folder hasil yang jalurnya paling banyak {max(allowed, 3)} karakter "
-            "(--output, misalnya C:\\SAKIP\\output) atau pindahkan folder alat ini lebih dekat ke akar drive")
+    root = os.path.dirname(absolute)
+    allowed = len(root) - (length - limit)
+    shown = shown_path(absolute)
+    counted = f" ({len(absolute)} karakter)" if shown == absolute else ""  # shown_path counts a long one itself
+    why = (f"{name} di sana akan berjalur {length} karakter, sedangkan {program} hanya membuka berkas yang jalurnya "
+           f"paling panjang {limit} karakter" if program else
+           f"menulis {name} ke sana memerlukan berkas sementara berjalur {length} karakter, sedangkan Windows hanya "
+           f"menerima {limit}")
+    size = f"yang jalurnya paling banyak {allowed} karakter" if allowed >= 10 else "dengan jalur pendek"
+    return (f"jalur folder hasil {shown}{counted} terlalu panjang untuk Windows: {why}. Pakai folder hasil (--output) "
+            f"{size}, misalnya C:\\SAKIP\\output, atau pindahkan folder alat ini lebih dekat ke akar drive")
 
 
 def distinct_in_case(names: list[str]) -> str | None:

@@ -35,7 +35,7 @@ from iku.safe_names import describe_os_error, shown_path
 
 MANIFEST = ".iku-manifest.json"
 COMPLETE = ".lengkap.json"  # in the staging folder, the journal: both sets named, the swap may proceed
-PREVIOUS = ".sebelumnya"  # in the staging folder: hard links to (or copies of) the previous set's files
+PREVIOUS = safe_names.KEPT_FOLDER  # in the staging folder: hard links to (or copies of) the previous set's files
 
 
 @dataclass(frozen=True)
@@ -99,10 +99,20 @@ def _in_use(exc: PermissionError, target: Path) -> bool:
     if getattr(exc, "winerror", None) != 5:
         return False
     try:
-        os.close(os.open(target, os.O_WRONLY | os.O_APPEND))  # opens, changes nothing
+        _open_for_writing(target)
     except OSError as probe:
         return safe_names.held_open(probe)
     return False
+
+
+def _open_for_writing(target: Path) -> None:
+    """Open the file for writing and close it again, changing nothing; Windows only. Through CreateFile, whose
+    error carries the Windows code (os.open's C library keeps only errno, EACCES for both cases)."""
+    import _winapi
+
+    share = 0x1 | 0x2 | 0x4  # FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE: refused only by a holder
+    handle = _winapi.CreateFile(os.fspath(target), _winapi.GENERIC_WRITE, share, 0, _winapi.OPEN_EXISTING, 0, 0)
+    _winapi.CloseHandle(handle)
 
 
 def _named(exc: OSError, path: Path) -> OSError:

@@ -49,7 +49,7 @@ def _program_files(tmp_path: Path, monkeypatch, variable: str) -> Path:
 @pytest.mark.parametrize("variable", ["ProgramFiles", "ProgramFiles(x86)"])
 def test_soffice_exe_in_program_files_is_found_and_used(tmp_path, monkeypatch, variable):
     exe = _program_files(tmp_path, monkeypatch, variable)
-    assert pdf.find_soffice() == str(exe)
+    assert pdf.find_soffice() == str(exe) == pdf.find_soffice(windows=True)
     source = make_docx(tmp_path / "LKjIP.docx")
     written = pdf.convert([source], tmp_path / "hasil")
     assert written == [tmp_path / "hasil" / "LKjIP.pdf"] and written[0].read_bytes() == b"%PDF"
@@ -83,8 +83,8 @@ def test_a_soffice_named_in_the_environment_that_is_not_there_is_said(tmp_path, 
     monkeypatch.setenv(pdf.SOFFICE_ENV, str(tmp_path / "tidak-ada.exe"))
     with pytest.raises(pdf.PdfUnavailable) as info:
         pdf.convert([make_docx(tmp_path / "a.docx")], tmp_path / "hasil")
-    assert f"Variabel lingkungan IKU_SOFFICE menunjuk {tmp_path / 'tidak-ada.exe'}, tetapi berkas itu tidak ada" \
-        in str(info.value)
+    assert f"Variabel lingkungan IKU_SOFFICE menunjuk {tmp_path / 'tidak-ada.exe'}, tetapi di sana tidak ada berkas " \
+        "soffice" in str(info.value)
     assert not (tmp_path / "hasil").exists()
 
 
@@ -93,10 +93,9 @@ def test_no_libreoffice_on_windows_says_where_to_get_it(tmp_path, monkeypatch):
         monkeypatch.delenv(other, raising=False)
     monkeypatch.delenv(pdf.SOFFICE_ENV, raising=False)
     monkeypatch.setenv("PATH", str(tmp_path))
-    monkeypatch.setattr(pdf.sys, "platform", "win32")
     monkeypatch.setattr(pdf, "WINDOWS_DEFAULTS", (str(tmp_path / "C" / "Program Files"),))
-    assert pdf.find_soffice() is None
-    hint = pdf.install_hint()
+    assert pdf.find_soffice(windows=True) is None
+    hint = pdf.install_hint(windows=True)
     assert "https://www.libreoffice.org/download/" in hint and "apt-get" not in hint
     assert "C:\\Program Files\\LibreOffice" in hint
 

@@ -196,5 +196,13 @@ def test_pk_date_far_from_its_year_is_warned(tmp_path):
 
     path = workbook_with(tmp_path, {}, edit=sign)
     result = run_cli("check", path)
-    assert "Tanggal Perjanjian Kinerja 06/01/2019 bukan pada tahun 2025 atau akhir tahun sebelumnya" in \
+    assert "Tanggal Perjanjian Kinerja 06/01/2019 di luar 01/10/2024 sampai 31/12/2025" in \
         " ".join(result.output.split()), result.output
+
+
+def test_pk_date_late_in_the_year_before_is_accepted(tmp_path):
+    def sign(wb):
+        wb[L.SHEET_IDENTITY].cell(row=identity_row(L.ID_PK_DATE), column=2, value=D(2024, 12, 30))
+
+    result = run_cli("check", workbook_with(tmp_path, {}, edit=sign))
+    assert "Tanggal Perjanjian Kinerja" not in result.output, result.output

@@ -66,18 +66,32 @@ def test_access_denied_on_an_open_document_is_read_as_open_not_as_permissions(bu
     workbook, out, folder, before = built
     held = "Perjanjian_Kinerja_Kecamatan_Mantup_2025.docx"
     _holding(monkeypatch, held, None, winerror=5)
-    real_open = os.open
+    probed = []
 
-    def opening(path, flags, *args):
-        if os.fspath(path) == os.fspath(folder / held) and flags & os.O_WRONLY:
+    def opening(path):  # CreateFile for writing, as Windows answers it while Word holds the file
+        probed.append(os.fspath(path))
+        if os.fspath(path) == os.fspath(folder / held):
             raise _windows_refusal(os.fspath(path), 32)
-        return real_open(path, flags, *args)
 
-    monkeypatch.setattr(writer.os, "open", opening)
+    monkeypatch.setattr(writer, "_open_for_writing", opening)
     result = run_cli("build", workbook, "--output", out)
     assert result.exit_code != 0
     assert f"sedang dibuka di program lain, misalnya Word, Excel atau pembaca PDF ({folder / held})" \
         in " ".join(result.output.split())
+    assert {p.name: sha(p) for p in folder.iterdir()} == before
+    assert probed and set(probed) == {os.fspath(folder / held)}
+
+
+def test_access_denied_with_the_file_free_is_a_permission_message(built, monkeypatch):
+    """Winerror 5 while the file opens for writing: a real permission problem, said as one, without retries."""
+    workbook, out, folder, before = built
+    held = "Perjanjian_Kinerja_Kecamatan_Mantup_2025.docx"
+    tries = _holding(monkeypatch, held, None, winerror=5)
+    monkeypatch.setattr(writer, "_open_for_writing", lambda path: None)
+    result = run_cli("build", workbook, "--output", out)
+    assert result.exit_code != 0 and len(tries) == 1
+    message = " ".join(result.output.split())
+    assert f"tidak ada izin menulis ({folder / held})" in message and "sedang dibuka" not in message
     assert {p.name: sha(p) for p in folder.iterdir()} == before
 
 

@@ -26,8 +26,10 @@ def test_a_long_output_folder_is_refused_before_anything_is_written(make_workboo
     message = " ".join(result.output.split())
     folder = os.path.abspath(out / "mantup-2025")
     shown = safe_names.shown_path(folder)
-    assert f"jalur folder hasil {shown} ({len(folder)} karakter) terlalu panjang untuk Windows" in message
-    assert "hanya menerima 259" in message and "Tidak ada dokumen yang diubah" in message
+    assert len(folder) > safe_names.SHOWN_PATH and shown.endswith(f"({len(folder)} karakter)")  # counted there
+    assert f"jalur folder hasil {shown} terlalu panjang untuk Windows" in message
+    assert "Pakai folder hasil (--output) yang jalurnya paling banyak" in message
+    assert "Tidak ada dokumen yang diubah" in message
     assert not out.exists()
 
 
@@ -41,8 +43,29 @@ def test_the_limit_counts_the_temporary_file_in_the_staging_folder(tmp_path, win
     assert safe_names.windows_path_problem(exact, [name]) is None  # the temporary path is 259 characters
     longer = parent / ("a" * (fits + 1)) / "mantup-2025"
     why = safe_names.windows_path_problem(longer, [name])
-    assert why is not None and "memerlukan jalur 260 karakter" in why
-    assert f"paling banyak {len(os.path.abspath(longer)) - 1} karakter" in why
+    assert why is not None and "memerlukan berkas sementara berjalur 260 karakter, sedangkan Windows hanya " \
+        "menerima 259" in why
+    root = os.path.dirname(os.path.abspath(longer))
+    assert f"Pakai folder hasil (--output) yang jalurnya paling banyak {len(root) - 1} karakter" in why
+    assert why.count("karakter)") <= 1  # the folder's length said once
+
+
+def test_excel_opens_no_path_over_218_characters(tmp_path, windows):
+    """Microsoft: Excel opens no file whose path and name exceed 218 characters; Word 255."""
+    name = "Pengukuran_Kinerja_Kecamatan_Mantup_2025.xlsx"
+    parent = tmp_path / "q"
+    fits = 218 - len(os.path.abspath(parent)) - 1 - len("/mantup-2025/") - len(name)
+    assert safe_names.windows_path_problem(parent / ("b" * fits) / "mantup-2025", [name]) is None
+    why = safe_names.windows_path_problem(parent / ("b" * (fits + 1)) / "mantup-2025", [name])
+    assert why is not None and f"{name} di sana akan berjalur 219 karakter, sedangkan Excel hanya membuka berkas " \
+        "yang jalurnya paling panjang 218 karakter" in why
+
+
+def test_previous_files_kept_in_the_staging_folder_count_too(tmp_path, windows):
+    long_old = "x" * 150 + ".docx"  # a name of an earlier set, for an office since renamed
+    deep = tmp_path / ("r" * 60) / "mantup-2025"
+    assert safe_names.windows_path_problem(deep, ["a.docx"]) is None
+    assert long_old in (safe_names.windows_path_problem(deep, ["a.docx"], [long_old]) or "")
 
 
 def test_no_limit_off_windows(tmp_path, monkeypatch):

@@ -89,9 +89,11 @@ def validate(raw: RawWorkbook, catalogues: list[Catalogue], year: int | None = N
                         f"{identity.report_year}; periksa lembar Identitas.")
     # The PK of a year is signed at its start, or late in the year before (PermenPANRB 53/2014: within a month of
     # the budget's approval).
-    if identity.pk_date is not None and not identity.report_year - 1 <= identity.pk_date.year <= identity.report_year:
-        warnings.append(f"{L.ID_PK_DATE} {identity.pk_date:%d/%m/%Y} bukan pada tahun {identity.report_year} atau "
-                        "akhir tahun sebelumnya; periksa lembar Identitas.")
+    earliest = dt.date(identity.report_year - 1, 10, 1)  # the last quarter of the year before
+    if identity.pk_date is not None and not earliest <= identity.pk_date <= dt.date(identity.report_year, 12, 31):
+        warnings.append(f"{L.ID_PK_DATE} {identity.pk_date:%d/%m/%Y} di luar {earliest:%d/%m/%Y} sampai "
+                        f"31/12/{identity.report_year} (triwulan terakhir tahun sebelumnya sampai akhir tahun "
+                        f"{identity.report_year}); periksa lembar Identitas.")
     sheets = validate_report.report_sheets(raw, catalogue, identity.report_year, problems, warnings)
     data = sources.read_all(raw, catalogue, problems, warnings, signed=identity.signing_date)
     staff_sheets = organisation.read(raw, problems)

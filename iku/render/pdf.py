@@ -41,34 +41,39 @@ class PdfUnavailable(PdfError):
     """LibreOffice is not installed."""
 
 
-def find_soffice() -> str | None:
-    """The one named in IKU_SOFFICE, else the first on PATH, else the one in Program Files (64-bit, then 32-bit)."""
-    named = os.environ.get(SOFFICE_ENV, "").strip().strip('"')
+def find_soffice(windows: bool = sys.platform == "win32") -> str | None:
+    """The one named in IKU_SOFFICE, else the first on PATH, else the one in Program Files (64-bit, then 32-bit).
+    None when there is none; a name in IKU_SOFFICE that is not a file counts as none (install_hint says so)."""
+    named = _named_soffice()
     if named:
-        if Path(named).is_file():
-            return named
-        raise PdfUnavailable(f"Variabel lingkungan {SOFFICE_ENV} menunjuk {named}, tetapi berkas itu tidak ada; PDF "
-                             f"tidak dibuat. Perbaiki letaknya (misalnya C:\\Program Files\\LibreOffice\\program\\"
-                             f"soffice.exe) atau hapus variabel itu.")
+        return named if Path(named).is_file() else None
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
             return found
-    for folder in program_folders():
+    for folder in program_folders(windows):
         candidate = Path(folder, *SOFFICE_IN_PROGRAM_FOLDER)
         if candidate.is_file():
             return str(candidate)
     return None
 
 
-def program_folders() -> list[str]:
+def _named_soffice() -> str:
+    return os.environ.get(SOFFICE_ENV, "").strip().strip('"')  # as Explorer's "Copy as path" quotes it
+
+
+def program_folders(windows: bool = sys.platform == "win32") -> list[str]:
     named = [os.environ[var] for var in PROGRAM_FOLDERS if os.environ.get(var)]
-    defaults = list(WINDOWS_DEFAULTS) if sys.platform == "win32" else []
-    return list(dict.fromkeys(named + defaults))
+    return list(dict.fromkeys(named + (list(WINDOWS_DEFAULTS) if windows else [])))
 
 
-def install_hint() -> str:
-    return WINDOWS_INSTALL_HINT if sys.platform == "win32" else INSTALL_HINT
+def install_hint(windows: bool = sys.platform == "win32") -> str:
+    named = _named_soffice()
+    if named and not Path(named).is_file():
+        return (f"Variabel lingkungan {SOFFICE_ENV} menunjuk {named}, tetapi di sana tidak ada berkas soffice; PDF "
+                "tidak dibuat. Perbaiki letaknya (misalnya C:\\Program Files\\LibreOffice\\program\\soffice.exe) "
+                "atau hapus variabel itu.")
+    return WINDOWS_INSTALL_HINT if windows else INSTALL_HINT
 
 
 def convert(docx_paths: list[Path], out_dir: Path, timeout: int = 180) -> list[Path]:
