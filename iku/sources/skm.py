@@ -388,11 +388,6 @@ def working(y: SurveyYear) -> str:
 
 
 def evaluate(responses: tuple[Response, ...], catalogue: Catalogue, report: ReportInput) -> SourceResult:
-    with gc_pause.paused():  # the tallies' tuples would set off collections over every row read (80 ms)
-        return _evaluate(responses, catalogue, report)
-
-
-def _evaluate(responses: tuple[Response, ...], catalogue: Catalogue, report: ReportInput) -> SourceResult:
     report_year = report.identity.report_year
     weight = _weight(catalogue.data.skm_weight)
     scale = catalogue.data.skm_scale
@@ -406,7 +401,8 @@ def _evaluate(responses: tuple[Response, ...], catalogue: Catalogue, report: Rep
             quarters = bins.get((ind.number, year))
             if quarters is None:
                 continue
-            tallies = _tallies(quarters)
+            with gc_pause.paused():  # the tallies' tuples would set off collections over every row read (80 ms)
+                tallies = _tallies(quarters)
             y = _survey_year(ind.number, year, quarters, tallies, weight, scale,
                              minimum if year == report_year else None)
             if y is None:
