@@ -157,11 +157,13 @@ def bottom_rule(paragraph, style: str = "thickThinSmallGap", size: int = 18) -> 
 
 
 def field(paragraph, instruction: str, placeholder: str = "1") -> None:
-    """A Word field such as PAGE or TOC; Word and LibreOffice compute it when opening."""
+    """A Word field such as PAGE; Word and LibreOffice compute it when opening. Only a table of contents is marked
+    for update (w:dirty): on any other field Word would ask to update fields each time the document opens."""
     run = paragraph.add_run()
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
-    begin.set(qn("w:dirty"), "true")
+    if instruction.strip().startswith("TOC"):
+        begin.set(qn("w:dirty"), "true")
     run._r.append(begin)
     run = paragraph.add_run()
     instr = OxmlElement("w:instrText")

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import docx_build as B
 from docx.enum.text import WD_BREAK
+from docx.oxml import parse_xml
 from template_parts import two_signatures
+
+from iku.render.docx_package import SEPARATOR
 
 KEY = "perjanjian"
 SIZE = 10  # points, lampiran tables
@@ -24,6 +27,7 @@ def agreement(doc, width: float, title: bool = True) -> None:
     B.para(doc, f"{{{{ {KEY}.pembuka }}}}", align="justify", space_after=8)
     parties(doc, width, [("Nama", f"{{{{ {KEY}.ttd.nama }}}}"), ("Jabatan", f"{{{{ {KEY}.ttd.jabatan_biasa }}}}"),
                          ("", "selanjutnya disebut PIHAK PERTAMA.")])
+    separator(doc)  # two tables with nothing between them are one table to Word
     parties(doc, width, [("Nama", "{{ atasan.nama_isian }}"), ("Jabatan", "{{ atasan.jabatan_biasa }}"),
                          ("", "selaku atasan PIHAK PERTAMA, selanjutnya disebut PIHAK KEDUA.")])
     B.para(doc, f"{{%p for t in {KEY}.isi %}}")
@@ -40,6 +44,11 @@ def agreement(doc, width: float, title: bool = True) -> None:
     program_table(doc, width)
     B.para(doc, f"{{{{ {KEY}.catatan_anggaran }}}}", italic=True, size=10, space_after=8)
     two_signatures(doc, width, key=f"{KEY}.ttd")
+
+
+def separator(doc) -> None:
+    paragraph = doc.add_paragraph()
+    paragraph._p.getparent().replace(paragraph._p, parse_xml(SEPARATOR))
 
 
 def draft_line(doc) -> None:

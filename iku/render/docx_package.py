@@ -92,12 +92,12 @@ def separate_tables(root) -> int:
         for child in list(parent):
             following = child.getnext()
             if child.tag == table and following is not None and following.tag == table:
-                child.addnext(parse_xml(_SEPARATOR))
+                child.addnext(parse_xml(SEPARATOR))
                 added += 1
     return added
 
 
-_SEPARATOR = ('<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:pPr>'
+SEPARATOR = ('<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:pPr>'
               '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/>'
               '</w:rPr></w:pPr></w:p>')
 
