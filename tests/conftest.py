@@ -85,6 +85,20 @@ def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def snapshot(root: Path) -> dict[str, str]:
+    """Every file and folder under root (hidden ones too), files with their sha256."""
+    return {str(p.relative_to(root)): (sha(p) if p.is_file() else "folder") for p in sorted(root.rglob("*"))}
+
+
+@pytest.fixture(scope="module")
+def standard(tmp_path_factory) -> Path:
+    """The blank standard workbook of 2025, written once per test module (read-only for its tests)."""
+    path = tmp_path_factory.mktemp("standard") / "realisasi.xlsx"
+    result = run_cli("template", path, "--year", "2025")
+    assert result.exit_code == 0, result.output
+    return path
+
+
 def rejected(path: Path, tmp_path: Path, *fragments: str) -> str:
     """Build must fail: non-zero exit, every fragment in the message, nothing written, input untouched."""
     before = sha(path) if path.exists() else None

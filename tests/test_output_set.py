@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import run_cli, sha
+from conftest import run_cli, sha, snapshot
 
 from iku import output_lock, writer
 from iku.render import pdf, toc_pages
@@ -23,11 +23,6 @@ LKJIP = "LKjIP_Kecamatan_Mantup_2025.docx"
 Q1 = "Pengukuran_Triwulan_I_Kecamatan_Mantup_2025.docx"
 Q2 = "Pengukuran_Triwulan_II_Kecamatan_Mantup_2025.docx"
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def snapshot(root: Path) -> dict[str, str]:
-    """Every file and folder under root (hidden ones too), files with their sha256."""
-    return {str(p.relative_to(root)): (sha(p) if p.is_file() else "folder") for p in sorted(root.rglob("*"))}
 
 
 @pytest.fixture

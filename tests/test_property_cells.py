@@ -9,8 +9,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import pytest
-from conftest import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -58,14 +56,6 @@ INPUT_CELLS = st.one_of(
 )
 ANY_CELL = st.tuples(st.sampled_from(SHEETS), st.integers(1, 25), st.integers(1, 12))
 EDITS = st.lists(st.tuples(st.one_of(INPUT_CELLS, ANY_CELL), VALUES, st.booleans()), min_size=1, max_size=4)
-
-
-@pytest.fixture(scope="module")
-def standard(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("standard") / "realisasi.xlsx"
-    result = run_cli("template", path, "--year", "2025")
-    assert result.exit_code == 0, result.output
-    return path
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -90,20 +90,19 @@ def special(path: Path) -> bool:
     return Path(path).name in ("pipa.xlsx", "nol.xlsx", "soket.xlsx")
 
 
-def recording_identify(path, *args, **kwargs):
-    with OPENED.open("a") as log:
-        log.write(f"identify {Path(path).name}\n")
-    if special(path):
-        raise AssertionError("the quick look was given a file that is not a regular file")
-    return REAL_IDENTIFY(path, *args, **kwargs)
+def _recording(step: str, real):
+    """`real`, logging each path it is given and failing on a file that is not a regular file."""
+    def recorded(path, *args, **kwargs):
+        with OPENED.open("a") as log:
+            log.write(f"{step} {Path(path).name}\n")
+        if special(path):
+            raise AssertionError(f"{step} was given a file that is not a regular file")
+        return real(path, *args, **kwargs)
+    return recorded
 
 
-def recording_build(path, *args, **kwargs):
-    with OPENED.open("a") as log:
-        log.write(f"build {Path(path).name}\n")
-    if special(path):
-        raise AssertionError("the build was given a file that is not a regular file")
-    return REAL_BUILD(path, *args, **kwargs)
+recording_identify = _recording("identify", REAL_IDENTIFY)
+recording_build = _recording("build", REAL_BUILD)
 
 
 @pytest.fixture

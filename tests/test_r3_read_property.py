@@ -11,8 +11,6 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-import pytest
-from conftest import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -32,14 +30,6 @@ DATA_CELLS = st.one_of(
 )
 CONTENT = st.one_of(VALUES.map(lambda v: ("value", v)), st.just((UNCACHED, None)), st.just((CACHED, None)))
 EDITS = st.lists(st.tuples(st.one_of(INPUT_CELLS, DATA_CELLS), CONTENT, st.booleans()), min_size=1, max_size=6)
-
-
-@pytest.fixture(scope="module")
-def standard(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("standard") / "realisasi.xlsx"
-    result = run_cli("template", path, "--year", "2025")
-    assert result.exit_code == 0, result.output
-    return path
 
 
 def _cache(path: Path, cached: dict[tuple[str, str], int], parts_of: dict[str, str]) -> None:

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import run_cli, sha
+from conftest import run_cli, snapshot
 from openpyxl import Workbook
 
 from iku import output_lock, writer
@@ -22,10 +22,6 @@ VALUES = {10: {2025: 40}}
 LKJIP = "LKjIP_Kecamatan_Mantup_2025.docx"
 ENGLISH = ("File too large", "No space left", "File name too long", "Permission denied", "Read-only", "quota",
            "No usable temporary directory", "IO_E")
-
-
-def snapshot(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): (sha(p) if p.is_file() else "folder") for p in sorted(root.rglob("*"))}
 
 
 @pytest.fixture
