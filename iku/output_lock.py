@@ -18,7 +18,8 @@ LOCK_WAIT = 60.0  # seconds a second run waits for the first before giving up
 STALE_EMPTY_LOCK = 30.0  # a lock file still without a pid after this long was left by a killed run
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
+    """Whether a process of that pid runs (someone else's too), without signalling it."""
     if sys.platform == "win32":  # os.kill(pid, 0) would end the process there
         return _alive_windows(pid)
     try:
@@ -88,7 +89,7 @@ def _holder(lock: Path) -> tuple[int | None, str]:
     pid = int(text[0])
     if pid == os.getpid():
         return pid, ""  # this process: another thread of it holds the folder
-    if not _alive(pid):
+    if not alive(pid):
         return None, ""
     recorded, now = (text[1] if len(text) > 1 else None), start_time(pid)
     if recorded is not None and now is not None:

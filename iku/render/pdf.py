@@ -11,6 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from iku.output_lock import alive
 from iku.writer import describe_os_error, write_atomic
 
 SOFFICE_ENV = "IKU_SOFFICE"  # the full path of a soffice elsewhere (a portable LibreOffice, another drive)
@@ -113,18 +114,8 @@ def _sweep() -> None:
     with contextlib.suppress(OSError):
         for folder in Path(tempfile.gettempdir()).glob(f"{WORK_PREFIX}*-*"):
             pid = folder.name[len(WORK_PREFIX):].split("-", 1)[0]
-            if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)) and folder.is_dir():
+            if pid.isdigit() and int(pid) != os.getpid() and not alive(int(pid)) and folder.is_dir():
                 shutil.rmtree(folder, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # someone else's
-    return True
 
 
 def _check_sources(docx_paths: list[Path]) -> list[Path]:
