@@ -119,9 +119,20 @@ def run_task(fn, *args):
     try:
         return fn(*args)
     except Cancelled as exc:
+        _remove_openpyxl_temp_files()
         os._exit(128 + exc.signum)
     finally:
         _IN_TASK = False
+
+
+def _remove_openpyxl_temp_files() -> None:
+    """openpyxl writes each sheet to a temporary file (openpyxl.*, in TMPDIR) and removes what is left at exit
+    with atexit, which os._exit skips: a worker stopped in the middle of writing a sheet would leave it behind."""
+    from openpyxl.worksheet import _writer
+
+    for name in list(getattr(_writer, "ALL_TEMP_FILES", ())):
+        with contextlib.suppress(OSError):
+            os.remove(name)
 
 
 def os_error_of(exc: BaseException) -> OSError | None:

@@ -273,3 +273,31 @@ def test_work_folders_of_a_run_killed_with_9_are_removed_by_the_next(tmp_path, m
     assert not dead.exists()
     assert alive.is_dir() and other.is_dir()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["a.docx", "out", "soffice", alive.name, other.name])
+
+
+def test_a_worker_stopped_while_writing_a_sheet_leaves_no_openpyxl_file(tmp_path, monkeypatch):
+    """openpyxl's sheet files are removed by atexit, which a worker's os._exit skips; the task removes them."""
+    from openpyxl import Workbook
+    from openpyxl.worksheet import _writer
+
+    from iku import errors
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    original = _writer.WorksheetWriter.write_rows
+
+    def stopped(self):  # SIGTERM arrives while the sheet's temporary file is being written
+        original(self)
+        raise errors.Cancelled(signal.SIGTERM)
+
+    monkeypatch.setattr(_writer.WorksheetWriter, "write_rows", stopped)
+
+    def leave(code):
+        raise SystemExit(code)
+
+    monkeypatch.setattr(errors.os, "_exit", leave)
+    book = Workbook()
+    book.active["A1"] = "isi"
+    with pytest.raises(SystemExit) as ended:
+        errors.run_task(book.save, tmp_path / "hasil.xlsx")
+    assert ended.value.code == 128 + signal.SIGTERM
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("openpyxl.")) == []
