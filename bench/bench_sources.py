@@ -5,8 +5,9 @@ child process so that peak memory is its own:
 - calamine: a bare python-calamine read of the two sheets (the floor the issue measures against);
 - openpyxl-ro: the same sheets through openpyxl's read-only mode (what we would use without calamine);
 - iku: iku.read.reader.read of the whole workbook plus validation and computing of the two sources.
-Prints the median of N runs (imports timed apart: paid once per run, for one workbook or a kabupaten's) and the
-peak resident memory of each (Linux: /proc/self/status). About one request in ten is late, as in a real register.
+Prints the median of N rounds, each running the three once in turn (imports timed apart: paid once per run,
+for one workbook or a kabupaten's) and the peak resident memory of each (Linux: /proc/self/status). About one
+request in ten is late, as in a real register.
 
 Run: python bench/bench_sources.py [--services 100000] [--survey 10000] [--runs 3]
 """
@@ -105,6 +106,9 @@ def build(path: Path, services: int, survey: int) -> None:
     load_workbook(path, read_only=True).close()  # fail here, not in the timed children, if the file is bad
 
 
+MODES = ("calamine", "openpyxl-ro", "iku")
+
+
 def run(mode: str, path: Path) -> tuple[float, float, float]:
     code = CHILD.format(root=str(ROOT), tests=str(ROOT / "tests"))
     out = subprocess.run([sys.executable, "-c", code, mode, str(path)], capture_output=True, text=True, check=False)
@@ -126,8 +130,10 @@ def main() -> None:
         print(f"buku kerja: {args.services:,} permohonan layanan, {args.survey:,} jawaban SKM, "
               f"{path.stat().st_size / 1e6:.1f} MB")
         results = {}
-        for mode in ("calamine", "openpyxl-ro", "iku"):
-            runs = [run(mode, path) for _ in range(args.runs)]
+        # Rounds of one run of each mode, so that a busy moment of the machine slows all three alike.
+        rounds = [{mode: run(mode, path) for mode in MODES} for _ in range(args.runs)]
+        for mode in MODES:
+            runs = [r[mode] for r in rounds]
             seconds = statistics.median(r[0] for r in runs)
             imports = statistics.median(r[1] for r in runs)
             peak = max(r[2] for r in runs)

@@ -19,11 +19,11 @@ from pathlib import Path
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from python_calamine import CalamineWorkbook
 
 from iku import layout as L
 from iku.errors import FATAL, InputError, Problem
-from iku.read import cell_values, gc_pause, limits, sanity, sheet_names, sheet_scan
+from iku.read import cell_values, limits, sanity, sheet_names, sheet_scan
+from iku.read.data_tables import DataTables
 from iku.read.sheet_scan import Extent
 
 LOCK_PREFIX = "~$"
@@ -104,9 +104,10 @@ def read(path: Path) -> RawWorkbook:
     kept: dict[str, bytes] = {}
     archive = sanity.check_archive(path.name, content, kept=kept)
     try:
-        sheets, names, extents = _form_sheets(content, archive, kept)
-        del kept
-        tables = _data_sheets(content, names, extents)
+        with DataTables(content) as data:
+            sheets, names, extents = _form_sheets(content, archive, kept, data)
+            del kept
+            tables = data.tables(Table, extents)
     except (InputError, *FATAL):
         raise
     except BaseException as exc:  # noqa: BLE001 - any failure of the parsers (a panic too) means the file is damaged
@@ -165,49 +166,87 @@ def _used(name: str) -> bool:
 class _UsedSheets(ExcelReader):
     """openpyxl's read-only reader, making worksheets only for the form sheets, each after our scan bounded it.
     openpyxl's own load makes one for every sheet, and parses in full each sheet that lacks a <dimension>
-    element, even one the tool never reads."""
+    element, even one the tool never reads.
 
-    def __init__(self, content: bytes, archive: zipfile.ZipFile, kept: dict[str, bytes]) -> None:
+    The data sheets come first, even before openpyxl reads the shared strings (which it reads before the
+    workbook part): each is measured (sheet_scan.quick_bound) and handed to `data` (calamine), the longest
+    first, so that calamine parses it in the background while this thread scans its formulas and error cells
+    and reads everything else. The cell limits count each kind of sheet apart."""
+
+    def __init__(self, content: bytes, archive: zipfile.ZipFile, kept: dict[str, bytes], data: DataTables) -> None:
         super().__init__(io.BytesIO(content), read_only=True, data_only=True)
         self.checked = archive
         self.kept = kept
+        self.data = data
         self.names: list[str] = []
+        self.used: list = []  # (sheet, relation) of each sheet the tool reads, in the workbook's order
         self.extents: dict[str, Extent] = {}
 
-    def read_worksheets(self) -> None:
-        cells = {True: 0, False: 0}  # data sheet? -> cells so far
+    def read_strings(self) -> None:
+        super().read_workbook()
         found = list(self.parser.find_sheets())
         self.names = [sheet.name for sheet, _rel in found]
         sheet_names.refuse_near_misses(self.names)
-        for sheet, rel in found:
-            if not _used(sheet.name) or rel.target not in self.valid_files or "chartsheet" in rel.Type:
-                continue  # the guide and the staff's own sheets: never read
-            data = sheet.name in L.DATA_SHEETS
-            member = rel.target.lstrip("/")
-            xml = self.kept.pop(member, None)
-            if xml is None:  # a part where the workbook's relations did not say (already checked)
-                xml = self.checked.read(member)
-            bounds = (limits.MAX_DATA_ROWS, limits.MAX_DATA_CELLS) if data else \
-                (limits.MAX_FORM_ROWS, limits.MAX_FORM_CELLS)
-            extent = sheet_scan.scan(xml, sheet.name, *bounds, cells[data], quick=data)
+        self.used = [(sheet, rel) for sheet, rel in found
+                     if _used(sheet.name) and rel.target in self.valid_files and "chartsheet" not in rel.Type]
+        data = [(sheet.name, rel.target.lstrip("/")) for sheet, rel in self.used if sheet.name in L.DATA_SHEETS]
+        data.sort(key=lambda found: -self._size(found[1]))  # the longest read first
+        cells = 0  # cells of the data sheets so far
+        for name, member in data:
+            xml = self._part(member)
+            size = sheet_scan.quick_bound(xml, limits.MAX_DATA_ROWS, limits.MAX_DATA_CELLS, cells)
+            if size is None:
+                extent = sheet_scan.exact_scan(xml, name, limits.MAX_DATA_ROWS, limits.MAX_DATA_CELLS, cells)
+                self.data.start(name, extent.rows)
+            else:
+                self.data.start(name, size[0])
+                extent = sheet_scan.quick_details(xml, *size) or \
+                    sheet_scan.exact_scan(xml, name, limits.MAX_DATA_ROWS, limits.MAX_DATA_CELLS, cells)
+            del xml
+            self.extents[name] = extent
+            cells += extent.rows * extent.columns
+        super().read_strings()
+
+    def read_workbook(self) -> None:
+        pass  # read by read_strings, first
+
+    def read_worksheets(self) -> None:
+        cells = 0  # cells of the form sheets so far
+        for sheet, rel in self.used:
+            if sheet.name in L.DATA_SHEETS:
+                continue
+            xml = self._part(rel.target.lstrip("/"))
+            extent = sheet_scan.exact_scan(xml, sheet.name, limits.MAX_FORM_ROWS, limits.MAX_FORM_CELLS, cells)
             del xml
             self.extents[sheet.name] = extent
-            cells[data] += extent.rows * extent.columns
-            if not data:  # data sheets are read by _data_sheets
-                ws = ReadOnlyWorksheet(self.wb, sheet.name, rel.target, self.shared_strings)
-                ws.sheet_state = sheet.state
-                self.wb._sheets.append(ws)
+            cells += extent.rows * extent.columns
+            ws = ReadOnlyWorksheet(self.wb, sheet.name, rel.target, self.shared_strings)
+            ws.sheet_state = sheet.state
+            self.wb._sheets.append(ws)
+        self.extents = {sheet.name: self.extents[sheet.name] for sheet, _rel in self.used}  # the workbook's order
         uncached = [(name, extent.uncached) for name, extent in self.extents.items() if extent.uncached]
         if uncached:
             raise InputError(cell_values.uncached_problems(uncached))
 
+    def _part(self, member: str) -> bytes:
+        xml = self.kept.pop(member, None)
+        if xml is None:  # a part where the workbook's relations did not say (already checked)
+            xml = self.checked.read(member)
+        return xml
 
-def _form_sheets(content: bytes, archive: zipfile.ZipFile, kept: dict[str, bytes],
+    def _size(self, member: str) -> int:
+        try:
+            return self.checked.getinfo(member).file_size
+        except KeyError:
+            return 0
+
+
+def _form_sheets(content: bytes, archive: zipfile.ZipFile, kept: dict[str, bytes], data: DataTables,
                  ) -> tuple[dict[str, list[list[RawCell]]], list[str], dict[str, Extent]]:
     # One openpyxl load for the cached values and number formats; the formula cells come from a scan of each
     # used sheet's own XML, which also finds where its data ends (iku/read/sheet_scan.py) and refuses a formula
     # whose value was never computed (a file saved by a program, never opened in Excel).
-    loader = _UsedSheets(content, archive, kept)
+    loader = _UsedSheets(content, archive, kept, data)
     loader.read()
     values = loader.wb
     sheets: dict[str, list[list[RawCell]]] = {}
@@ -234,22 +273,3 @@ def _form_sheets(content: bytes, archive: zipfile.ZipFile, kept: dict[str, bytes
     finally:
         values.close()
     return sheets, loader.names, loader.extents
-
-
-def _data_sheets(content: bytes, names: list[str], extents: dict[str, Extent]) -> dict[str, Table]:
-    # The scan has bounded every data sheet (rows, columns), so the dense table calamine builds is bounded too.
-    wanted = [name for name in names if name in L.DATA_SHEETS and name in extents]
-    tables = {name: Table(name=name, rows=[]) for name in wanted if not extents[name].rows}
-    wanted = [name for name in wanted if name not in tables]
-    if not wanted:
-        return tables
-    book = CalamineWorkbook.from_filelike(io.BytesIO(content))
-    with gc_pause.paused():
-        for name in wanted:
-            sheet = book.get_sheet_by_name(name)
-            merged = tuple((r1 + 1, c1 + 1, r2 + 1, c2 + 1)
-                           for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or ()))
-            rows = sheet.to_python(skip_empty_area=False)
-            cell_values.restore_errors(rows, extents[name].errors)
-            tables[name] = Table(name=name, rows=rows, merged=merged)
-    return tables

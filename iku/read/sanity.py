@@ -210,7 +210,8 @@ def _unpack(name: str, content: bytes, member: zipfile.ZipInfo, budget: int, kin
             ended = True
         else:
             inflater = zlib.decompressobj(-15)
-            chunks = _inflate(inflater, packed, limit)
+            # A part kept is held whole anyway: unpacked in one piece, never more than its declared size + 1.
+            chunks = _inflate(inflater, packed, limit + 1 if keep else CHUNK)
             ended = None
         for chunk in chunks:
             size += len(chunk)
@@ -242,11 +243,13 @@ def _unpack(name: str, content: bytes, member: zipfile.ZipInfo, budget: int, kin
     return b"".join(kept) if keep else size
 
 
-def _inflate(inflater, packed: memoryview, limit: int):
-    for i in range(0, len(packed), CHUNK):
-        data = bytes(packed[i:i + CHUNK])
+def _inflate(inflater, packed: memoryview, piece: int):
+    """The unpacked bytes in pieces of at most `piece` bytes (bounded whatever the part claims)."""
+    step = CHUNK if piece <= CHUNK else len(packed)
+    for i in range(0, len(packed), step):
+        data = packed[i:i + step]
         while data:
-            chunk = inflater.decompress(data, CHUNK)
+            chunk = inflater.decompress(data, piece)
             yield chunk
             data = inflater.unconsumed_tail
             if inflater.eof:

@@ -179,9 +179,9 @@ def _errors(data: bytes) -> list[tuple[int, int, str]] | None:
     return found
 
 
-def quick_scan(data: bytes, sheet: str, max_rows: int, max_cells: int, used: int = 0) -> Extent | None:
-    """The extent, formulas without cached value and error cells of a data sheet written as Excel writes it;
-    None when the sheet is written otherwise or reaches a limit: then exact_scan decides, and names the cell."""
+def quick_bound(data: bytes, max_rows: int, max_cells: int, used: int = 0) -> tuple[int, int] | None:
+    """(rows, columns) up to the last value of a data sheet written as Excel writes it: all that bounds what
+    calamine builds from it. None when the sheet is written otherwise or reaches a limit (exact_scan decides)."""
     if not _utf8(data) or _PREFIXED.search(data):
         return None
     last = _last_valued(data)
@@ -202,11 +202,24 @@ def quick_scan(data: bytes, sheet: str, max_rows: int, max_cells: int, used: int
         pattern, position = _outside_pattern(rows, columns), found.start()
     if rows > max_rows or columns > limits.MAX_COLUMNS or used + rows * columns > max_cells:
         return None
+    return rows, columns
+
+
+def quick_details(data: bytes, rows: int, columns: int) -> Extent | None:
+    """The Extent of a sheet quick_bound measured: its formulas without a cached value and its error cells; None
+    when a formula or an error cell is written oddly (exact_scan decides)."""
     uncached = _uncached(data)
     errors = _errors(data) if _ERROR_TYPE.search(data) else []
     if uncached is None or errors is None:
         return None
     return Extent(rows=rows, columns=columns, uncached=tuple(uncached), errors=tuple(errors))
+
+
+def quick_scan(data: bytes, sheet: str, max_rows: int, max_cells: int, used: int = 0) -> Extent | None:
+    """The extent, formulas without cached value and error cells of a data sheet written as Excel writes it;
+    None when the sheet is written otherwise or reaches a limit: then exact_scan decides, and names the cell."""
+    size = quick_bound(data, max_rows, max_cells, used)
+    return None if size is None else quick_details(data, *size)
 
 
 # --- exact scan --------------------------------------------------------------------------------------------------
@@ -283,7 +296,3 @@ def exact_scan(data: bytes, sheet: str, max_rows: int, max_cells: int, used: int
     return Extent(rows=state["last_row"], columns=state["last_column"], formulas=frozenset(formulas),
                   uncached=tuple(uncached), errors=tuple(errors))
 
-
-def scan(data: bytes, sheet: str, max_rows: int, max_cells: int, used: int = 0, quick: bool = False) -> Extent:
-    return (quick_scan(data, sheet, max_rows, max_cells, used) if quick else None) or \
-        exact_scan(data, sheet, max_rows, max_cells, used)

@@ -89,9 +89,10 @@ def _summaries(rows: ServiceRows, tallies: list[list[int]]) -> tuple[KindSummary
         for k, (done, on_time, days, late_open, pending) in enumerate(tallies) if done or late_open or pending)
 
 
-def _listed(rows: ServiceRows, marks: dict[int, dict[Triple, tuple[bool, int | None]]]
+def _listed(rows: ServiceRows, triples: list[Triple], marks: dict[int, dict[Triple, tuple[bool, int | None]]]
             ) -> dict[int, tuple[list[Request], list[Request]]]:
-    """The late and pending requests of each year, in sheet order: year -> (late, pending)."""
+    """The late and pending requests of each year, in sheet order: year -> (late, pending). `triples`: each
+    row's (received, finished, kind)."""
     found: dict[int, tuple[list[Request], list[Request]]] = {year: ([], []) for year in marks}
     dates: dict[int, dt.date | None] = {NOT_DONE: None}
     listed = {}  # triple -> (the list it goes to, days, received, finished, kind, standard)
@@ -105,18 +106,16 @@ def _listed(rows: ServiceRows, marks: dict[int, dict[Triple, tuple[bool, int | N
                               rows.standards[k])
     if listed:
         numbers, sheet_rows = rows.numbers, rows.rows
-        triples = zip(rows.received, rows.finished, rows.kind, strict=True)
-        flags = map(listed.__contains__, zip(rows.received, rows.finished, rows.kind, strict=True))
-        for i, triple in compress(enumerate(triples), flags):
-            add, days, received, finished, kind, standard = listed[triple]
+        for i in compress(range(len(triples)), map(listed.__contains__, triples)):
+            add, days, received, finished, kind, standard = listed[triples[i]]
             add(Request(sheet_rows[i], numbers[i].strip(), kind, received, finished, days, standard))
     return found
 
 
-def _by_year(rows: ServiceRows, years: list[int]) -> dict[int, dict[Triple, int]]:
+def _by_year(rows: ServiceRows, triples: list[Triple], years: list[int]) -> dict[int, dict[Triple, int]]:
     """The distinct (received, finished, kind) of the requests received in each year asked for, with their
     number; years without a request are left out."""
-    counts = Counter(zip(rows.received, rows.finished, rows.kind, strict=True))
+    counts = Counter(triples)
     first, last = (dt.date.fromordinal(f(rows.received)).year for f in (min, max))
     if first == last:  # the usual register: one year
         return {first: counts} if first in years else {}
@@ -156,7 +155,8 @@ def evaluate(rows: ServiceRows, catalogue: Catalogue, report: ReportInput) -> So
 
 def _evaluate(rows: ServiceRows, catalogue: Catalogue, report: ReportInput) -> SourceResult:
     report_year = report.identity.report_year
-    by_year = _by_year(rows, years_up_to(catalogue.years, report_year))
+    triples = list(zip(rows.received, rows.finished, rows.kind, strict=True))
+    by_year = _by_year(rows, triples, years_up_to(catalogue.years, report_year))
     if not by_year:
         return SourceResult(KEY, (), ServiceEvidence((), rows.local_days))
     calendar = Calendar(min(by_year), max(by_year), (day for day, _ in rows.local_days))
@@ -164,7 +164,7 @@ def _evaluate(rows: ServiceRows, catalogue: Catalogue, report: ReportInput) -> S
     marks = {}
     for year, items in by_year.items():
         outcomes[year], marks[year] = _classify(items, dt.date(year, 12, 31).toordinal(), calendar, rows.standards)
-    requests = _listed(rows, marks)
+    requests = _listed(rows, triples, marks)
     years: list[ServiceYear] = []
     figures: list[Figure] = []
     indicators = catalogue.measuring(MEASURES[0])
