@@ -90,3 +90,9 @@ def test_a_failure_of_calamine_in_the_background_is_a_damaged_workbook(tmp_path,
     assert str(caught.value.problems[0]).startswith(
         "data.xlsx rusak: isinya tidak dapat dibaca sebagai buku kerja .xlsx (panic in a native library).")
 
+
+
+def test_no_thread_outlives_a_read(tmp_path):
+    path = workbook_with(tmp_path, {L.SHEET_SERVICES: SERVICES, L.SHEET_STANDARDS: STANDARDS})
+    reader.read(path)
+    assert [t.name for t in threading.enumerate() if t.name.startswith("iku-calamine")] == []

@@ -31,10 +31,12 @@ class DataTables:
     def __enter__(self) -> DataTables:
         return self
 
-    def __exit__(self, *_exc) -> None:
-        # On a refusal or Ctrl+C: the sheet in hand (bounded by the scan) finishes in the background.
+    def __exit__(self, kind, *_exc) -> None:
+        # Read through: the thread has nothing left and is ended here (no thread outlives the read, so a batch
+        # can fork its workers). On a refusal or Ctrl+C: not waited for; the sheet in hand (bounded by the scan)
+        # finishes in the background.
         if self._pool is not None:
-            self._pool.shutdown(wait=False)
+            self._pool.shutdown(wait=kind is None)
 
     def start(self, name: str, rows: int) -> None:
         """A data sheet the scan has bounded: the first one started (the caller starts the longest first) is read
