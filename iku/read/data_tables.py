@@ -13,12 +13,35 @@ from __future__ import annotations
 
 import io
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 
+from openpyxl.utils import get_column_letter
 from python_calamine import CalamineWorkbook
 
 from iku import layout as L
 from iku.read import cell_values, gc_pause
 from iku.read.sheet_scan import Extent
+
+
+@dataclass(frozen=True)
+class Table:
+    """A data sheet as values: rows[i][j] is row i + 1, column j + 1 of the sheet; empty cells are ''."""
+
+    name: str
+    rows: list[list[object]]
+    merged: tuple[tuple[int, int, int, int], ...] = ()  # (first row, first column, last row, last column), 1-based
+
+    def value(self, row: int, column: int) -> object:
+        if row - 1 < len(self.rows) and column - 1 < len(self.rows[row - 1]):
+            return self.rows[row - 1][column - 1]
+        return ""
+
+    def merged_at(self, row: int, column: int) -> str | None:
+        """The merged range covering a cell, as 'A5:C5', or None."""
+        for r1, c1, r2, c2 in self.merged:
+            if r1 <= row <= r2 and c1 <= column <= c2:
+                return f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}"
+        return None
 
 
 class DataTables:
@@ -52,8 +75,8 @@ class DataTables:
     def _open(self) -> CalamineWorkbook:
         return CalamineWorkbook.from_filelike(io.BytesIO(self._content))
 
-    def tables(self, table_type, extents: dict[str, Extent]):
-        """Every data sheet among `extents` (the scan's, in the workbook's order) as `table_type` (reader.Table).
+    def tables(self, extents: dict[str, Extent]) -> dict[str, Table]:
+        """Every data sheet among `extents` (the scan's, in the workbook's order) as a Table.
         A failure of calamine (a panic too) is raised here, in the caller's thread."""
         book = self._open() if self._here else None
         sheets = {name: book.get_sheet_by_name(name) for name in extents if name in self._here}
@@ -67,11 +90,11 @@ class DataTables:
                     continue
                 sheet = sheets.get(name)
                 if sheet is None:
-                    tables[name] = table_type(name=name, rows=[])
+                    tables[name] = Table(name=name, rows=[])
                     continue
                 merged = tuple((r1 + 1, c1 + 1, r2 + 1, c2 + 1)
                                for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or ()))
                 rows = sheet.to_python(skip_empty_area=False)
                 cell_values.restore_errors(rows, extent.errors)
-                tables[name] = table_type(name=name, rows=rows, merged=merged)
+                tables[name] = Table(name=name, rows=rows, merged=merged)
         return tables

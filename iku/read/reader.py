@@ -23,7 +23,7 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from iku import layout as L
 from iku.errors import FATAL, InputError, Problem
 from iku.read import cell_values, limits, sanity, sheet_names, sheet_scan
-from iku.read.data_tables import DataTables
+from iku.read.data_tables import DataTables, Table
 from iku.read.sheet_scan import Extent
 
 LOCK_PREFIX = "~$"
@@ -40,27 +40,6 @@ class RawCell:
     value: object  # the cached value, as Excel stored it
     number_format: str
     is_formula: bool
-
-
-@dataclass(frozen=True)
-class Table:
-    """A data sheet as values: rows[i][j] is row i + 1, column j + 1 of the sheet; empty cells are ''."""
-
-    name: str
-    rows: list[list[object]]
-    merged: tuple[tuple[int, int, int, int], ...] = ()  # (first row, first column, last row, last column), 1-based
-
-    def value(self, row: int, column: int) -> object:
-        if row - 1 < len(self.rows) and column - 1 < len(self.rows[row - 1]):
-            return self.rows[row - 1][column - 1]
-        return ""
-
-    def merged_at(self, row: int, column: int) -> str | None:
-        """The merged range covering a cell, as 'A5:C5', or None."""
-        for r1, c1, r2, c2 in self.merged:
-            if r1 <= row <= r2 and c1 <= column <= c2:
-                return f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}"
-        return None
 
 
 @dataclass(frozen=True)
@@ -107,7 +86,7 @@ def read(path: Path) -> RawWorkbook:
         with DataTables(content) as data:
             sheets, names, extents = _form_sheets(content, archive, kept, data)
             del kept
-            tables = data.tables(Table, extents)
+            tables = data.tables(extents)
     except (InputError, *FATAL):
         raise
     except BaseException as exc:  # noqa: BLE001 - any failure of the parsers (a panic too) means the file is damaged
@@ -192,16 +171,16 @@ class _UsedSheets(ExcelReader):
         data = [(sheet.name, rel.target.lstrip("/")) for sheet, rel in self.used if sheet.name in L.DATA_SHEETS]
         data.sort(key=lambda found: -self._size(found[1]))  # the longest read first
         cells = 0  # cells of the data sheets so far
+        bounds = (limits.MAX_DATA_ROWS, limits.MAX_DATA_CELLS)
         for name, member in data:
             xml = self._part(member)
-            size = sheet_scan.quick_bound(xml, limits.MAX_DATA_ROWS, limits.MAX_DATA_CELLS, cells)
-            if size is None:
-                extent = sheet_scan.exact_scan(xml, name, limits.MAX_DATA_ROWS, limits.MAX_DATA_CELLS, cells)
-                self.data.start(name, extent.rows)
-            else:
+            size = sheet_scan.quick_bound(xml, *bounds, cells)
+            if size is not None:
                 self.data.start(name, size[0])
-                extent = sheet_scan.quick_details(xml, *size) or \
-                    sheet_scan.exact_scan(xml, name, limits.MAX_DATA_ROWS, limits.MAX_DATA_CELLS, cells)
+            extent = (sheet_scan.quick_details(xml, *size) if size else None) or \
+                sheet_scan.exact_scan(xml, name, *bounds, cells)
+            if size is None:
+                self.data.start(name, extent.rows)
             del xml
             self.extents[name] = extent
             cells += extent.rows * extent.columns
