@@ -223,6 +223,17 @@ def test_bad_report_dates_rejected_naming_the_cell(make_workbook, tmp_path):
              "triwulan (31 Desember 2025)")
 
 
+def test_report_date_years_after_the_report_year_rejected_naming_the_cell(make_workbook, tmp_path):
+    # 10/04/2052 typed for 10/04/2025: the latest a quarter's report is signed is the year after (TW IV in January)
+    first, fourth = layout.ID_QUARTER_DATES[0], layout.ID_QUARTER_DATES[3]
+    path = make_workbook({}, quarters=FULL_YEAR, identity={first: dt.datetime(2052, 4, 10),
+                                                          fourth: dt.datetime(2026, 12, 31)})
+    rejected(path, tmp_path, f"Identitas!B{identity_row(first)}", "tanggal laporan TW I 10 April 2052 jauh sesudah "
+             "tahun laporan 2025; laporan triwulan ditandatangani pada triwulan berikutnya, paling lambat tahun 2026")
+    result = run_cli(["check", str(path)])
+    assert f"Identitas!B{identity_row(fourth)}" not in result.output  # 31 Desember 2026: still the year after
+
+
 def test_spending_to_date_that_falls_is_rejected(make_workbook, tmp_path):
     def edit(wb):
         sheets.fill_budget_quarters(wb, {0: (30_000_000, 20_000_000, None, None)})

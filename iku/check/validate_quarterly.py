@@ -29,6 +29,15 @@ def quarter_dates(labels: dict[str, RawCell], year: int | None, problems: list[P
                 f"triwulan ditandatangani setelah triwulannya berakhir. Kosongkan untuk memakai "
                 f"{fmt.date(rules.quarter_report_date(year, quarter))}", sheet=cell.sheet, cell=cell.coordinate))
             date = None
+        if date is not None and year is not None and date > dt.date(year + 1, 12, 31):
+            # A quarter's report is signed in the quarter after it; a date years on is a typing slip (2052 for
+            # 2025), and would be printed under the Camat's signature.
+            problems.append(Problem(
+                f"{_phrase(label)} {fmt.date(date)} jauh sesudah tahun laporan {year}; laporan triwulan "
+                f"ditandatangani pada triwulan berikutnya, paling lambat tahun {year + 1}. Periksa tahunnya, atau "
+                f"kosongkan untuk memakai {fmt.date(rules.quarter_report_date(year, quarter))}",
+                sheet=cell.sheet, cell=cell.coordinate))
+            date = None
         dates.append(date)
     return tuple(dates)
 
