@@ -14,7 +14,7 @@ import pytest
 from conftest import rejected, run_cli
 
 from iku import cli, layout
-from iku.read import limits
+from iku.read import limits, sheet_scan
 from iku.read.sanity import OLE_SIGNATURE
 
 IDENTITY_XML = "xl/worksheets/sheet2.xml"
@@ -316,8 +316,8 @@ def test_quick_and_exact_scans_agree_on_the_sample():
     parts = members(sample)
     for sheet in layout.DATA_SHEETS:
         name = sheet_xml(parts, sheet)
-        quick = sanity.quick_extent(archive, name, sheet, limits.MAX_DATA_ROWS, limits.MAX_DATA_CELLS)
-        exact = sanity.scan_sheet(archive, name, sheet, limits.MAX_DATA_ROWS, limits.MAX_DATA_CELLS)
+        quick = sheet_scan.quick_scan(archive.read(name), sheet, limits.MAX_DATA_ROWS, limits.MAX_DATA_CELLS)
+        exact = sheet_scan.exact_scan(archive.read(name), sheet, limits.MAX_DATA_ROWS, limits.MAX_DATA_CELLS)
         assert quick is not None, sheet
         assert (quick.rows, quick.columns) == (exact.rows, exact.columns), sheet
 
@@ -332,7 +332,6 @@ def test_stray_cell_written_unlike_excel_is_still_found(make_workbook, tmp_path)
 
 
 def test_quick_pass_keeps_excel_extensions_and_gives_way_to_prefixed_cells():
-    from iku.read import sanity
 
     def archive(xml: bytes) -> zipfile.ZipFile:
         buffer = io.BytesIO()
@@ -343,7 +342,7 @@ def test_quick_pass_keeps_excel_extensions_and_gives_way_to_prefixed_cells():
     head = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:x="x"><sheetData>'
     excel = head + (b'<row r="1"><c r="A1"><v>1</v></c><c r="C1" s="2"/></row></sheetData>'
                     b'<extLst><x14:conditionalFormatting xmlns:x14="y"/></extLst></worksheet>')
-    extent = sanity.quick_extent(archive(excel), "s.xml", "SKM", 10, 100)
+    extent = sheet_scan.quick_scan(archive(excel).read("s.xml"), "SKM", 10, 100)
     assert (extent.rows, extent.columns) == (1, 1)
     prefixed = head + b'<row r="1"><c r="A1"><v>1</v></c><x:c r="Z9"><x:v>1</x:v></x:c></row></sheetData></worksheet>'
-    assert sanity.quick_extent(archive(prefixed), "s.xml", "SKM", 10, 100) is None
+    assert sheet_scan.quick_scan(archive(prefixed).read("s.xml"), "SKM", 10, 100) is None

@@ -11,10 +11,10 @@ import zlib
 from dataclasses import dataclass
 
 from iku.errors import InputError, Problem
-from iku.read import limits, sheet_names, sheet_scan
+from iku.read import limits, sheet_names
 from iku.read.sheet_scan import Extent
 
-__all__ = ["Archive", "ArchiveKind", "Extent", "check_archive", "damaged", "quick_extent", "scan_sheet", "too_big"]
+__all__ = ["Archive", "ArchiveKind", "Extent", "check_archive", "damaged", "too_big"]
 
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # Compound File: an .xls, or an .xlsx encrypted with a password
 ZIP_SIGNATURE = b"PK\x03\x04"
@@ -256,14 +256,3 @@ def _inflate(inflater, packed: memoryview, piece: int):
                 return
     yield inflater.flush()
 
-
-def quick_extent(archive: zipfile.ZipFile, member: str, sheet: str, max_rows: int, max_cells: int,
-                 used: int = 0) -> Extent | None:
-    """sheet_scan.quick_scan of a part of an archive already checked."""
-    return sheet_scan.quick_scan(archive.read(member), sheet, max_rows, max_cells, used)
-
-
-def scan_sheet(archive: zipfile.ZipFile, member: str, sheet: str, max_rows: int, max_cells: int,
-               used: int = 0) -> Extent:
-    """sheet_scan.exact_scan of a part of an archive already checked."""
-    return sheet_scan.exact_scan(archive.read(member), sheet, max_rows, max_cells, used)
